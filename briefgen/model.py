@@ -1,0 +1,253 @@
+"""The validated model: frozen dataclasses that every later stage reads.
+
+Nothing here parses YAML or knows about MkDocs. `load.py` builds these objects
+from files and is the only place that reports input errors; everything after it
+may assume the model is consistent (every id it holds resolves).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+EntityKind = Literal["person", "place", "organisation"]
+ENTITY_KINDS: tuple[EntityKind, ...] = ("person", "place", "organisation")
+
+# Which group a claimant's numbers fall into on the "claims by side" charts.
+SIDES: dict[str, str] = {
+    "ukraine": "Ukrainian officials and forces",
+    "russia": "Russian officials and state media",
+    "independent": "Independent analysts",
+    "media": "Journalists and media",
+}
+
+ARTICLE_TYPES: dict[str, str] = {
+    "news-report": "News report",
+    "analysis": "Analysis",
+    "feature": "Feature",
+    "opinion": "Opinion",
+    "explainer": "Explainer",
+}
+
+# How a figure's number relates to the truth it reports. Bounds are kept as
+# bounds: "at least 200" is never turned into an exact 200.
+QUALIFIERS: dict[str, str] = {
+    "exact": "",
+    "about": "about",
+    "at-least": "at least",
+    "more-than": "more than",
+    "up-to": "up to",
+    "fewer-than": "fewer than",
+}
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """Where a value sits in its source file (1-based line and column)."""
+
+    file: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A calendar date known to the day, the month or only the year."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> Literal["day", "month", "year"]:
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+    def iso(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> dt.date:
+        month = self.month or 12
+        day = self.day or calendar.monthrange(self.year, month)[1]
+        return dt.date(self.year, month, day)
+
+    def display(self) -> str:
+        if self.month is None:
+            return str(self.year)
+        if self.day is None:
+            return self.first_day().strftime("%B %Y")
+        return f"{self.day} {self.first_day().strftime('%B %Y')}"
+
+    def __str__(self) -> str:
+        return self.iso()
+
+
+@dataclass(frozen=True)
+class Publication:
+    """When an article came out, as far as the annotator can tell."""
+
+    date: PartialDate | None  # None: unknown
+    approximate: bool = False
+    basis: str = ""  # why the annotator believes an approximate date
+
+    def display(self) -> str:
+        if self.date is None:
+            return "date unknown"
+        return ("about " if self.approximate else "") + self.date.display()
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, place or organisation in the registry."""
+
+    id: str
+    kind: EntityKind
+    name: str
+    category: str  # what sort: city, village, analyst, armed-unit, think-tank …
+    description: str
+    aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
+    side: str | None = None  # a key of SIDES, for people and organisations
+    affiliation: str | None = None  # organisation id (a person's employer, a unit's army)
+    latitude: float | None = None
+    longitude: float | None = None
+    region: str | None = None  # place id of the region a place lies in
+    origin: Location = field(default=Location(""), compare=False)
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A measure that figures from different briefs can be compared on."""
+
+    id: str
+    label: str
+    family: str  # unit family: count, distance, percent, ratio, daily-rate …
+    description: str
+    origin: Location = field(default=Location(""), compare=False)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An entity a brief mentions, with its role in that article."""
+
+    entity: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One number from an article, with its provenance.
+
+    Either `value` is set, or `low` and `high` are (a range such as 15-20).
+    `unit` is the unit as the article wrote it; normalisation lives in figures.py.
+    """
+
+    id: str
+    metric: str
+    subject: str  # entity id the number is about
+    unit: str
+    qualifier: str = "exact"
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    as_of: PartialDate | None = None
+    claimed_by: str | None = None  # entity id; None means the outlet itself
+    via: str | None = None  # entity id of the channel it was reported through
+    context: str = ""
+    origin: Location = field(default=Location(""), compare=False)
+
+    @property
+    def is_range(self) -> bool:
+        return self.value is None
+
+
+@dataclass(frozen=True)
+class Quote:
+    id: str
+    speaker: str  # entity id
+    text: str  # at most 30 words
+    context: str = ""
+    via: str | None = None
+    date: PartialDate | None = None
+    origin: Location = field(default=Location(""), compare=False)
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    date: PartialDate
+    what: str
+    places: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    origin: Location = field(default=Location(""), compare=False)
+
+
+@dataclass(frozen=True)
+class ClaimRef:
+    """A pointer to a claim in some brief (the same one when `brief` is None)."""
+
+    brief: str
+    claim: str
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    by: str | None  # entity id; None means the outlet itself
+    text: str
+    as_of: PartialDate | None = None
+    via: str | None = None
+    contradicts: tuple[ClaimRef, ...] = ()
+    origin: Location = field(default=Location(""), compare=False)
+
+
+@dataclass(frozen=True)
+class Brief:
+    """One annotated article."""
+
+    id: str
+    title: str
+    outlet: str | None  # organisation id; None when unknown
+    authors: tuple[str, ...]  # person ids
+    published: Publication
+    article_type: str  # a key of ARTICLE_TYPES
+    summary: str  # Markdown, may contain [[entity-id]] or [[entity-id|text]]
+    credibility: str  # Markdown
+    url: str | None = None
+    key_points: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    sources: tuple[str, ...] = ()  # organisation ids the article cites
+    origin: Location = field(default=Location(""), compare=False)
+
+    def role_of(self, entity_id: str) -> str | None:
+        for mention in self.mentions:
+            if mention.entity == entity_id:
+                return mention.role
+        return None
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything under data/, validated: the input to every later stage."""
+
+    briefs: tuple[Brief, ...]
+    entities: tuple[Entity, ...]
+    metrics: tuple[Metric, ...]
