@@ -1,0 +1,73 @@
+"""Where every generated page and asset lives, and the links between them.
+
+One place decides paths so that pages, charts and tests agree. Paths are
+MkDocs source paths (``briefs/x.md``); URLs are site-absolute with a trailing
+slash, as MkDocs' directory URLs give them, and are made relative by `relative`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from briefgen.model import EntityKind
+
+SECTION_OF_KIND: dict[EntityKind, str] = {
+    "person": "people",
+    "place": "places",
+    "organisation": "organisations",
+}
+
+# Top-level names a brief, entity or metric id may not take: they would
+# collide with a section, an index page or MkDocs/Material assets.
+RESERVED_IDS: frozenset[str] = frozenset(
+    {"index", "assets", "search", "briefs", "people", "places", "organisations",
+     "figures", "discrepancies", "charts", "data", "sitemap", "404", "stylesheets",
+     "javascripts", "img", "css", "js", "fonts", "writing-a-brief"}
+)
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    """A generated file: its MkDocs source path and its content."""
+
+    path: str
+    content: str | bytes
+
+
+def brief_path(brief_id: str) -> str:
+    return f"briefs/{brief_id}.md"
+
+
+def entity_path(kind: EntityKind, entity_id: str) -> str:
+    return f"{SECTION_OF_KIND[kind]}/{entity_id}.md"
+
+
+def metric_path(metric_id: str) -> str:
+    return f"figures/{metric_id}.md"
+
+
+def page_url(path: str) -> str:
+    """The site-absolute directory URL of a Markdown source path."""
+    stem = path[: -len(".md")]
+    if stem == "index":
+        return "/"
+    if stem.endswith("/index"):
+        return "/" + stem[: -len("index")]
+    return f"/{stem}/"
+
+
+def relative(from_path: str, to_url: str) -> str:
+    """A link from the page at source path `from_path` to a site-absolute URL.
+
+    Relative links keep the site working from any folder or sub-path, and from
+    the file system.
+    """
+    here = page_url(from_path)
+    target, _, anchor = to_url.partition("#")
+    rel = posixpath.relpath(target, here)
+    if target.endswith("/") and rel != ".":
+        rel += "/"
+    elif rel == ".":
+        rel = "./"
+    return rel + (f"#{anchor}" if anchor else "")
