@@ -71,3 +71,23 @@ def relative(from_path: str, to_url: str) -> str:
     elif rel == ".":
         rel = "./"
     return rel + (f"#{anchor}" if anchor else "")
+
+
+def anchor(item: str, item_id: str) -> str:
+    """The HTML id of a figure, quote, event or claim on its brief's page.
+
+    Prefixed so that an item id can never collide with a heading's id.
+    """
+    return f"{item}-{item_id}"
+
+
+def brief_url(brief_id: str) -> str:
+    return page_url(brief_path(brief_id))
+
+
+def entity_url(kind: EntityKind, entity_id: str) -> str:
+    return page_url(entity_path(kind, entity_id))
+
+
+def metric_url(metric_id: str) -> str:
+    return page_url(metric_path(metric_id))
