@@ -1,0 +1,61 @@
+"""Small readers of built HTML for the tests: links and sections of a page."""
+
+from __future__ import annotations
+
+import posixpath
+from html.parser import HTMLParser
+from pathlib import Path
+
+
+VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class _Links(HTMLParser):
+    def __init__(self, within_class: str | None) -> None:
+        super().__init__(convert_charrefs=True)
+        self.within_class = within_class
+        self.depth = 0  # >0 while inside the element with within_class
+        self.links: list[tuple[str, str]] = []
+        self._href: str | None = None
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in VOID_ELEMENTS:  # no end tag follows, so they must not count as depth
+            return
+        classes = (dict(attrs).get("class") or "").split()
+        if self.depth:
+            self.depth += 1
+        elif self.within_class is None or self.within_class in classes:
+            self.depth = 1
+        if tag == "a" and self.depth:
+            self._href = dict(attrs).get("href")
+            self._text = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self._href is not None:
+            self.links.append((self._href, "".join(self._text).strip()))
+            self._href = None
+        if self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._href is not None:
+            self._text.append(data)
+
+
+def links(html: str, within_class: str | None = None) -> list[tuple[str, str]]:
+    """(href, text) of every link, optionally only inside elements of a class."""
+    parser = _Links(within_class)
+    parser.feed(html)
+    return parser.links
+
+
+def resolve(page_url: str, href: str) -> str:
+    """The site path a relative link on the page at `page_url` (e.g. `briefs/x/`) leads to."""
+    target = href.split("#")[0]
+    joined = posixpath.normpath(posixpath.join(page_url, target))
+    return "" if joined == "." else joined.rstrip("/") + "/"
+
+
+def page_exists(site: Path, url_path: str) -> bool:
+    return (site / url_path / "index.html").is_file()

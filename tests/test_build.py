@@ -1,0 +1,175 @@
+"""Real `mkdocs build` runs of the real project and of fixture projects."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+from pathlib import Path
+
+import yaml
+
+from tests.conftest import MINI, ROOT, copy_project, mkdocs_build, read
+from tests.htmlread import links, page_exists, resolve
+
+SECTION = {"people.yml": "people", "places.yml": "places", "organisations.yml": "organisations"}
+
+
+def mentions_by_entity(data: Path) -> dict[str, set[str]]:
+    """Which briefs list each entity under `entities:`, read straight from the YAML."""
+    found: dict[str, set[str]] = {}
+    for path in sorted((data / "briefs").glob("*.yml")):
+        brief = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for mention in brief.get("entities") or []:
+            found.setdefault(mention["id"], set()).add(path.stem)
+    return found
+
+
+def section_of(data: Path) -> dict[str, str]:
+    return {
+        entity_id: section
+        for name, section in SECTION.items()
+        for entity_id in yaml.safe_load((data / name).read_text(encoding="utf-8"))
+    }
+
+
+def briefs_listed(html: str, page_url: str) -> set[str]:
+    return {
+        resolve(page_url, href).split("/")[1]
+        for href, _ in links(html, "bg-appearances")
+        if resolve(page_url, href).startswith("briefs/")
+    }
+
+
+def test_every_brief_has_its_page(real_site: Path) -> None:
+    ids = sorted(p.stem for p in (ROOT / "data" / "briefs").glob("*.yml"))
+    assert len(ids) == 5
+    index = read(real_site, "briefs")
+    for brief_id in ids:
+        assert page_exists(real_site, f"briefs/{brief_id}")
+        assert f"{brief_id}/" in {href for href, _ in links(index, "bg-table")}
+
+
+def test_every_entity_page_lists_exactly_the_briefs_that_mention_it(real_site: Path) -> None:
+    data = ROOT / "data"
+    sections = section_of(data)
+    expected = mentions_by_entity(data)
+    for entity_id, section in sorted(sections.items()):
+        url = f"{section}/{entity_id}/"
+        assert page_exists(real_site, url), url
+        assert briefs_listed(read(real_site, url), url) == expected.get(entity_id, set()), url
+
+
+def test_pokrovsk_and_bakhmut_pages(real_site: Path) -> None:
+    pokrovsk = read(real_site, "places/pokrovsk")
+    assert briefs_listed(pokrovsk, "places/pokrovsk/") == {
+        "pokrovsk-on-the-brink",
+        "pokrovsk-logistics-hub",
+        "pokrovsk-fight-or-withdraw",
+        "pokrovsk-city-russia-cant-capture",
+    }
+    assert "Krasnoarmeysk" in pokrovsk.split('class="bg-aliases"')[1].split("</dd>")[0]
+    bakhmut = read(real_site, "places/bakhmut")
+    assert len(briefs_listed(bakhmut, "places/bakhmut/")) == 3
+    assert "Artemivsk" in bakhmut
+
+
+def test_walk_from_a_brief_to_a_person_to_another_brief(real_site: Path) -> None:
+    start = "briefs/pokrovsk-fight-or-withdraw/"
+    people = [resolve(start, href) for href, _ in links(read(real_site, start), "bg-mentions")]
+    people = [p for p in people if p.startswith("people/")]
+    assert people
+    for person in people:
+        briefs = briefs_listed(read(real_site, person), person) - {"pokrovsk-fight-or-withdraw"}
+        if briefs:
+            assert page_exists(real_site, f"briefs/{sorted(briefs)[0]}")
+            return
+    raise AssertionError("no person in this brief leads to another brief")
+
+
+def test_strict_build_prints_no_warning(real_build: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
+    _, result = real_build
+    assert "WARNING" not in result.stderr + result.stdout
+
+
+def test_alias_spelling_in_a_summary_links_to_the_one_page(mini_site: Path) -> None:
+    beta = read(mini_site, "briefs/beta")
+    summary = beta.split('class="bg-summary"')[1].split("</div>")[0]
+    assert ("../../places/pokrovsk/", "Krasnoarmeysk") in links(summary)
+    assert "Krasnoarmeysk" in read(mini_site, "places/pokrovsk")
+
+
+def test_unknown_id_fails_the_build_with_file_field_and_suggestion(tmp_path: Path) -> None:
+    project = copy_project(MINI, tmp_path / "p")
+    beta = project / "data" / "briefs" / "beta.yml"
+    beta.write_text(beta.read_text().replace("  - id: bakhmut\n", "  - id: bakhmutt\n"))
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode != 0
+    assert "data/briefs/beta.yml:" in result.stderr
+    assert "entities[1].id" in result.stderr
+    assert "bakhmutt" in result.stderr and "did you mean `bakhmut`" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+GAMMA = """\
+title: Gamma dispatch from Bakhmut
+outlet: daily-test
+authors: []
+published: 2025-12-01
+type: analysis
+summary: "[[anna-kovalenko]] revisits [[bakhmut]]."
+entities:
+  - id: bakhmut
+    role: The city revisited.
+  - id: anna-kovalenko
+    role: The analyst revisiting it.
+  - id: daily-test
+    role: Publisher.
+credibility: A test brief.
+"""
+
+
+def test_adding_a_brief_file_adds_it_everywhere_it_belongs(tmp_path: Path) -> None:
+    project = copy_project(MINI, tmp_path / "p")
+    (project / "data" / "briefs" / "gamma.yml").write_text(GAMMA)
+    site = project / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    assert page_exists(site, "briefs/gamma")
+    assert "Gamma dispatch from Bakhmut" in read(site, "briefs")
+    assert "Gamma dispatch from Bakhmut" in read(site, "")  # newest, so on the home page
+    for url in ("places/bakhmut/", "people/anna-kovalenko/", "organisations/daily-test/"):
+        assert "gamma" in briefs_listed(read(site, url), url), url
+    assert "gamma" not in briefs_listed(read(site, "places/pokrovsk/"), "places/pokrovsk/")
+    related = read(site, "briefs/alpha")
+    assert "Gamma dispatch from Bakhmut" in related.split("Related briefs")[1]
+
+
+def snapshot(site: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_a_bad_brief_leaves_the_last_good_site_untouched(tmp_path: Path) -> None:
+    project = copy_project(MINI, tmp_path / "p")
+    site = project / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    before = snapshot(site)
+    (project / "data" / "briefs" / "broken.yml").write_text("title: [unclosed\n")
+    result = mkdocs_build(project, site)
+    assert result.returncode != 0
+    assert "data/briefs/broken.yml:" in result.stderr
+    assert snapshot(site) == before
+
+
+def test_two_builds_of_the_real_data_are_byte_identical(tmp_path: Path) -> None:
+    sites = []
+    for n, seed in enumerate(("1", "987")):
+        project = copy_project(ROOT, tmp_path / f"p{n}")
+        site = project / "site"
+        env = {"SOURCE_DATE_EPOCH": "1760000000", "PYTHONHASHSEED": seed}
+        assert mkdocs_build(project, site, env=env).returncode == 0
+        sites.append(snapshot(site))
+    assert sites[0] == sites[1]

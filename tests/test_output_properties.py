@@ -1,0 +1,92 @@
+"""Property tests over generated output: any text in any field stays inert.
+
+These render the generated pages the way MkDocs does (Python-Markdown with its
+default extensions) without a full build, so hypothesis can try many inputs.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefgen.charts import ChartCache
+from briefgen.model import (
+    Brief, Claim, Corpus, Entity, Event, Figure, Mention, Metric, PartialDate, Publication, Quote,
+)
+from briefgen.site import generate_site
+
+HOSTILE = st.sampled_from([
+    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))",
+    "[x](JaVaScRiPt:alert(1))", "[x](&#106;avascript:alert(1))", "</title><b>", "{: onclick=alert(1) }",
+    '"><svg onload=alert(1)>', "<a href='javascript:x'>a</a>", "\u202e", "&lt;script&gt;", "`<script>`",
+    "<<script>script>", "[[pokrovsk|<script>]]", "---\ntitle: x\n---", "{{ config }}", "--8<-- 'x'",
+])
+TEXT = st.lists(st.one_of(HOSTILE, st.text(max_size=20)), min_size=1, max_size=4).map("".join)
+
+
+def corpus_with(text: str) -> Corpus:
+    """A small corpus with `text` in every free-text field."""
+    entities = (
+        Entity("pokrovsk", "place", text or "x", "city", text, aliases=(text,)),
+        Entity("anna", "person", "Anna " + text, "analyst", text, side="independent"),
+    )
+    metric = Metric("population-prewar", text or "m", "count", text)
+    figure = Figure("f1", "population-prewar", "pokrovsk", "people", "about", 60000.0,
+                    claimed_by="anna", context=text)
+    other = Figure("f2", "population-prewar", "pokrovsk", "people", "more-than", 70000.0, context=text)
+    brief = Brief(
+        id="b1", title=text or "t", outlet=None, authors=("anna",),
+        published=Publication(PartialDate(2025, 11), approximate=True, basis=text),
+        article_type="analysis", summary=text, credibility=text, url=None,
+        key_points=(text,), topics=(), mentions=(Mention("pokrovsk", text), Mention("anna", text)),
+        figures=(figure, other), quotes=(Quote("q1", "anna", text, text),),
+        events=(Event("e1", PartialDate(2025, 10, 2), text, ("pokrovsk",), ("anna",)),),
+        claims=(Claim("c1", "anna", text),),
+    )
+    return Corpus(briefs=(brief,), entities=entities, metrics=(metric,))
+
+
+class _Inspector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.bad: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in {"script", "iframe", "object", "embed", "svg", "style"}:
+            self.bad.append(f"<{tag}>")
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.bad.append(f"{tag}[{name}]")
+            if name in {"href", "src"} and value and re.match(r"\s*(javascript|data|vbscript):", value, re.I):
+                self.bad.append(f"{tag}[{name}={value}]")
+
+
+def front_matter_and_body(page: str) -> tuple[str, str]:
+    assert page.startswith("---\n")
+    meta, _, body = page[4:].partition("\n---\n")
+    return meta, body
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXT)
+def test_any_text_leaves_no_script_handler_or_bad_url(text: str) -> None:
+    with tempfile.TemporaryDirectory() as cache_dir:
+        outputs = generate_site(corpus_with(text), ChartCache(Path(cache_dir)))
+    for output in outputs:
+        if not output.path.endswith(".md"):
+            if isinstance(output.content, str) and output.path.endswith((".svg", ".csv")):
+                assert "<script" not in output.content, output.path
+            continue
+        meta, body = front_matter_and_body(str(output.content))
+        assert "\n" not in meta.strip() or meta.count("\n") == 0, output.path  # one title line
+        assert "<" not in meta, output.path  # the title is escaped before MkDocs prints it
+        html = markdown.Markdown(extensions=["toc", "tables", "fenced_code"]).convert(body)
+        inspector = _Inspector()
+        inspector.feed(html)
+        assert inspector.bad == [], (output.path, inspector.bad)

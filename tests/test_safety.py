@@ -1,0 +1,103 @@
+"""Hostile text in briefs and the registry comes out inert in every output file."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from tests.conftest import MINI, copy_project, mkdocs_build, read
+
+EVIL_NAME = "Anna </title><script>alert('name')</script> Kovalenko"
+EVIL_TITLE = "Alpha <img src=x onerror=alert('title')> report"
+EVIL_SUMMARY = (
+    "[[anna-kovalenko]] said <script>alert('summary')</script> and "
+    "[click](JaVaScRiPt:alert('mixed')) and [two](&#106;avascript:alert('entity')) "
+    "and [three](java&#x09;script:alert('tab')).\n\n"
+    "{: onclick=\"alert('attr')\" }\n\n"
+    '--8<-- "/etc/passwd"\n\n'
+    "{{ config }}\n"
+)
+EVIL_ROLE = "<a href=\"javascript:alert('role')\" onmouseover=\"alert('role2')\">hover</a>"
+
+
+class _Inspector(HTMLParser):
+    """Collects script bodies, event-handler attributes and link targets."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.scripts: list[str] = []
+        self.handlers: list[tuple[str, str]] = []
+        self.urls: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.handlers.append((tag, name))
+            if name in ("href", "src", "action", "formaction", "xlink:href") and value:
+                self.urls.append(value)
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.scripts.append(data)
+
+
+def hostile_project(tmp_path: Path) -> Path:
+    project = copy_project(MINI, tmp_path / "p")
+    data = project / "data"
+    people = data / "people.yml"
+    people.write_text(people.read_text().replace("name: Anna Kovalenko", f'name: "{EVIL_NAME}"'))
+    alpha = data / "briefs" / "alpha.yml"
+    text = alpha.read_text()
+    text = text.replace("title: Alpha report on Pokrovsk", f'title: "{EVIL_TITLE}"')
+    summary = "".join(f"  {line}\n" for line in EVIL_SUMMARY.splitlines())
+    text = text.replace("summary: |\n  [[anna-kovalenko]] expects [[pokrovsk]] to fall soon.\n", f"summary: |\n{summary}")
+    text = text.replace("role: Analyst who expects the city to fall.", f"role: '{EVIL_ROLE}'")
+    alpha.write_text(text)
+    return project
+
+
+def test_hostile_text_is_inert_in_every_output_file(tmp_path: Path) -> None:
+    project = hostile_project(tmp_path)
+    site = project / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    checked = 0
+    for path in sorted(site.rglob("*")):
+        if path.suffix not in {".html", ".svg", ".csv", ".json", ".xml"}:
+            continue
+        text = path.read_text(encoding="utf-8")
+        checked += 1
+        inspector = _Inspector()
+        inspector.feed(text)
+        assert not [s for s in inspector.scripts if "alert(" in s], path
+        assert inspector.handlers == [], (path, inspector.handlers)
+        assert not [u for u in inspector.urls if re.match(r"\s*(javascript|data|vbscript):", u, re.I)], path
+        # Raw, unescaped payloads must not appear in any file, whatever its type.
+        assert "<script>alert(" not in text, path
+        assert "onerror=alert" not in text.replace("onerror=alert('title')&gt;", ""), path
+    assert checked > 20
+
+    brief = read(site, "briefs/alpha")
+    title = re.search(r"<title>(.*?)</title>", brief, re.S)
+    assert title and "&lt;img src=x onerror=alert" in title.group(1)
+    assert "{{ config }}" in brief  # shown as text, never evaluated
+    assert "--8&lt;--" in brief  # shown as text, never included
+    assert "/etc/passwd" in brief and "root:" not in brief
+    assert "{: onclick" in brief  # the attribute list stays literal text
+    person = read(site, "people/anna-kovalenko")
+    assert "&lt;/title&gt;&lt;script&gt;" in person
+
+
+def test_search_index_holds_escaped_text_only(tmp_path: Path) -> None:
+    project = hostile_project(tmp_path)
+    site = project / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "<script>alert(" not in index
+    assert "<img src=x" not in index
