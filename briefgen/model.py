@@ -197,7 +197,7 @@ class Event:
 
 @dataclass(frozen=True)
 class ClaimRef:
-    """A pointer to a claim in some brief (the same one when `brief` is None)."""
+    """A pointer to a claim in some brief (the loader always fills in `brief`)."""
 
     brief: str
     claim: str

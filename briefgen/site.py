@@ -10,13 +10,11 @@ from importlib.resources import files as package_files
 
 from markupsafe import Markup
 
-from briefgen import urls
 from briefgen.charts import ChartCache
-from briefgen.figure_pages import entity_chart_file, figure_pages
+from briefgen.figure_pages import chart_html, entity_chart_file, figure_pages
 from briefgen.model import Corpus
 from briefgen.pages import PageWriter
 from briefgen.registry import Registry
-from briefgen.render import plain
 from briefgen.urls import OutputFile
 
 STYLESHEET = "stylesheets/briefgen.css"
@@ -33,10 +31,7 @@ def generate_site(corpus: Corpus, cache: ChartCache) -> list[OutputFile]:
             return Markup("")
         svg_file, chart = found
         chart_files.append(svg_file)
-        src = urls.relative(page_path, "/" + svg_file.path)
-        return Markup(
-            '<figure class="bg-chart"><img src="{}" alt="{}"><figcaption>{}</figcaption></figure>'
-        ).format(src, chart.alt, plain(chart.alt))
+        return Markup(chart_html(chart, page_path))
 
     outputs += PageWriter(Registry(corpus), entity_chart).all_pages()
     outputs += chart_files

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -51,13 +54,13 @@ def hostile_project(tmp_path: Path) -> Path:
     project = copy_project(MINI, tmp_path / "p")
     data = project / "data"
     people = data / "people.yml"
-    people.write_text(people.read_text().replace("name: Anna Kovalenko", f'name: "{EVIL_NAME}"'))
+    people.write_text(people.read_text().replace("name: Anna Kovalenko", f"name: {json.dumps(EVIL_NAME)}"))
     alpha = data / "briefs" / "alpha.yml"
     text = alpha.read_text()
-    text = text.replace("title: Alpha report on Pokrovsk", f'title: "{EVIL_TITLE}"')
+    text = text.replace("title: Alpha report on Pokrovsk", f"title: {json.dumps(EVIL_TITLE)}")
     summary = "".join(f"  {line}\n" for line in EVIL_SUMMARY.splitlines())
     text = text.replace("summary: |\n  [[anna-kovalenko]] expects [[pokrovsk]] to fall soon.\n", f"summary: |\n{summary}")
-    text = text.replace("role: Analyst who expects the city to fall.", f"role: '{EVIL_ROLE}'")
+    text = text.replace("role: Analyst who expects the city to fall.", f"role: {json.dumps(EVIL_ROLE)}")
     alpha.write_text(text)
     return project
 
@@ -73,6 +76,12 @@ def test_hostile_text_is_inert_in_every_output_file(tmp_path: Path) -> None:
             continue
         text = path.read_text(encoding="utf-8")
         checked += 1
+        if path.suffix == ".csv":
+            # CSV is data, not markup: text stays as written, but no cell may
+            # start a spreadsheet formula.
+            cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+            assert not [c for c in cells if c[:1] in ("=", "+", "-", "@")], path
+            continue
         inspector = _Inspector()
         inspector.feed(text)
         assert not [s for s in inspector.scripts if "alert(" in s], path
@@ -80,7 +89,7 @@ def test_hostile_text_is_inert_in_every_output_file(tmp_path: Path) -> None:
         assert not [u for u in inspector.urls if re.match(r"\s*(javascript|data|vbscript):", u, re.I)], path
         # Raw, unescaped payloads must not appear in any file, whatever its type.
         assert "<script>alert(" not in text, path
-        assert "onerror=alert" not in text.replace("onerror=alert('title')&gt;", ""), path
+        assert "<img src=x" not in text, path
     assert checked > 20
 
     brief = read(site, "briefs/alpha")

@@ -1,0 +1,1 @@
+"""briefgen: annotated YAML briefs of news articles → a static MkDocs site."""

@@ -1,0 +1,9 @@
+"""`python -m briefgen`: the same as the `briefgen` command."""
+
+from __future__ import annotations
+
+import sys
+
+from briefgen.cli import main
+
+sys.exit(main())

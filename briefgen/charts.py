@@ -1,0 +1,565 @@
+"""Figures → deterministic SVG charts, cached on disk by the hash of their data.
+
+The rows behind a chart are computed without matplotlib; matplotlib is imported
+only when a chart is missing from the cache, so a warm rebuild never loads it.
+The same rows always give byte-identical SVG: the hash salt is derived from the
+chart's key and the date is left out of the metadata.
+
+Scale: a panel uses a log axis when all its values are positive and span a
+factor of 100 or more (500 civilians beside 70,000 would otherwise vanish);
+otherwise a linear axis from 0. Exact values are bars, ranges whiskers, bounds
+arrows from the bound towards the open side (hollow circle: strict bound),
+"about" values hollow diamonds with a ±10 % line and a "~" in their label.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import math
+import os
+import re
+import tempfile
+import warnings
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from briefgen.figures import (
+    APPROXIMATE_TOLERANCE,
+    FigureRef,
+    as_written,
+    figure_refs,
+    figures_by_metric,
+    period,
+    reading,
+)
+from briefgen.model import SIDES, Corpus, Entity, Metric
+from briefgen.units import FAMILY_BASE
+
+# Bump when the drawing code changes, so cached SVGs are redrawn.
+STYLE_VERSION = "1"
+
+# Metrics on the claims-by-side chart: the numbers each side has a stake in.
+SIDE_METRICS: tuple[str, ...] = (
+    "casualties", "troops-committed", "units-committed", "reinforcements-per-day",
+    "force-ratio", "infiltrating-troops",
+)
+
+UNATTRIBUTED = "unattributed"
+SIDE_LABELS: dict[str, str] = {**SIDES, UNATTRIBUTED: "Unattributed"}
+
+# Okabe-Ito: distinguishable with the common colour-vision deficiencies, and
+# dark enough for contrast on the white card in both of Material's palettes.
+SIDE_COLOURS: dict[str, str] = {
+    "ukraine": "#0072B2",
+    "russia": "#D55E00",
+    "independent": "#009E73",
+    "media": "#CC79A7",
+    UNATTRIBUTED: "#555555",
+}
+
+FAMILY_TITLES: dict[str, str] = {
+    "count": "Counts", "distance": "Distances", "percent": "Shares", "ratio": "Ratios",
+    "daily-rate": "Daily rates", "duration": "Durations", "mass-rate": "Output",
+}
+
+MARK_LABELS: dict[str, str] = {
+    "bar": "exact value",
+    "approximate": "about (±10 %)",
+    "range": "range",
+    "lower-bound": "at least / more than",
+    "upper-bound": "up to / fewer than",
+}
+
+
+@dataclass(frozen=True)
+class ChartRow:
+    """One value on a chart, and one row of the table beside it."""
+
+    panel: str  # the panel (sub-chart) it is drawn in
+    label: str  # "subject — claimant (brief id)"
+    metric: str
+    subject: str  # entity name
+    claimant: str  # entity name, the outlet's name, or "unattributed"
+    side: str  # a key of SIDE_LABELS
+    brief: str
+    figure: str
+    written: str  # the value as written
+    as_of: str  # ISO partial date, "" when unknown
+    mark: str  # a key of MARK_LABELS
+    low: float | None  # normalised; None: unbounded
+    high: float | None
+    strict: bool  # a bound that excludes its own value
+    approximate: bool
+    unit: str  # base unit of the normalised values
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A drawn chart: file stem, SVG text, alt text and the rows behind it."""
+
+    name: str
+    title: str
+    svg: str
+    alt: str
+    rows: tuple[ChartRow, ...]
+
+
+class ChartCache:
+    """SVGs on disk keyed by the sha256 of their data and STYLE_VERSION.
+
+    `rendered` counts the charts actually drawn by this instance.
+    """
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = Path(directory)
+        self.rendered = 0
+
+    def svg(self, key: str, draw: Callable[[], str]) -> str:
+        """The cached SVG for `key`, drawing and storing it when missing."""
+        path = self.directory / f"{key}.svg"
+        try:
+            return path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            pass
+        text = draw()
+        self.rendered += 1
+        self.directory.mkdir(parents=True, exist_ok=True)
+        # Write then rename, so an interrupted build never leaves half an SVG.
+        fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        os.replace(tmp, path)
+        return text
+
+
+# --- who said it ------------------------------------------------------------------
+
+
+def _names(corpus: Corpus) -> dict[str, Entity]:
+    return {e.id: e for e in corpus.entities}
+
+
+def name_of(entities: dict[str, Entity], entity_id: str | None) -> str:
+    """An entity's display name; the id itself when it is not in the registry."""
+    if entity_id is None:
+        return ""
+    entity = entities.get(entity_id)
+    return entity.name if entity else entity_id
+
+
+def claimant_id(ref: FigureRef) -> str | None:
+    """Who states the figure: its claimant, else the brief's outlet, else None."""
+    return ref.figure.claimed_by or ref.brief.outlet
+
+
+def side_of(entities: dict[str, Entity], ref: FigureRef) -> str:
+    """The side whose number this is (a key of SIDE_LABELS)."""
+    entity = entities.get(claimant_id(ref) or "")
+    side = entity.side if entity else None
+    return side if side in SIDES else UNATTRIBUTED
+
+
+# --- rows -----------------------------------------------------------------------
+
+
+def _mark(qualifier: str, low: float | None, high: float | None) -> str:
+    if qualifier in ("at-least", "more-than"):
+        return "lower-bound"
+    if qualifier in ("up-to", "fewer-than"):
+        return "upper-bound"
+    if low is not None and high is not None and low != high:
+        return "range"
+    return "approximate" if qualifier == "about" else "bar"
+
+
+def chart_row(entities: dict[str, Entity], ref: FigureRef, panel: str, label_head: str,
+              metric_label: str) -> ChartRow:
+    """The row for one figure; `label_head` starts its label (subject or metric)."""
+    r = reading(ref.figure)
+    claimant = name_of(entities, claimant_id(ref)) or UNATTRIBUTED
+    mark = _mark(ref.figure.qualifier, r.low, r.high)
+    strict = (mark == "lower-bound" and not r.low_inclusive) or (
+        mark == "upper-bound" and not r.high_inclusive)
+    written = as_written(ref.figure)  # already says "about" for approximate values
+    as_of = ref.figure.as_of.iso() if ref.figure.as_of else ""
+    return ChartRow(
+        panel=panel,
+        label=f"{label_head} — {claimant} ({ref.brief.id})",
+        metric=metric_label,
+        subject=name_of(entities, ref.figure.subject),
+        claimant=claimant,
+        side=side_of(entities, ref),
+        brief=ref.brief.id,
+        figure=ref.figure.id,
+        written=written,
+        as_of=as_of,
+        mark=mark,
+        low=r.low,
+        high=r.high if mark != "lower-bound" else None,
+        strict=strict,
+        approximate=r.approximate,
+        unit=r.base_unit,
+    )
+
+
+def _drawable(refs: Iterable[FigureRef], family: str | None) -> list[FigureRef]:
+    # A figure whose unit does not fit the family cannot share an axis.
+    out = []
+    for ref in refs:
+        r = reading(ref.figure)
+        if r.family is not None and (family is None or r.family == family) and (
+                r.low is not None or r.high is not None):
+            out.append(ref)
+    return out
+
+
+def _metrics(corpus: Corpus) -> dict[str, Metric]:
+    return {m.id: m for m in corpus.metrics}
+
+
+def _metric(corpus: Corpus, metric_id: str) -> Metric:
+    found = _metrics(corpus).get(metric_id)
+    return found or Metric(metric_id, metric_id, "", "")
+
+
+# --- the three kinds of chart -------------------------------------------------------
+
+
+def comparison_chart(corpus: Corpus, metric_id: str, cache: ChartCache) -> Chart | None:
+    """All values of one metric across subjects and sources; None below two values."""
+    metric = _metric(corpus, metric_id)
+    refs = figures_by_metric(corpus).get(metric_id, [])
+    family = metric.family or (reading(refs[0].figure).family if refs else None)
+    entities = _names(corpus)
+    title = _panel_title(metric.label, family)
+    # Subjects together, by name, then in time order.
+    drawable = sorted(_drawable(refs, family), key=lambda r: (
+        name_of(entities, r.figure.subject), _when(r), r.brief.id, r.figure.id))
+    rows = [chart_row(entities, ref, title, name_of(entities, ref.figure.subject),
+                      metric.label) for ref in drawable]
+    if len(rows) < 2:
+        return None
+    return _chart(metric_id, metric.label, rows, cache)
+
+
+def comparison_charts(corpus: Corpus, cache: ChartCache) -> list[Chart]:
+    """The comparison chart of every metric with two or more values, by metric id."""
+    charts = (comparison_chart(corpus, m, cache) for m in figures_by_metric(corpus))
+    return [c for c in charts if c is not None]
+
+
+def entity_chart(corpus: Corpus, entity_id: str, cache: ChartCache) -> Chart | None:
+    """One entity's figures, a panel per unit family holding two or more of them."""
+    entities = _names(corpus)
+    metrics = _metrics(corpus)
+    about = [r for r in figure_refs(corpus) if r.figure.subject == entity_id]
+    by_family: dict[str, list[FigureRef]] = {}
+    for ref in _drawable(about, None):
+        family = reading(ref.figure).family or ""
+        by_family.setdefault(family, []).append(ref)
+    rows: list[ChartRow] = []
+    for family in sorted(by_family):
+        refs = by_family[family]
+        if len(refs) < 2:
+            continue
+        panel = _panel_title(FAMILY_TITLES.get(family, family), family)
+        for ref in sorted(refs, key=lambda r: (_label(metrics, r.figure.metric), _when(r),
+                                               r.brief.id, r.figure.id)):
+            label = _label(metrics, ref.figure.metric)
+            rows.append(chart_row(entities, ref, panel, label, label))
+    if not rows:
+        return None
+    title = f"Figures about {name_of(entities, entity_id)}"
+    return _chart(f"entity-{entity_id}", title, rows, cache)
+
+
+def claims_by_side_chart(corpus: Corpus, cache: ChartCache) -> Chart | None:
+    """Casualty and force figures grouped by whose numbers they are."""
+    entities = _names(corpus)
+    groups = figures_by_metric(corpus)
+    order = list(SIDE_LABELS)
+    rows: list[ChartRow] = []
+    for metric_id in sorted(m for m in SIDE_METRICS if m in groups):
+        metric = _metric(corpus, metric_id)
+        refs = _drawable(groups[metric_id], metric.family or None)
+        refs.sort(key=lambda r: (order.index(side_of(entities, r)),
+                                 name_of(entities, r.figure.subject), _when(r),
+                                 r.brief.id, r.figure.id))
+        family = metric.family or (reading(refs[0].figure).family if refs else None)
+        panel = _panel_title(metric.label, family)
+        rows += [chart_row(entities, ref, panel, name_of(entities, ref.figure.subject),
+                           metric.label) for ref in refs]
+    if not rows:
+        return None
+    return _chart("claims-by-side", "Claims by side", rows, cache)
+
+
+def _label(metrics: dict[str, Metric], metric_id: str) -> str:
+    metric = metrics.get(metric_id)
+    return metric.label if metric else metric_id
+
+
+def _when(ref: FigureRef) -> str:
+    p = period(ref)
+    return p[0].isoformat() if p else "9999"
+
+
+def _panel_title(label: str, family: str | None) -> str:
+    base = FAMILY_BASE.get(family or "", "")
+    return f"{label} ({base})" if base else label
+
+
+# --- alt text and assembly -----------------------------------------------------------
+
+
+def alt_text(title: str, rows: Iterable[ChartRow]) -> str:
+    """What the chart shows, in words: metric, subject, value, claimant, brief."""
+    parts = []
+    for row in rows:
+        when = f", as of {row.as_of}" if row.as_of else ""
+        parts.append(f"{row.metric}, {row.subject}: {row.written}, claimed by "
+                     f"{row.claimant} ({SIDE_LABELS[row.side]}), brief {row.brief}{when}")
+    return f"{title}. One row per value. " + "; ".join(parts) + "."
+
+
+def chart_key(name: str, title: str, rows: Iterable[ChartRow]) -> str:
+    """The sha256 of a chart's data and STYLE_VERSION: its cache key and salt."""
+    data = {"name": name, "title": title, "rows": [asdict(r) for r in rows],
+            "style": STYLE_VERSION}
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, allow_nan=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _chart(name: str, title: str, rows: list[ChartRow], cache: ChartCache) -> Chart:
+    key = chart_key(name, title, rows)
+    svg = cache.svg(key, lambda: draw_svg(title, rows, salt=key[:16]))
+    return Chart(name=name, title=title, svg=svg, alt=alt_text(title, rows), rows=tuple(rows))
+
+
+# --- drawing (the only place matplotlib is imported) ------------------------------------
+
+ARROW = 0.12  # length of a lower bound's arrow, as a fraction of the axis width
+ROW_HEIGHT = 0.62  # inches per value: a label line above its mark
+WIDTH = 7.0  # inches; the SVG scales by its viewBox
+FONT = 10.5
+INK = "#1a1a1a"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _clean(text: str) -> str:
+    # XML 1.0 forbids most control characters; matplotlib would write them raw.
+    return _CONTROL.sub("", text).replace("\n", " ")
+
+
+def _panels(rows: list[ChartRow]) -> list[tuple[str, list[ChartRow]]]:
+    out: list[tuple[str, list[ChartRow]]] = []
+    for row in rows:
+        if out and out[-1][0] == row.panel:
+            out[-1][1].append(row)
+        else:
+            out.append((row.panel, [row]))
+    return out
+
+
+def _limits(rows: list[ChartRow]) -> tuple[bool, float, float]:
+    """(log scale?, left, right) leaving the right ~40 % for value labels."""
+    values = [v for r in rows for v in (r.low, r.high) if v is not None and v > 0]
+    if not values:
+        return False, 0.0, 1.0
+    lo, hi = min(values), max(values)
+    log = len(values) == len([v for r in rows for v in (r.low, r.high) if v]) and hi / lo >= 100
+    scale = (lambda v: math.log10(v)) if log else (lambda v: v)
+    left = math.log10(lo / 4) if log else 0.0
+    # Each row's mark, plus its label of the value as written, must fit.
+    width = 1e-9
+    for r in rows:
+        room = 0.97 - _text_fraction(r.written) - (ARROW if r.mark == "lower-bound" else 0)
+        for v in (r.low, r.high):
+            if v is not None and v > 0:
+                width = max(width, (scale(v) - left) / max(room, 0.2))
+    right = left + width
+    if log:
+        return True, 10 ** left, 10 ** right
+    return False, left, right
+
+
+def _text_fraction(text: str) -> float:
+    # DejaVu Sans averages about 0.6 em per character; 0.15 in for the gap.
+    axes_width = WIDTH * 0.93
+    return (len(text) * 0.6 * FONT / 72 + 0.15) / axes_width
+
+
+def _along(log: bool, left: float, right: float, start: float, fraction: float) -> float:
+    """The x value `fraction` of the axis width beyond `start`."""
+    if log:
+        return start * (right / left) ** fraction
+    return start + (right - left) * fraction
+
+
+def draw_svg(title: str, rows: list[ChartRow], *, salt: str) -> str:
+    """Draw rows as SVG text; the same arguments always give the same bytes."""
+    out = io.StringIO()
+    _draw(title, rows, salt, out, "svg")
+    # No fixed size: the viewBox lets the page scale the chart to its width.
+    return re.sub(r'(<svg\b[^>]*?)\s+width="[^"]*"\s+height="[^"]*"', r"\1", out.getvalue(),
+                  count=1)
+
+
+def draw_png(title: str, rows: list[ChartRow], path: Path) -> None:
+    """Draw rows as a PNG file: for looking at a chart while developing."""
+    with open(path, "wb") as out:
+        _draw(title, rows, "png", out, "png")
+
+
+def _draw(title: str, rows: list[ChartRow], salt: str, out: IO[Any], fmt: str) -> None:
+    # A name in a script DejaVu Sans lacks draws as boxes; that is no reason to
+    # fail a build, so matplotlib's missing-glyph warnings are silenced here.
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
+        _draw_unguarded(title, rows, salt, out, fmt)
+
+
+def _draw_unguarded(title: str, rows: list[ChartRow], salt: str, out: IO[Any], fmt: str) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot as plt
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import FancyBboxPatch
+
+    panels = _panels(rows)
+    # One panel needs no heading of its own: the chart's title says it.
+    titled = len(panels) > 1
+    heights = [(0.55 if titled else 0.3) + ROW_HEIGHT * len(p[1]) for p in panels]
+    sides = [s for s in SIDE_LABELS if any(r.side == s for r in rows)]
+    marks = [m for m in MARK_LABELS if any(r.mark == m for r in rows)]
+    legend_height = 0.45 + 0.26 * math.ceil((len(sides) + len(marks)) / 2)
+    total = sum(heights) + legend_height + 0.35
+    style: dict[str, Any] = {
+        "svg.hashsalt": salt, "svg.fonttype": "none", "text.usetex": False,
+        "text.parse_math": False, "font.family": "DejaVu Sans", "font.size": FONT,
+        "text.color": INK, "axes.edgecolor": "#888888", "axes.labelcolor": INK,
+        "xtick.color": INK, "xtick.labelsize": FONT, "axes.titlesize": FONT + 1.5,
+        "axes.titleweight": "bold", "axes.titlelocation": "left",
+    }
+    with matplotlib.rc_context(style):  # type: ignore[arg-type]
+        fig = plt.figure(figsize=(WIDTH, total))
+        try:
+            fig.patch.set_alpha(0)
+            # A white card with rounded corners: dark text stays legible on
+            # Material's light and dark palettes alike.
+            fig.patches.append(FancyBboxPatch(
+                (0.004, 0.004), 0.992, 0.992, boxstyle="round,pad=0,rounding_size=0.015",
+                transform=fig.transFigure, facecolor="white", edgecolor="#bbbbbb",
+                linewidth=1, zorder=-10))
+            grid = fig.add_gridspec(len(panels), 1, height_ratios=heights,
+                                    left=0.035, right=0.965,
+                                    top=1 - legend_height / total, bottom=0.35 / total,
+                                    hspace=0.55 / (sum(heights) / len(panels)))
+            for index, (panel, panel_rows) in enumerate(panels):
+                ax = fig.add_subplot(grid[index])
+                _draw_panel(ax, panel if titled else "", panel_rows)
+            handles = [Line2D([], [], color=SIDE_COLOURS[s], lw=8, label=SIDE_LABELS[s])
+                       for s in sides]
+            handles += [_mark_handle(Line2D, m) for m in marks]
+            fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.025, 0.995),
+                       ncol=2, frameon=False, fontsize=FONT, handlelength=1.6,
+                       columnspacing=1.2, title=_clean(title), title_fontsize=FONT + 2,
+                       alignment="left")
+            metadata = {"Date": None, "Title": _clean(title)} if fmt == "svg" else {}
+            fig.savefig(out, format=fmt, metadata=metadata, dpi=110)
+        finally:
+            plt.close(fig)
+
+
+def _mark_handle(line2d: type, mark: str):  # type: ignore[no-untyped-def]
+    label = MARK_LABELS[mark]
+    if mark == "bar":
+        return line2d([], [], color=INK, lw=6, label=label)
+    if mark == "approximate":
+        return line2d([], [], color=INK, marker="D", mfc="white", lw=0, ms=8, mew=1.8,
+                      label=label)
+    if mark == "range":
+        return line2d([], [], color=INK, marker="|", ms=12, mew=2, lw=2, label=label)
+    return line2d([], [], color=INK, marker=">" if mark == "lower-bound" else "<",
+                  ms=7, lw=2, label=label + " (○ strict)")
+
+
+def _draw_panel(ax, title: str, rows: list[ChartRow]) -> None:  # type: ignore[no-untyped-def]
+    log, left, right = _limits(rows)
+    if log:
+        ax.set_xscale("log")
+    ax.set_xlim(left, right)
+    ax.set_ylim(len(rows) - 0.35, -0.75)
+    ax.set_yticks([])
+    if title:
+        ax.set_title(_clean(title), pad=4)
+    unit = rows[0].unit
+    if unit and not title:
+        ax.set_xlabel(unit)
+    ax.grid(axis="x", color="#dddddd", linewidth=0.8)
+    ax.set_axisbelow(True)
+    for side in ("top", "right", "left"):
+        ax.spines[side].set_visible(False)
+    ax.xaxis.set_major_formatter(_thousands())
+    label_y = ax.get_yaxis_transform()  # x in axes fraction, y in data
+    for i, row in enumerate(rows):
+        colour = SIDE_COLOURS[row.side]
+        ax.text(0, i - 0.38, _clean(row.label), transform=label_y, va="center", ha="left",
+                fontsize=FONT, color=INK)
+        y = i + 0.08
+        text_at = _draw_mark(ax, row, y, colour, log, left, right)
+        ax.annotate(_clean(row.written), (text_at, y), xytext=(7, 0),
+                    textcoords="offset points", va="center", ha="left", fontsize=FONT,
+                    color=INK, annotation_clip=False)
+
+
+def _draw_mark(ax, row: ChartRow, y: float, colour: str, log: bool,  # type: ignore[no-untyped-def]
+               left: float, right: float) -> float:
+    """Draw one row's mark; return the x where its value label starts."""
+    hollow = {"mfc": "white", "mec": colour, "mew": 2}
+    if row.mark == "bar":
+        value = row.high if row.high is not None else 0.0
+        ax.barh(y, value - left, left=left, height=0.34, color=colour)
+        return value
+    if row.mark == "approximate":
+        value = row.low or 0.0
+        ax.plot([value * (1 - APPROXIMATE_TOLERANCE), value * (1 + APPROXIMATE_TOLERANCE)],
+                [y, y], color=colour, lw=1.5, ls=":")
+        ax.plot([value], [y], marker="D", ms=9, color=colour, **hollow)
+        return value * (1 + APPROXIMATE_TOLERANCE)
+    if row.mark == "range":
+        low, high = row.low or 0.0, row.high or 0.0
+        ax.plot([low, high], [y, y], color=colour, lw=2.5, ls="--" if row.approximate else "-",
+                marker="|", ms=14, mew=2.5)
+        return high
+    bound = (row.low if row.mark == "lower-bound" else row.high) or 0.0
+    if row.mark == "lower-bound":
+        end = _along(log, left, right, bound, ARROW)
+        text_at = end
+    else:  # up to / fewer than: everything from the axis start is allowed
+        end = left if not log else left * 1.02
+        text_at = bound
+    ax.annotate("", xy=(end, y), xytext=(bound, y), annotation_clip=False,
+                arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 2.2,
+                            "mutation_scale": 16, "shrinkA": 0, "shrinkB": 0})
+    marker = hollow if row.strict else {"mfc": colour, "mec": colour, "mew": 2}
+    ax.plot([bound], [y], marker="o", ms=8, color=colour, zorder=3, **marker)
+    return text_at
+
+
+def _thousands():  # type: ignore[no-untyped-def]
+    from matplotlib.ticker import FuncFormatter
+
+    def fmt(value: float, _pos: object) -> str:
+        if value == 0:
+            return "0"
+        if abs(value) >= 1:
+            return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+        return f"{value:g}"
+
+    return FuncFormatter(fmt)

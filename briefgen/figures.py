@@ -1,0 +1,368 @@
+"""Figures as data: normalised bounds, periods, discrepancies and corroborations.
+
+A figure is read into a `Reading`: the interval of normalised values that the
+article's wording allows. Bounds stay bounds ("more than 100,000" is the open
+interval (100000, ∞)), nothing is rounded, and the value as written is always
+kept beside it. No matplotlib here: charts.py draws what this module computes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import combinations
+
+from briefgen.model import Brief, Corpus, Figure, PartialDate
+from briefgen.units import FAMILY_BASE, unit_named
+
+# "about X" is taken to mean X ± 10 %. The tolerance widens an approximate
+# reading only when two readings are compared; the stored bounds stay as written.
+APPROXIMATE_TOLERANCE = 0.10
+
+# Every unit family in units.py measures a non-negative quantity, so "up to 120"
+# and "fewer than 15,000" are read as starting at 0 rather than at -∞.
+FLOOR = 0.0
+
+_LOWER_BOUNDS = {"at-least": True, "more-than": False}  # qualifier -> inclusive
+_UPPER_BOUNDS = {"up-to": True, "fewer-than": False}
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The interval of normalised values a figure allows.
+
+    `low`/`high` are in the family's base unit; None means unbounded on that
+    side. `approximate` marks "about" figures, widened by APPROXIMATE_TOLERANCE
+    when compared. `family` is None when the unit is not known.
+    """
+
+    low: float | None
+    high: float | None
+    low_inclusive: bool = True
+    high_inclusive: bool = True
+    approximate: bool = False
+    family: str | None = None
+
+    @property
+    def is_point(self) -> bool:
+        """True for a single value (exact or approximate)."""
+        return self.low is not None and self.high is not None and _same(self.low, self.high)
+
+    @property
+    def base_unit(self) -> str:
+        return FAMILY_BASE.get(self.family or "", "")
+
+
+@dataclass(frozen=True)
+class FigureRef:
+    """A figure together with the brief it comes from."""
+
+    brief: Brief
+    figure: Figure
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.brief.id, self.figure.id)
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    """Two figures on one metric and subject, from different briefs, for
+    overlapping periods, whose values cannot both be true. `a` sorts before `b`."""
+
+    metric: str
+    subject: str
+    a: FigureRef
+    b: FigureRef
+
+    @property
+    def id(self) -> str:
+        """A stable HTML id for this discrepancy."""
+        return "-".join(("discrepancy", self.a.brief.id, self.a.figure.id,
+                         self.b.brief.id, self.b.figure.id))
+
+
+@dataclass(frozen=True)
+class Corroboration:
+    """One value repeated consistently by two or more different briefs."""
+
+    metric: str
+    subject: str
+    refs: tuple[FigureRef, ...]
+
+    @property
+    def id(self) -> str:
+        return "corroboration-" + "-".join(f"{r.brief.id}-{r.figure.id}" for r in self.refs)
+
+
+# --- numbers as written ---------------------------------------------------
+
+
+def format_number(value: float) -> str:
+    """A number with thousands separators, integral values without decimals.
+
+    Non-integral values keep up to six decimals: display only, never data.
+    """
+    if not math.isfinite(value):
+        return str(value)
+    if float(value).is_integer() and abs(value) < 1e15:
+        return f"{int(value):,}"
+    text = f"{value:,.6f}".rstrip("0").rstrip(".")
+    return text if text not in ("", "-0") else "0"
+
+
+def _with_unit(number: str, unit: str) -> str:
+    # Percent and ratio read better in their symbols; every other unit is
+    # printed as the article wrote it.
+    unit = unit.strip()
+    if unit == "percent":
+        return f"{number}%"
+    if unit == "ratio":
+        return f"{number}:1"
+    return f"{number} {unit}" if unit else number
+
+
+def as_written(figure: Figure) -> str:
+    """The figure as the article put it: "more than 70,000 people", "15–20 groups per day"."""
+    if figure.value is not None:
+        number = format_number(figure.value)
+    elif figure.low is not None and figure.high is not None:
+        number = f"{format_number(figure.low)}–{format_number(figure.high)}"
+    else:  # an invalid figure: say so rather than crash
+        known = figure.low if figure.low is not None else figure.high
+        number = format_number(known) if known is not None else "?"
+    words = _QUALIFIER_WORDS.get(figure.qualifier, "")
+    text = _with_unit(number, figure.unit)
+    return f"{words} {text}" if words else text
+
+
+_QUALIFIER_WORDS = {
+    "about": "about",
+    "at-least": "at least",
+    "more-than": "more than",
+    "up-to": "up to",
+    "fewer-than": "fewer than",
+}
+
+
+# --- readings and comparison ----------------------------------------------
+
+
+def reading(figure: Figure) -> Reading:
+    """Normalise a figure into the base unit of its family as an interval.
+
+    A bound qualifier on a range uses the range's near end ("at least 15-20"
+    means at least 15). An unknown unit keeps the numbers as they are, with
+    family None, so callers can refuse to compare it.
+    """
+    unit = unit_named(figure.unit)
+    factor = unit.factor if unit else 1.0
+    family = unit.family if unit else None
+    low: float | None
+    high: float | None
+    if figure.value is not None:
+        low = high = figure.value * factor
+    else:
+        low = figure.low * factor if figure.low is not None else None
+        high = figure.high * factor if figure.high is not None else None
+        if low is not None and high is not None and low > high:
+            low, high = high, low
+    q = figure.qualifier
+    if q in _LOWER_BOUNDS:
+        start = low if low is not None else high
+        return Reading(start, None, _LOWER_BOUNDS[q], False, False, family)
+    if q in _UPPER_BOUNDS:
+        end = high if high is not None else low
+        return Reading(FLOOR, end, True, _UPPER_BOUNDS[q], False, family)
+    return Reading(low, high, True, True, q == "about", family)
+
+
+def _same(x: float, y: float) -> bool:
+    # Unit factors such as 1/7 leave float noise; equal means equal to 1e-9.
+    return math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-12)
+
+
+def _widened(r: Reading) -> Reading:
+    if not r.approximate:
+        return r
+    low = r.low * (1 - APPROXIMATE_TOLERANCE) if r.low is not None else None
+    high = r.high * (1 + APPROXIMATE_TOLERANCE) if r.high is not None else None
+    return Reading(low, high, True, True, False, r.family)
+
+
+def compatible(a: Reading, b: Reading) -> bool:
+    """Can both readings be true at once? (Do their intervals intersect?)
+
+    Approximate readings are widened by APPROXIMATE_TOLERANCE first. At a shared
+    boundary both sides must include it: "more than 100" and "exactly 100" are
+    not compatible, "at least 100" and "exactly 100" are. Families are not
+    checked here; compare readings of one family only.
+    """
+    a, b = _widened(a), _widened(b)
+    # The intersection's lower end: the larger low, inclusive only if every
+    # reading sitting at that value includes it.
+    lows = [(x.low, x.low_inclusive) for x in (a, b) if x.low is not None]
+    highs = [(x.high, x.high_inclusive) for x in (a, b) if x.high is not None]
+    if not lows or not highs:
+        return True
+    low = max(v for v, _ in lows)
+    high = min(v for v, _ in highs)
+    if _same(low, high):
+        return all(inc for v, inc in lows + highs if _same(v, low))
+    return low < high
+
+
+# --- periods ----------------------------------------------------------------
+
+
+def period(ref: FigureRef) -> tuple[dt.date, dt.date] | None:
+    """The days a figure speaks of: its as_of, else its brief's publication
+    date, else None (unknown)."""
+    when: PartialDate | None = ref.figure.as_of or ref.brief.published.date
+    if when is None:
+        return None
+    try:
+        return (when.first_day(), when.last_day())
+    except ValueError:  # an impossible date in an invalid model
+        return None
+
+
+def periods_overlap(a: FigureRef, b: FigureRef) -> bool:
+    """Could the two figures describe the same moment? Unknown periods could."""
+    pa, pb = period(a), period(b)
+    if pa is None or pb is None:
+        return True
+    return pa[0] <= pb[1] and pb[0] <= pa[1]
+
+
+def _stated_periods_overlap(a: FigureRef, b: FigureRef) -> bool:
+    # Only an explicit as_of separates repeats: "60,000 before the war" quoted
+    # by articles published a year apart is still the same value.
+    if a.figure.as_of is None or b.figure.as_of is None:
+        return True
+    return periods_overlap(a, b)
+
+
+# --- grouping over the corpus -------------------------------------------------
+
+
+def _sort_key(ref: FigureRef) -> tuple:
+    r = reading(ref.figure)
+    start = period(ref)
+    return (
+        ref.figure.metric,
+        ref.figure.subject,
+        start[0] if start else dt.date.max,
+        r.low if r.low is not None else -math.inf,
+        ref.brief.id,
+        ref.figure.id,
+    )
+
+
+def figure_refs(corpus: Corpus) -> list[FigureRef]:
+    """Every figure in the corpus with its brief, sorted by metric, subject,
+    period, value, brief and figure id."""
+    refs = [FigureRef(b, f) for b in corpus.briefs for f in b.figures]
+    return sorted(refs, key=_sort_key)
+
+
+def figures_by_metric(corpus: Corpus) -> dict[str, list[FigureRef]]:
+    """Figures grouped by metric id (keys sorted), each list sorted as figure_refs."""
+    groups: dict[str, list[FigureRef]] = defaultdict(list)
+    for ref in figure_refs(corpus):
+        groups[ref.figure.metric].append(ref)
+    return {metric: groups[metric] for metric in sorted(groups)}
+
+
+def _by_metric_and_subject(corpus: Corpus) -> list[list[FigureRef]]:
+    groups: dict[tuple[str, str], list[FigureRef]] = defaultdict(list)
+    for ref in figure_refs(corpus):
+        groups[(ref.figure.metric, ref.figure.subject)].append(ref)
+    return [groups[k] for k in sorted(groups)]
+
+
+def _comparable(a: Reading, b: Reading) -> bool:
+    return a.family is not None and a.family == b.family
+
+
+def discrepancies(corpus: Corpus) -> list[Discrepancy]:
+    """Pairs of figures that contradict each other, sorted by metric and subject.
+
+    Same metric and subject, different briefs, overlapping periods, units of
+    one known family, and readings that cannot both be true.
+    """
+    found = []
+    for group in _by_metric_and_subject(corpus):
+        for a, b in combinations(group, 2):
+            if a.brief.id == b.brief.id or not periods_overlap(a, b):
+                continue
+            ra, rb = reading(a.figure), reading(b.figure)
+            if _comparable(ra, rb) and not compatible(ra, rb):
+                found.append(Discrepancy(a.figure.metric, a.figure.subject, a, b))
+    return found
+
+
+def corroborations(corpus: Corpus) -> list[Corroboration]:
+    """Values (exact or "about") that two or more different briefs repeat.
+
+    Members of a group are all compatible with one stated value and with each
+    other, and their stated as_of periods (if any) overlap. Groups that are a
+    subset of another are dropped.
+    """
+    found: list[Corroboration] = []
+    for group in _by_metric_and_subject(corpus):
+        points = [(ref, reading(ref.figure)) for ref in group]
+        points = [(ref, r) for ref, r in points if r.is_point and r.family is not None]
+        candidates: list[tuple[FigureRef, ...]] = []
+        for anchor_ref, anchor in points:
+            members: list[FigureRef] = []
+            for ref, r in points:
+                if not _comparable(anchor, r) or not compatible(anchor, r):
+                    continue
+                if all(_stated_periods_overlap(ref, m) and compatible(reading(m.figure), r)
+                       for m in members):
+                    members.append(ref)
+            if len({m.brief.id for m in members}) >= 2 and anchor_ref in members:
+                candidates.append(tuple(members))
+        unique = sorted(set(candidates), key=lambda c: [m.key for m in c])
+        for repeat in unique:
+            keys = {m.key for m in repeat}
+            if any(keys < {m.key for m in other} for other in unique):
+                continue
+            found.append(Corroboration(repeat[0].figure.metric, repeat[0].figure.subject,
+                                       repeat))
+    return found
+
+
+def discrepancy_flags(corpus: Corpus) -> dict[tuple[str, str], list[Discrepancy]]:
+    """For each (brief id, figure id) in a discrepancy, the discrepancies it is in.
+
+    Keys sorted; each list in the order of `discrepancies`.
+    """
+    flags: dict[tuple[str, str], list[Discrepancy]] = defaultdict(list)
+    for d in discrepancies(corpus):
+        flags[d.a.key].append(d)
+        flags[d.b.key].append(d)
+    return {key: flags[key] for key in sorted(flags)}
+
+
+def normalised_text(figure: Figure) -> str:
+    """The figure in the family's base unit: "≥ 200", "> 100,000", "≈ 500", "15–20 km"."""
+    r = reading(figure)
+    # Symbols (":1", "%") attach to the number; words get a space.
+    base = r.base_unit
+    unit = base if base[:1] in (":", "%") else (f" {base}" if base else "")
+    if r.family is None:
+        unit = " (unit not known)"
+    if figure.qualifier in _LOWER_BOUNDS and r.low is not None:
+        return ("≥ " if r.low_inclusive else "> ") + format_number(r.low) + unit
+    if figure.qualifier in _UPPER_BOUNDS and r.high is not None:
+        return ("≤ " if r.high_inclusive else "< ") + format_number(r.high) + unit
+    if r.low is None or r.high is None:
+        return "?"
+    approx = "≈ " if r.approximate else ""
+    if r.is_point:
+        return approx + format_number(r.low) + unit
+    return f"{approx}{format_number(r.low)}–{format_number(r.high)}{unit}"
