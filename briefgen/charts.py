@@ -298,6 +298,32 @@ def claims_by_side_chart(corpus: Corpus, cache: ChartCache) -> Chart | None:
     return _chart("claims-by-side", "Claims by side", rows, cache)
 
 
+POPULATION_METRICS = ("population-prewar", "civilians-remaining")
+
+
+def population_chart(corpus: Corpus, cache: ChartCache) -> Chart | None:
+    """Each place's pre-war population beside the civilians said to remain.
+
+    One panel per metric, rows by place, so a reader sees how far each city
+    emptied and how sure each source is (bounds stay bounds).
+    """
+    entities = _names(corpus)
+    groups = figures_by_metric(corpus)
+    rows: list[ChartRow] = []
+    for metric_id in POPULATION_METRICS:
+        if metric_id not in groups:
+            continue
+        metric = _metric(corpus, metric_id)
+        refs = _drawable(groups[metric_id], metric.family or None)
+        refs.sort(key=lambda r: (name_of(entities, r.figure.subject), _when(r), r.brief.id, r.figure.id))
+        panel = _panel_title(metric.label, metric.family or None)
+        rows += [chart_row(entities, ref, panel, name_of(entities, ref.figure.subject), metric.label)
+                 for ref in refs]
+    if len(rows) < 2:
+        return None
+    return _chart("population", "Population: before the war and remaining", rows, cache)
+
+
 def _label(metrics: dict[str, Metric], metric_id: str) -> str:
     metric = metrics.get(metric_id)
     return metric.label if metric else metric_id

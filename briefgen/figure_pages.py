@@ -23,6 +23,7 @@ from briefgen.charts import (
     comparison_chart,
     entity_chart,
     name_of,
+    population_chart,
 )
 from briefgen.figures import (
     Corroboration,
@@ -140,7 +141,7 @@ def chart_html(chart: Chart, from_path: str, caption: str = "") -> str:
     table of the rows behind it. `from_path` is the source path of the page."""
     src = relative(from_path, _file_url(chart_path(chart.name)))
     lines = [
-        '<figure class="briefgen-chart">',
+        '<figure class="bg-chart">',
         f'<img src="{plain(src)}" alt="{plain(chart.alt)}" loading="lazy" '
         'style="width:100%;height:auto">',
         f"<figcaption>{plain(caption or chart.title)}</figcaption>",
@@ -245,9 +246,11 @@ def figure_pages(corpus: Corpus, cache: ChartCache) -> list[OutputFile]:
         if chart is not None:
             files.append(_svg_file(chart))
     side_chart = claims_by_side_chart(corpus, cache)
-    if side_chart is not None:
-        files.append(_svg_file(side_chart))
-    files.append(_index_page(corpus, names, groups, side_chart, flags))
+    people_chart = population_chart(corpus, cache)
+    for extra in (side_chart, people_chart):
+        if extra is not None:
+            files.append(_svg_file(extra))
+    files.append(_index_page(corpus, names, groups, side_chart, people_chart, flags))
     files.append(_discrepancies_page(names, discrepancies(corpus), corroborations(corpus)))
     paths = [f.path for f in files]
     clashes = sorted({p for p in paths if paths.count(p) > 1})
@@ -257,7 +260,7 @@ def figure_pages(corpus: Corpus, cache: ChartCache) -> list[OutputFile]:
 
 
 def _index_page(corpus: Corpus, names: _Names, groups: dict[str, list[FigureRef]],
-                side_chart: Chart | None,
+                side_chart: Chart | None, people_chart: Chart | None,
                 flags: dict[tuple[str, str], list[Discrepancy]]) -> OutputFile:
     path = INDEX_PATH
     metric_ids = sorted({m.id for m in corpus.metrics} | set(groups))
@@ -285,6 +288,12 @@ def _index_page(corpus: Corpus, names: _Names, groups: dict[str, list[FigureRef]
                 ".</p>"]),
         _block(lines),
     ]
+    if people_chart is not None:
+        body += ["## Population\n", "",
+                 _block(["<p>How many people lived in each place before the war, beside how "
+                         "many civilians are said to remain; a bound is drawn as an arrow, "
+                         "never as a bar.</p>"]),
+                 chart_html(people_chart, path, "Pre-war population and civilians remaining")]
     if side_chart is not None:
         body += ["## Claims by side\n", "",
                  _block(["<p>Casualty and force figures, coloured by whose numbers they are: "

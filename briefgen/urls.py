@@ -23,7 +23,9 @@ SECTION_OF_KIND: dict[EntityKind, str] = {
 RESERVED_IDS: frozenset[str] = frozenset(
     {"index", "assets", "search", "briefs", "people", "places", "organisations",
      "figures", "discrepancies", "charts", "data", "sitemap", "404", "stylesheets",
-     "javascripts", "img", "css", "js", "fonts", "writing-a-brief"}
+     "javascripts", "img", "css", "js", "fonts", "writing-a-brief",
+     # chart names of the figures section
+     "population", "claims-by-side"}
 )
 
 

@@ -136,7 +136,7 @@ def _run(cache_dir: Path, seed: str) -> dict:
 def test_fresh_processes_agree_and_warm_cache_skips_matplotlib(tmp_path):
     cold_a = _run(tmp_path / "a", "1")
     cold_b = _run(tmp_path / "b", "2")
-    assert cold_a["rendered"] == 4 and cold_a["matplotlib"]
+    assert cold_a["rendered"] == 5 and cold_a["matplotlib"]
     assert cold_a["svgs"] == cold_b["svgs"]
     warm = _run(tmp_path / "a", "3")
     assert warm == {**cold_a, "rendered": 0, "matplotlib": False}
@@ -153,3 +153,19 @@ def test_hostile_names_are_escaped_in_svg(tmp_path):
     assert "<script>" not in chart.svg
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; $x$" in chart.svg
     ET.fromstring(chart.svg.encode("utf-8"))
+
+
+def test_population_chart_of_the_real_briefs_draws_bounds_honestly(tmp_path):
+    from briefgen.charts import population_chart
+    from briefgen.load import load_corpus
+
+    chart = population_chart(load_corpus(ROOT / "data", display_root=ROOT), ChartCache(tmp_path))
+    assert chart is not None and chart.name == "population"
+    rows = {(r.panel.split(" (")[0], r.subject, r.written, r.mark, r.strict) for r in chart.rows}
+    assert ("Pre-war population", "Bakhmut", "more than 70,000 people", "lower-bound", True) in rows
+    assert ("Civilians remaining", "Pokrovsk", "fewer than 15,000 people", "upper-bound", True) in rows
+    assert ("Civilians remaining", "Bakhmut", "about 500 civilians", "approximate", False) in rows
+    pokrovsk_prewar = [r for r in chart.rows if r.subject == "Pokrovsk" and r.metric == "Pre-war population"]
+    assert sorted(r.low for r in pokrovsk_prewar) == [60000, 60000]
+    assert len({r.brief for r in pokrovsk_prewar}) == 2
+    ET.fromstring(chart.svg)

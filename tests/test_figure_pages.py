@@ -45,6 +45,7 @@ def test_the_section_has_every_file(files):
         "figures/force-ratio.md", "figures/force-ratio.csv",
         "figures/charts/civilians-remaining.svg", "figures/charts/population-prewar.svg",
         "figures/charts/troops-committed.svg", "figures/charts/claims-by-side.svg",
+        "figures/charts/population.svg",
     }
 
 
@@ -159,7 +160,7 @@ def test_entity_chart_file(tmp_path):
 
 def test_warm_cache_renders_nothing(tmp_path):
     first = figure_pages(seed_corpus(), cache := ChartCache(tmp_path))
-    assert cache.rendered == 4
+    assert cache.rendered == 5  # four metric and side charts, and the population chart
     warm = ChartCache(tmp_path)
     assert figure_pages(seed_corpus(), warm) == first and warm.rendered == 0
 
