@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import subprocess
 from pathlib import Path
 
@@ -173,3 +174,20 @@ def test_two_builds_of_the_real_data_are_byte_identical(tmp_path: Path) -> None:
         assert mkdocs_build(project, site, env=env).returncode == 0
         sites.append(snapshot(site))
     assert sites[0] == sites[1]
+
+
+def test_the_site_loads_nothing_from_the_network(real_site: Path) -> None:
+    """No CDN script, web font or remote stylesheet: the site works offline."""
+    remote = re.compile(r"""<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)=["']?(?:https?:)?//""", re.I)
+    css_remote = re.compile(r"""(?:@import|url\()\s*["']?(?:https?:)?//""", re.I)
+    checked = 0
+    for path in sorted(real_site.rglob("*")):
+        if path.suffix == ".html":
+            text = path.read_text(encoding="utf-8")
+            assert not remote.search(text), (path, remote.search(text))
+            checked += 1
+        elif path.suffix in {".css", ".svg"}:
+            text = path.read_text(encoding="utf-8")
+            assert not css_remote.search(text), path
+    assert checked > 50
+    assert "fonts.googleapis" not in read(real_site, "")
