@@ -10,6 +10,7 @@ from importlib.resources import files as package_files
 
 from markupsafe import Markup
 
+from briefgen import urls
 from briefgen.charts import ChartCache
 from briefgen.figure_pages import chart_html, entity_chart_file, figure_pages
 from briefgen.model import Corpus
@@ -38,6 +39,8 @@ def generate_site(corpus: Corpus, cache: ChartCache) -> list[OutputFile]:
     outputs += figure_pages(corpus, cache)
     by_path: dict[str, OutputFile] = {}
     for output in outputs:
+        if not urls.stays_inside_site(output.path):
+            raise ValueError(f"generated path {output.path!r} would leave the site folder")
         if output.path in by_path:
             raise ValueError(f"two generated files share the path {output.path}")
         by_path[output.path] = output

@@ -37,6 +37,22 @@ class OutputFile:
     content: str | bytes
 
 
+def stays_inside_site(path: str) -> bool:
+    """Whether a generated source path lands inside the site folder.
+
+    The loader's id pattern already guarantees it; this is the last check before
+    anything is handed to MkDocs, so a future id source cannot write elsewhere.
+    """
+    normal = posixpath.normpath(path)
+    return (
+        normal == path
+        and not path.startswith(("/", "../"))
+        and path != ".."
+        and "\\" not in path
+        and "\x00" not in path
+    )
+
+
 def brief_path(brief_id: str) -> str:
     return f"briefs/{brief_id}.md"
 
