@@ -348,6 +348,14 @@ def discrepancy_flags(corpus: Corpus) -> dict[tuple[str, str], list[Discrepancy]
     return {key: flags[key] for key in sorted(flags)}
 
 
+def _converted(value: float) -> str:
+    # A converted value (months → days, miles → km) is shown to four significant
+    # figures: the conversion factor is not more precise than that.
+    if float(value).is_integer():
+        return format_number(value)
+    return format_number(float(f"{value:.4g}"))
+
+
 def normalised_text(figure: Figure) -> str:
     """The figure in the family's base unit: "≥ 200", "> 100,000", "≈ 500", "15–20 km"."""
     r = reading(figure)
@@ -357,12 +365,12 @@ def normalised_text(figure: Figure) -> str:
     if r.family is None:
         unit = " (unit not known)"
     if figure.qualifier in _LOWER_BOUNDS and r.low is not None:
-        return ("≥ " if r.low_inclusive else "> ") + format_number(r.low) + unit
+        return ("≥ " if r.low_inclusive else "> ") + _converted(r.low) + unit
     if figure.qualifier in _UPPER_BOUNDS and r.high is not None:
-        return ("≤ " if r.high_inclusive else "< ") + format_number(r.high) + unit
+        return ("≤ " if r.high_inclusive else "< ") + _converted(r.high) + unit
     if r.low is None or r.high is None:
         return "?"
     approx = "≈ " if r.approximate else ""
     if r.is_point:
-        return approx + format_number(r.low) + unit
-    return f"{approx}{format_number(r.low)}–{format_number(r.high)}{unit}"
+        return approx + _converted(r.low) + unit
+    return f"{approx}{_converted(r.low)}–{_converted(r.high)}{unit}"

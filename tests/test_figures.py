@@ -231,3 +231,12 @@ def test_approximate_repeat_is_corroborated_but_not_a_loose_chain():
     assert [(d.a.key, d.b.key) for d in discrepancies(c)] == [
         (("a", "x"), ("c", "z")), (("b", "y"), ("c", "z"))]
     assert math.isfinite(reading(c.briefs[0].figures[0]).low)
+
+
+def test_converted_values_are_shown_to_four_significant_figures():
+    from briefgen.figures import normalised_text
+    from tests.corpus_factory import figure as make
+
+    assert normalised_text(make("a", "distance-to-city", "pokrovsk", 12, unit="miles")) == "19.31 km"
+    assert normalised_text(make("b", "duration-of-battle", "pokrovsk", 21, unit="months")) == "639.2 days"
+    assert normalised_text(make("c", "population-prewar", "pokrovsk", 60000)) == "60,000"
