@@ -27,7 +27,17 @@ def mkdocs_build(
     project: Path, site: Path, *, strict: bool = True, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Run `mkdocs build` as a user would, in a separate process."""
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "-q",
+        "-f",
+        str(project / "mkdocs.yml"),
+        "-d",
+        str(site),
+    ]
     if strict:
         command.append("--strict")
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}

@@ -17,16 +17,41 @@ from hypothesis import strategies as st
 
 from briefgen.charts import ChartCache
 from briefgen.model import (
-    Brief, Claim, Corpus, Entity, Event, Figure, Mention, Metric, PartialDate, Publication, Quote,
+    Brief,
+    Claim,
+    Corpus,
+    Entity,
+    Event,
+    Figure,
+    Mention,
+    Metric,
+    PartialDate,
+    Publication,
+    Quote,
 )
 from briefgen.site import generate_site
 
-HOSTILE = st.sampled_from([
-    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))",
-    "[x](JaVaScRiPt:alert(1))", "[x](&#106;avascript:alert(1))", "</title><b>", "{: onclick=alert(1) }",
-    '"><svg onload=alert(1)>', "<a href='javascript:x'>a</a>", "\u202e", "&lt;script&gt;", "`<script>`",
-    "<<script>script>", "[[pokrovsk|<script>]]", "---\ntitle: x\n---", "{{ config }}", "--8<-- 'x'",
-])
+HOSTILE = st.sampled_from(
+    [
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "[x](javascript:alert(1))",
+        "[x](JaVaScRiPt:alert(1))",
+        "[x](&#106;avascript:alert(1))",
+        "</title><b>",
+        "{: onclick=alert(1) }",
+        '"><svg onload=alert(1)>',
+        "<a href='javascript:x'>a</a>",
+        "\u202e",
+        "&lt;script&gt;",
+        "`<script>`",
+        "<<script>script>",
+        "[[pokrovsk|<script>]]",
+        "---\ntitle: x\n---",
+        "{{ config }}",
+        "--8<-- 'x'",
+    ]
+)
 TEXT = st.lists(st.one_of(HOSTILE, st.text(max_size=20)), min_size=1, max_size=4).map("".join)
 
 
@@ -37,15 +62,25 @@ def corpus_with(text: str) -> Corpus:
         Entity("anna", "person", "Anna " + text, "analyst", text, side="independent"),
     )
     metric = Metric("population-prewar", text or "m", "count", text)
-    figure = Figure("f1", "population-prewar", "pokrovsk", "people", "about", 60000.0,
-                    claimed_by="anna", context=text)
+    figure = Figure(
+        "f1", "population-prewar", "pokrovsk", "people", "about", 60000.0, claimed_by="anna", context=text
+    )
     other = Figure("f2", "population-prewar", "pokrovsk", "people", "more-than", 70000.0, context=text)
     brief = Brief(
-        id="b1", title=text or "t", outlet=None, authors=("anna",),
+        id="b1",
+        title=text or "t",
+        outlet=None,
+        authors=("anna",),
         published=Publication(PartialDate(2025, 11), approximate=True, basis=text),
-        article_type="analysis", summary=text, credibility=text, url=None,
-        key_points=(text,), topics=(), mentions=(Mention("pokrovsk", text), Mention("anna", text)),
-        figures=(figure, other), quotes=(Quote("q1", "anna", text, text),),
+        article_type="analysis",
+        summary=text,
+        credibility=text,
+        url=None,
+        key_points=(text,),
+        topics=(),
+        mentions=(Mention("pokrovsk", text), Mention("anna", text)),
+        figures=(figure, other),
+        quotes=(Quote("q1", "anna", text, text),),
         events=(Event("e1", PartialDate(2025, 10, 2), text, ("pokrovsk",), ("anna",)),),
         claims=(Claim("c1", "anna", text),),
     )

@@ -16,8 +16,27 @@ from briefgen.site import generate_site
 from briefgen.urls import stays_inside_site
 from tests.conftest import MINI
 
-SNEAKY = st.sampled_from(["..", "../x", "a/../../b", "/etc/passwd", "a\\b", "index", "assets", "x\x00y",
-                          "con", "A", "-a", "a" * 65, "briefs", "figures", "é", "a b", "%2e%2e"])
+SNEAKY = st.sampled_from(
+    [
+        "..",
+        "../x",
+        "a/../../b",
+        "/etc/passwd",
+        "a\\b",
+        "index",
+        "assets",
+        "x\x00y",
+        "con",
+        "A",
+        "-a",
+        "a" * 65,
+        "briefs",
+        "figures",
+        "é",
+        "a b",
+        "%2e%2e",
+    ]
+)
 IDS = st.one_of(SNEAKY, st.text(max_size=70))
 
 

@@ -59,7 +59,8 @@ def hostile_project(tmp_path: Path) -> Path:
     text = alpha.read_text()
     text = text.replace("title: Alpha report on Pokrovsk", f"title: {json.dumps(EVIL_TITLE)}")
     summary = "".join(f"  {line}\n" for line in EVIL_SUMMARY.splitlines())
-    text = text.replace("summary: |\n  [[anna-kovalenko]] expects [[pokrovsk]] to fall soon.\n", f"summary: |\n{summary}")
+    old_summary = "summary: |\n  [[anna-kovalenko]] expects [[pokrovsk]] to fall soon.\n"
+    text = text.replace(old_summary, f"summary: |\n{summary}")
     text = text.replace("role: Analyst who expects the city to fall.", f"role: {json.dumps(EVIL_ROLE)}")
     alpha.write_text(text)
     return project

@@ -48,11 +48,23 @@ def test_serve_rebuilds_on_data_edits_and_survives_a_bad_one(tmp_path: Path) -> 
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     with open(log_path, "w") as log:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
-             "-a", f"127.0.0.1:{port}"],
-            stdout=log, stderr=subprocess.STDOUT, cwd=project, env=env,
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "serve",
+                "-f",
+                str(project / "mkdocs.yml"),
+                "-a",
+                f"127.0.0.1:{port}",
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            cwd=project,
+            env=env,
         )
     try:
+
         def log_text() -> str:
             return log_path.read_text(encoding="utf-8")
 
