@@ -288,18 +288,18 @@ def _index_page(corpus: Corpus, names: _Names, groups: dict[str, list[FigureRef]
                 ".</p>"]),
         _block(lines),
     ]
-    if people_chart is not None:
-        body += ["## Population\n", "",
-                 _block(["<p>How many people lived in each place before the war, beside how "
-                         "many civilians are said to remain; a bound is drawn as an arrow, "
-                         "never as a bar.</p>"]),
-                 chart_html(people_chart, path, "Pre-war population and civilians remaining")]
-    if side_chart is not None:
-        body += ["## Claims by side\n", "",
-                 _block(["<p>Casualty and force figures, coloured by whose numbers they are: "
-                         "the claimant's side, or the outlet's when the article states the "
-                         "number itself.</p>"]),
-                 chart_html(side_chart, path, "Casualty and force figures by side")]
+    overview = (
+        (people_chart, "Population", "Pre-war population and civilians remaining",
+         "How many people lived in each place before the war, beside how many civilians "
+         "are said to remain; a bound is drawn as an arrow, never as a bar."),
+        (side_chart, "Claims by side", "Casualty and force figures by side",
+         "Casualty and force figures, coloured by whose numbers they are: the claimant's "
+         "side, or the outlet's when the article states the number itself."),
+    )
+    for chart, heading, caption, blurb in overview:
+        if chart is not None:
+            body += [f"## {heading}\n", "", _block([f"<p>{blurb}</p>"]),
+                     chart_html(chart, path, caption)]
     return OutputFile(path, "\n".join(body))
 
 
