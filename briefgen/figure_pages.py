@@ -38,8 +38,8 @@ from briefgen.figures import (
     normalised_text,
     reading,
 )
-from briefgen.model import QUALIFIERS, Corpus, Entity, Metric
-from briefgen.render import plain
+from briefgen.model import QUALIFIERS, Brief, Claim, Corpus, Entity, Metric
+from briefgen.render import plain, render_markdown
 from briefgen.urls import OutputFile, anchor, brief_url, entity_url, metric_path, relative
 
 INDEX_PATH = "figures/index.md"
@@ -251,7 +251,8 @@ def figure_pages(corpus: Corpus, cache: ChartCache) -> list[OutputFile]:
         if extra is not None:
             files.append(_svg_file(extra))
     files.append(_index_page(corpus, names, groups, side_chart, people_chart, flags))
-    files.append(_discrepancies_page(names, discrepancies(corpus), corroborations(corpus)))
+    files.append(_discrepancies_page(names, discrepancies(corpus), corroborations(corpus),
+                                     contradicting_claims(corpus)))
     paths = [f.path for f in files]
     clashes = sorted({p for p in paths if paths.count(p) > 1})
     if clashes:
@@ -349,8 +350,36 @@ def _flag(from_path: str, ref: FigureRef, d: Discrepancy) -> str:
                                          f"({other.brief.id})"))
 
 
+def contradicting_claims(corpus: Corpus) -> list[tuple[Brief, Claim, Brief, Claim]]:
+    """Every (brief, claim, other brief, contradicted claim) pair the briefs declare."""
+    claims = {(b.id, c.id): (b, c) for b in corpus.briefs for c in b.claims}
+    pairs = []
+    for brief in sorted(corpus.briefs, key=lambda b: b.id):
+        for claim in brief.claims:
+            for ref in claim.contradicts:
+                other = claims.get((ref.brief, ref.claim))
+                if other is not None:
+                    pairs.append((brief, claim, *other))
+    return pairs
+
+
+def _claim_cell(names: _Names, path: str, brief: Brief, claim: Claim) -> str:
+    def resolve(entity_id: str) -> tuple[str, str] | None:
+        entity = names.entities.get(entity_id)
+        if entity is None:
+            return None
+        return entity.name, relative(path, entity_url(entity.kind, entity.id))
+
+    who = names.link(path, claim.by) if claim.by else "<em>the outlet</em>"
+    when = f", {plain(claim.as_of.display())}" if claim.as_of else ""
+    target = relative(path, brief_url(brief.id) + "#" + anchor("claim", claim.id))
+    return (f"{who}{when}: {render_markdown(claim.text, resolve, inline=True)} "
+            f'<small>(<a href="{plain(target)}">{plain(brief.title)}</a>)</small>')
+
+
 def _discrepancies_page(names: _Names, found: list[Discrepancy],
-                        repeated: list[Corroboration]) -> OutputFile:
+                        repeated: list[Corroboration],
+                        contradictions: list[tuple[Brief, Claim, Brief, Claim]]) -> OutputFile:
     path = DISCREPANCIES_PATH
     body = [front_matter("Discrepancies"), _heading("Discrepancies"), "",
             _block(["<p>Pairs of figures on the same metric and subject, from different "
@@ -394,5 +423,18 @@ def _discrepancies_page(names: _Names, found: list[Discrepancy],
                          f" — {_brief_link(path, ref)} ({_figure_link(path, ref)}),"
                          f" as of {_as_of(ref)}</li>")
         lines.append("</ul>")
+        body.append(_block(lines))
+    body += ["## Claims that contradict each other\n", "",
+             _block(["<p>Assessments that an annotator marked as incompatible with a claim "
+                     "elsewhere.</p>"])]
+    if not contradictions:
+        body.append(_block(["<p>No claim is marked as contradicting another.</p>"]))
+    else:
+        lines = ['<table class="bg-table">',
+                 "<thead><tr><th>Claim</th><th>Contradicts</th></tr></thead>", "<tbody>"]
+        for brief, claim, other_brief, other in contradictions:
+            lines.append(f"<tr><td>{_claim_cell(names, path, brief, claim)}</td>"
+                         f"<td>{_claim_cell(names, path, other_brief, other)}</td></tr>")
+        lines += ["</tbody>", "</table>"]
         body.append(_block(lines))
     return OutputFile(path, "\n".join(body))

@@ -16,7 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from briefgen import urls
-from briefgen.figures import as_written, discrepancy_flags
+from briefgen.figures import as_written, corroborations, discrepancy_flags
 from briefgen.model import ARTICLE_TYPES, ENTITY_KINDS, QUALIFIERS, SIDES, Brief, Entity
 from briefgen.registry import Registry
 from briefgen.render import plain, render_markdown
@@ -86,6 +86,10 @@ class PageWriter:
         self.registry = registry
         self.env = _environment()
         self.flags = discrepancy_flags(registry.corpus)
+        # (brief id, figure id) → the corroboration's anchor on the discrepancies page
+        self.corroborated = {
+            ref.key: found.id for found in corroborations(registry.corpus) for ref in found.refs
+        }
         # Given an entity id and the page path, the HTML of its small chart (or "").
         self.entity_charts = entity_charts or (lambda entity_id, path: Markup(""))
 
@@ -147,6 +151,7 @@ class PageWriter:
             for kind in ENTITY_KINDS
         }
         flags = {fid: found for (bid, fid), found in self.flags.items() if bid == brief.id}
+        corroborated = {fid: key for (bid, fid), key in self.corroborated.items() if bid == brief.id}
         return self._render(
             "brief.md.j2",
             urls.brief_path(brief.id),
@@ -154,6 +159,7 @@ class PageWriter:
             brief=brief,
             grouped=grouped,
             flags=flags,
+            corroborated=corroborated,
             events=sorted(brief.events, key=lambda e: (e.date.first_day(), e.id)),
             related=self.registry.related_briefs(brief),
         )

@@ -191,3 +191,16 @@ def test_the_site_loads_nothing_from_the_network(real_site: Path) -> None:
             assert not css_remote.search(text), path
     assert checked > 50
     assert "fonts.googleapis" not in read(real_site, "")
+
+
+def test_brief_pages_flag_corroborated_and_disputed_figures(real_site: Path) -> None:
+    hub = read(real_site, "briefs/pokrovsk-logistics-hub")
+    row = hub.split('id="figure-prewar-population"')[1].split("</tr>")[0]
+    assert "corroborated" in row
+    assert "../../figures/population-prewar/" in row  # the metric page
+    discrepancies = read(real_site, "figures/discrepancies")
+    flagged = [
+        href for href, text in links(read(real_site, "briefs/pokrovsk-on-the-brink")) if text == "disputed"
+    ]
+    assert flagged and all(href.startswith("../../figures/discrepancies/#") for href in flagged)
+    assert flagged[0].split("#")[1] in discrepancies

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import re
 import xml.etree.ElementTree as ET
@@ -38,13 +39,20 @@ def files(tmp_path):
 def test_the_section_has_every_file(files):
     assert list(files) == sorted(files)
     assert set(files) == {
-        "figures/index.md", "figures/discrepancies.md",
-        "figures/civilians-remaining.md", "figures/civilians-remaining.csv",
-        "figures/population-prewar.md", "figures/population-prewar.csv",
-        "figures/troops-committed.md", "figures/troops-committed.csv",
-        "figures/force-ratio.md", "figures/force-ratio.csv",
-        "figures/charts/civilians-remaining.svg", "figures/charts/population-prewar.svg",
-        "figures/charts/troops-committed.svg", "figures/charts/claims-by-side.svg",
+        "figures/index.md",
+        "figures/discrepancies.md",
+        "figures/civilians-remaining.md",
+        "figures/civilians-remaining.csv",
+        "figures/population-prewar.md",
+        "figures/population-prewar.csv",
+        "figures/troops-committed.md",
+        "figures/troops-committed.csv",
+        "figures/force-ratio.md",
+        "figures/force-ratio.csv",
+        "figures/charts/civilians-remaining.svg",
+        "figures/charts/population-prewar.svg",
+        "figures/charts/troops-committed.svg",
+        "figures/charts/claims-by-side.svg",
         "figures/charts/population.svg",
     }
 
@@ -79,8 +87,10 @@ def test_metric_with_one_value_has_no_chart(files):
 def test_discrepancies_are_flagged_and_listed(files):
     troops = files["figures/troops-committed.md"]
     assert troops.count('class="briefgen-discrepant"') == 2
-    assert ('<a href="../discrepancies/#discrepancy-pokrovsk-like-bakhmut-russian-troops-'
-            'pokrovsk-set-to-fall-russian-troops">conflicts with about 170,000 troops') in troops
+    assert (
+        '<a href="../discrepancies/#discrepancy-pokrovsk-like-bakhmut-russian-troops-'
+        'pokrovsk-set-to-fall-russian-troops">conflicts with about 170,000 troops'
+    ) in troops
     page = files["figures/discrepancies.md"]
     target = 'id="discrepancy-pokrovsk-like-bakhmut-russian-troops-pokrovsk-set-to-fall-russian-troops"'
     assert target in page
@@ -90,9 +100,11 @@ def test_discrepancies_are_flagged_and_listed(files):
 
 def test_index_lists_metrics_and_side_chart(files):
     index = files["figures/index.md"]
-    assert ('<a href="civilians-remaining/">Civilians remaining</a>'
-            "<br><small>Civilians still living in a place at the time given.</small></td>"
-            "<td>3</td><td>2</td>") in index
+    assert (
+        '<a href="civilians-remaining/">Civilians remaining</a>'
+        "<br><small>Civilians still living in a place at the time given.</small></td>"
+        "<td>3</td><td>2</td>"
+    ) in index
     assert "<tr><td>Casualties<br>" in index  # listed, no page to link
     assert '<img src="charts/claims-by-side.svg"' in index
     assert "<td>TASS</td><td>Russian officials and state media</td>" in index
@@ -100,27 +112,39 @@ def test_index_lists_metrics_and_side_chart(files):
 
 def test_csv_is_deterministic_and_neutralises_formulas():
     assert [csv_cell(v) for v in ("=1+1", "+x", "-2", "@SUM", "plain", "")] == [
-        "'=1+1", "'+x", "'-2", "'@SUM", "plain", ""]
-    evil = entity("evil", "=HYPERLINK(\"http://x\")")
-    c = corpus(brief("a", figure("x", "casualties", "evil", 10, unit="soldiers")),
-               entities=DEFAULT_ENTITIES + (evil,))
+        "'=1+1",
+        "'+x",
+        "'-2",
+        "'@SUM",
+        "plain",
+        "",
+    ]
+    evil = entity("evil", '=HYPERLINK("http://x")')
+    c = corpus(
+        brief("a", figure("x", "casualties", "evil", 10, unit="soldiers")),
+        entities=DEFAULT_ENTITIES + (evil,),
+    )
     text = metric_csv(c, "casualties")
     assert "\r" not in text and text.endswith("\n")
     rows = list(csv.DictReader(io.StringIO(text)))
-    assert rows[0]["subject_name"] == "'=HYPERLINK(\"http://x\")"
+    assert rows[0]["subject_name"] == '\'=HYPERLINK("http://x")'
     assert rows[0]["value_as_written"] == "10 soldiers"
 
 
 def test_hostile_text_is_escaped_everywhere(tmp_path):
     name = '<script>alert("x")</script>'
     evil = entity("evil", name, side="russia")
-    metrics = DEFAULT_METRICS + (Metric("bad", "<b>Bad</b> \"metric\"\\", "count", "<i>d</i>"),)
+    metrics = DEFAULT_METRICS + (Metric("bad", '<b>Bad</b> "metric"\\', "count", "<i>d</i>"),)
     c = corpus(
-        brief("a", figure("x", "casualties", "evil", 10, unit="soldiers", claimed_by="evil",
-                          via="evil"), title="<img src=x onerror=alert(1)>"),
+        brief(
+            "a",
+            figure("x", "casualties", "evil", 10, unit="soldiers", claimed_by="evil", via="evil"),
+            title="<img src=x onerror=alert(1)>",
+        ),
         brief("b", figure("y", "casualties", "evil", 20, unit="soldiers")),
         brief("c", figure("z", "bad", "evil", 1)),
-        entities=DEFAULT_ENTITIES + (evil,), metrics=metrics,
+        entities=DEFAULT_ENTITIES + (evil,),
+        metrics=metrics,
     )
     out = figure_pages(c, ChartCache(tmp_path))
     for f in out:
@@ -134,15 +158,17 @@ def test_hostile_text_is_escaped_everywhere(tmp_path):
     assert "&lt;script&gt;" in pages["figures/casualties.md"]
     assert "&lt;script&gt;" in pages["figures/charts/casualties.svg"]
     assert pages["figures/bad.md"].startswith(
-        '---\ntitle: "&lt;b&gt;Bad&lt;/b&gt; &quot;metric&quot;\\\\"\n---\n')
+        '---\ntitle: "&lt;b&gt;Bad&lt;/b&gt; &quot;metric&quot;\\\\"\n---\n'
+    )
 
 
 def test_front_matter_is_yaml_safe():
     yaml = pytest.importorskip("yaml")
     for title in ['a "b" \\ c', "x: y # z", "line\nbreak", "<t>&", "'single'"]:
         meta = yaml.safe_load(front_matter(title).split("---\n")[1])
-        assert meta["title"] == front_matter(title).split('"', 1)[1].rsplit('"', 1)[0] \
-            .replace('\\"', '"').replace("\\\\", "\\")
+        assert meta["title"] == front_matter(title).split('"', 1)[1].rsplit('"', 1)[0].replace(
+            '\\"', '"'
+        ).replace("\\\\", "\\")
         assert "<" not in meta["title"] and "\n" not in meta["title"]
 
 
@@ -170,3 +196,31 @@ def test_metric_id_clash_is_refused(tmp_path):
     c = corpus(brief("a", figure("x", "index", "pokrovsk", 1)), metrics=clash)
     with pytest.raises(ValueError, match="figures/index.md"):
         figure_pages(c, ChartCache(tmp_path))
+
+
+def test_discrepancies_page_lists_contradicting_claims_side_by_side(tmp_path):
+    from briefgen.model import Claim, ClaimRef
+    from tests.corpus_factory import brief as make_brief
+    from tests.corpus_factory import corpus as make_corpus
+
+    first = make_brief("first", title="First <b>article</b>")
+    second = make_brief("second")
+    first = dataclasses.replace(first, claims=(Claim("falls", None, "The city will fall this week."),))
+    second = dataclasses.replace(
+        second,
+        claims=(
+            Claim(
+                "holds",
+                "volodymyr-zelensky",
+                "The [[pokrovsk]] line holds.",
+                contradicts=(ClaimRef("first", "falls"),),
+            ),
+        ),
+    )
+    files = {f.path: f.content for f in figure_pages(make_corpus(first, second), ChartCache(tmp_path))}
+    page = files["figures/discrepancies.md"]
+    section = page.split("## Claims that contradict each other")[1]
+    assert "The city will fall this week." in section
+    assert '<a href="../../places/pokrovsk/"' in section
+    assert "../../briefs/first/#claim-falls" in section
+    assert "First &lt;b&gt;article&lt;/b&gt;" in section
