@@ -82,8 +82,17 @@ class PageLinks:
 class PageWriter:
     """Renders every core page of the site from one registry."""
 
-    def __init__(self, registry: Registry, entity_charts: Callable[[str, str], Markup] | None = None) -> None:
+    def __init__(
+        self,
+        registry: Registry,
+        entity_charts: Callable[[str, str], Markup] | None = None,
+        *,
+        site_name: str = "Research briefings",
+        about: str = "",
+    ) -> None:
         self.registry = registry
+        self.site_name = site_name
+        self.about = about
         self.env = _environment()
         self.flags = discrepancy_flags(registry.corpus)
         # (brief id, figure id) → the corroboration's anchor on the discrepancies page
@@ -123,7 +132,8 @@ class PageWriter:
         return self._render(
             "home.md.j2",
             "index.md",
-            "Briefings",
+            self.site_name,
+            about=self.about,
             latest=self.registry.briefs_newest_first[:5],
             top={kind: self.registry.most_mentioned(kind, 8) for kind in ENTITY_KINDS},
             counts={

@@ -62,11 +62,14 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.corpus is not None  # on_config raised otherwise
-        for output in generate_site(self.corpus, self.cache):
+        outputs = generate_site(
+            self.corpus, self.cache, site_name=config.site_name, about=config.site_description or ""
+        )
+        for output in outputs:
             if files.get_file_from_path(output.path) is not None:
                 raise PluginError(
                     f"briefgen: docs/{output.path} collides with a generated page; rename or remove it"
                 )
             files.append(File.generated(config, output.path, content=output.content))
-        log.debug("generated %d files", len(files))
+        log.debug("generated %d files", len(outputs))
         return files

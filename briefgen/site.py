@@ -21,8 +21,13 @@ from briefgen.urls import OutputFile
 STYLESHEET = "stylesheets/briefgen.css"
 
 
-def generate_site(corpus: Corpus, cache: ChartCache) -> list[OutputFile]:
-    """All generated files, sorted by path; no two share a path."""
+def generate_site(
+    corpus: Corpus, cache: ChartCache, *, site_name: str = "Research briefings", about: str = ""
+) -> list[OutputFile]:
+    """All generated files, sorted by path; no two share a path.
+
+    `site_name` and `about` (what the site covers, in a sentence) head the home page.
+    """
     outputs: list[OutputFile] = [OutputFile(STYLESHEET, _stylesheet())]
     chart_files: list[OutputFile] = []
 
@@ -34,7 +39,7 @@ def generate_site(corpus: Corpus, cache: ChartCache) -> list[OutputFile]:
         chart_files.append(svg_file)
         return Markup(chart_html(chart, page_path))
 
-    outputs += PageWriter(Registry(corpus), entity_chart).all_pages()
+    outputs += PageWriter(Registry(corpus), entity_chart, site_name=site_name, about=about).all_pages()
     outputs += chart_files
     outputs += figure_pages(corpus, cache)
     by_path: dict[str, OutputFile] = {}

@@ -204,3 +204,11 @@ def test_brief_pages_flag_corroborated_and_disputed_figures(real_site: Path) -> 
     ]
     assert flagged and all(href.startswith("../../figures/discrepancies/#") for href in flagged)
     assert flagged[0].split("#")[1] in discrepancies
+
+
+def test_home_page_says_what_the_site_covers_with_counts(real_site: Path) -> None:
+    home = read(real_site, "")
+    assert "<h1>Battlefield briefings</h1>" in home
+    assert "battles for Pokrovsk and Bakhmut" in home.split('class="bg-about"')[1].split("</p>")[0]
+    assert "5 briefs" in home
+    assert ("places/pokrovsk/", "Pokrovsk") in links(home, "bg-columns")
