@@ -314,7 +314,7 @@ def _metric_page(names: _Names, metric_id: str, refs: list[FigureRef], chart: Ch
     if chart is not None:
         body.append(chart_html(chart, path, f"{metric.label}: every value, by subject and "
                                             "source"))
-    lines = ['<table class="briefgen-figures">',
+    lines = ['<table>',
              "<thead><tr><th>Value as written</th><th>Normalised</th><th>Qualifier</th>"
              "<th>Subject</th><th>Claimed by</th><th>Reported via</th><th>As of</th>"
              "<th>Brief</th><th>Figure</th><th>Discrepancies</th></tr></thead>", "<tbody>"]
@@ -393,7 +393,7 @@ def _discrepancies_page(names: _Names, found: list[Discrepancy],
         metric = names.metric(d.metric)
         lines = [f'<h3 id="{plain(d.id)}">{plain(metric.label)}: {plain(names.name(d.subject))}'
                  "</h3>",
-                 '<table class="briefgen-discrepancy">',
+                 '<table>',
                  "<thead><tr><th></th><th>One brief</th><th>The other</th></tr></thead>",
                  "<tbody>"]
         rows = [
@@ -430,7 +430,7 @@ def _discrepancies_page(names: _Names, found: list[Discrepancy],
     if not contradictions:
         body.append(_block(["<p>No claim is marked as contradicting another.</p>"]))
     else:
-        lines = ['<table class="bg-table">',
+        lines = ['<table>',
                  "<thead><tr><th>Claim</th><th>Contradicts</th></tr></thead>", "<tbody>"]
         for brief, claim, other_brief, other in contradictions:
             lines.append(f"<tr><td>{_claim_cell(names, path, brief, claim)}</td>"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Protocol
 
 import yaml
 
@@ -151,7 +152,20 @@ def read_yaml(data: bytes, file: str) -> tuple[YMap | None, list[Problem]]:
     return root, builder.problems
 
 
-def _mark_location(mark: yaml.Mark, file: str) -> Location:
+class _Mark(Protocol):
+    """PyYAML's marks, pure-Python or from libyaml: a 0-based line and column."""
+
+    @property
+    def line(self) -> int: ...
+
+    @property
+    def column(self) -> int: ...
+
+
+def _mark_location(mark: _Mark | None, file: str) -> Location:
+    # PyYAML gives every event a mark; the stubs allow None, so fall back to the file.
+    if mark is None:
+        return Location(file, 1, 1)
     return Location(file, mark.line + 1, mark.column + 1)
 
 

@@ -47,7 +47,7 @@ def test_every_brief_has_its_page(real_site: Path) -> None:
     index = read(real_site, "briefs")
     for brief_id in ids:
         assert page_exists(real_site, f"briefs/{brief_id}")
-        assert f"{brief_id}/" in {href for href, _ in links(index, "bg-table")}
+        assert f"{brief_id}/" in {href for href, _ in links(index, "bg-index")}
 
 
 def test_every_entity_page_lists_exactly_the_briefs_that_mention_it(real_site: Path) -> None:
