@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import yaml
@@ -212,3 +213,37 @@ def test_home_page_says_what_the_site_covers_with_counts(real_site: Path) -> Non
     assert "battles for Pokrovsk and Bakhmut" in home.split('class="bg-about"')[1].split("</p>")[0]
     assert "5 briefs" in home
     assert ("places/pokrovsk/", "Pokrovsk") in links(home, "bg-columns")
+
+
+def test_a_rebuild_with_nothing_changed_draws_no_chart(tmp_path: Path) -> None:
+    project = copy_project(MINI, tmp_path / "p")
+    cache = project / ".cache" / "briefgen"
+    assert mkdocs_build(project, project / "site").returncode == 0
+    drawn = {p.name: p.stat().st_mtime_ns for p in cache.glob("*.svg")}
+    assert drawn  # the mini corpus has a metric with two values, so a chart
+    assert mkdocs_build(project, project / "site").returncode == 0
+    # The cache writes a file for every chart it draws: same files, same times.
+    assert {p.name: p.stat().st_mtime_ns for p in cache.glob("*.svg")} == drawn
+
+
+def test_the_core_does_not_import_mkdocs() -> None:
+    core = [
+        "load",
+        "model",
+        "registry",
+        "pages",
+        "figures",
+        "charts",
+        "figure_pages",
+        "site",
+        "render",
+        "cli",
+    ]
+    code = (
+        "import sys, importlib\n"
+        f"for name in {core!r}: importlib.import_module('briefgen.' + name)\n"
+        "print(sorted(m for m in sys.modules if m == 'mkdocs' or m.startswith('mkdocs.')))\n"
+        "print('matplotlib' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.splitlines() == ["[]", "False"]
