@@ -1,0 +1,243 @@
+"""Checks that span fields, files or the registry, on what was read of each file.
+
+Within one brief: ids shared by figures, quotes, events and claims, figure
+ranges, self-contradicting claims. Across files: entity and metric references,
+entities used but not listed, figure units against their metric's family, and
+claim links to other briefs.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from briefgen.convert import FileCheck, PendingRef, ReadMapping, did_you_mean, items_of, join_path
+from briefgen.model import ClaimRef, EntityKind, Location
+from briefgen.units import unit_named
+from briefgen.yamlsafe import Problem
+
+# How a unit family reads in a sentence ("unit `miles` is a distance").
+FAMILY_NOUNS: dict[str, str] = {
+    "count": "a count",
+    "distance": "a distance",
+    "percent": "a percentage",
+    "ratio": "a ratio",
+    "daily-rate": "a daily rate",
+    "duration": "a duration",
+    "mass-rate": "a mass rate",
+}
+
+# Every entity a brief refers to (its outlet and authors too) must be listed
+# under `entities`, which feeds the entity pages; the listing itself is exempt.
+_NOT_MENTIONS = re.compile(r"entities\[\d+\]\.id")
+
+
+# --- What was read of each file ----------------------------------------------
+
+
+@dataclass
+class EntityInfo:
+    """What is known of a registry id before the model is built."""
+
+    kind: EntityKind
+    file: str
+    where: Location
+    obj: ReadMapping | None
+
+
+@dataclass
+class BriefInfo:
+    id: str
+    file: str
+    chk: FileCheck
+    obj: ReadMapping | None
+    claim_ids: set[str]
+
+
+@dataclass
+class Loaded:
+    problems: list[Problem]
+    entities: dict[str, EntityInfo]
+    metrics: dict[str, tuple[ReadMapping | None, Location]]
+    briefs: dict[str, BriefInfo]
+    brief_files: frozenset[str]
+
+
+# --- Checks that span fields, files or the registry ---------------------------
+
+
+def check_brief(obj: ReadMapping, chk: FileCheck) -> None:
+    """Rules within one brief that no single field can check."""
+    seen: dict[str, str] = {}
+    for key in ("figures", "quotes", "events", "claims"):
+        for item in items_of(obj, key):
+            item_id = item.values.get("id")
+            if item_id is None:
+                continue
+            if item_id in seen:
+                chk.add(
+                    item.at["id"],
+                    join_path(item.path, "id"),
+                    f"id `{item_id}` is already used by {seen[item_id]}; "
+                    "figures, quotes, events and claims share one set of ids",
+                )
+            else:
+                seen[item_id] = f"`{item.path}` (line {item.at['id'].line})"
+    listed: dict[str, str] = {}
+    for mention in items_of(obj, "entities"):
+        entity_id = mention.values.get("id")
+        if entity_id in listed:
+            chk.add(
+                mention.at["id"],
+                join_path(mention.path, "id"),
+                f"`{entity_id}` is already listed at {listed[entity_id]}",
+            )
+        elif entity_id is not None:
+            listed[entity_id] = f"`{mention.path}` (line {mention.at['id'].line})"
+    for figure in items_of(obj, "figures"):
+        _check_figure_numbers(figure, chk)
+    for claim in items_of(obj, "claims"):
+        itself = ClaimRef(chk.brief_id, claim.get("id", ""))
+        for link in claim.get("contradicts", []):
+            if link == itself:
+                chk.add(
+                    claim.at["contradicts"],
+                    join_path(claim.path, "contradicts"),
+                    "a claim cannot contradict itself",
+                )
+
+
+def _check_figure_numbers(figure: ReadMapping, chk: FileCheck) -> None:
+    present = {key for key in ("value", "low", "high") if key in figure.at}
+    where = figure.at
+    if "value" in present and present & {"low", "high"}:
+        chk.add(
+            where["value"],
+            join_path(figure.path, "value"),
+            "give either `value` or `low` and `high`, not both",
+        )
+    elif not present:
+        chk.add(
+            figure.where, join_path(figure.path, "value"), "missing `value` (or `low` and `high` for a range)"
+        )
+    elif "value" not in present and len(present) == 1:
+        (only,) = present
+        other = "high" if only == "low" else "low"
+        chk.add(where[only], join_path(figure.path, only), f"`{only}` needs `{other}` as well")
+    low, high = figure.values.get("low"), figure.values.get("high")
+    if low is not None and high is not None and low > high:
+        chk.add(
+            where["low"], join_path(figure.path, "low"), f"`low` ({low:g}) is greater than `high` ({high:g})"
+        )
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+class _Resolver:
+    """Answers "is this entity id known?" with a helpful suggestion when not."""
+
+    def __init__(self, entities: Mapping[str, EntityInfo]) -> None:
+        self.entities = entities
+        # Candidate spellings → id: ids, and names and aliases slugified, so
+        # that `zelenskyy` finds `volodymyr-zelensky` through its alias.
+        self.spellings: dict[EntityKind | None, dict[str, str]] = {}
+        for entity_id in sorted(entities):
+            info = entities[entity_id]
+            names = [info.obj.get("name", "")] + list(info.obj.get("aliases", [])) if info.obj else []
+            for kind in (None, info.kind):
+                table = self.spellings.setdefault(kind, {})
+                table[entity_id] = entity_id
+                for name in names:
+                    if isinstance(name, str) and _slug(name):
+                        table.setdefault(_slug(name), entity_id)
+
+    def problem(self, ref: PendingRef) -> str | None:
+        info = self.entities.get(ref.entity)
+        wanted = ref.kinds[0] if len(ref.kinds) == 1 else None
+        if info is None:
+            table = self.spellings.get(wanted, {})
+            guess = table.get(ref.entity)
+            if guess is None:
+                close = difflib.get_close_matches(ref.entity, sorted(table), n=1, cutoff=0.6)
+                guess = table[close[0]] if close else None
+            hint = f"; did you mean `{guess}`?" if guess else ""
+            return f"unknown {wanted or 'entity'} id `{ref.entity}`{hint}"
+        if ref.kinds and info.kind not in ref.kinds:
+            article = "an" if (wanted or "")[0:1] in "aeiou" else "a"
+            return f"`{ref.entity}` is a {info.kind} ({info.file}), but {article} {wanted} is needed here"
+        return None
+
+
+def check_references(loaded: Loaded, checks: Sequence[FileCheck]) -> None:
+    resolver = _Resolver(loaded.entities)
+    for chk in checks:
+        for ref in chk.refs:
+            message = resolver.problem(ref)
+            if message is not None:
+                chk.add(ref.where, ref.path, message)
+        for metric_id, where, path in chk.metric_refs:
+            if metric_id not in loaded.metrics:
+                chk.add(
+                    where, path, f"unknown metric `{metric_id}`" + did_you_mean(metric_id, loaded.metrics)
+                )
+
+
+def check_mentions(brief: BriefInfo, loaded: Loaded) -> None:
+    """Every entity a brief refers to must be listed under `entities`."""
+    if brief.obj is None:
+        return
+    listed = {m.values.get("id") for m in items_of(brief.obj, "entities")}
+    for ref in brief.chk.refs:
+        if (
+            ref.entity in loaded.entities
+            and ref.entity not in listed
+            and not _NOT_MENTIONS.fullmatch(ref.path)
+        ):
+            brief.chk.add(
+                ref.where, ref.path, f"`{ref.entity}` is referred to but not listed under `entities`"
+            )
+
+
+def check_figure_units(brief: BriefInfo, loaded: Loaded) -> None:
+    if brief.obj is None:
+        return
+    for figure in items_of(brief.obj, "figures"):
+        unit_text, metric_id = figure.values.get("unit"), figure.values.get("metric")
+        unit = unit_named(unit_text) if unit_text else None
+        metric = loaded.metrics.get(metric_id or "", (None, None))[0]
+        family = metric.values.get("family") if metric is not None else None
+        if unit is None or family is None or unit.family == family:
+            continue
+        chk_path = join_path(figure.path, "unit")
+        brief.chk.add(
+            figure.at["unit"],
+            chk_path,
+            f"unit `{unit_text}` is {FAMILY_NOUNS.get(unit.family, unit.family)}, but metric "
+            f"`{metric_id}` is {FAMILY_NOUNS.get(family, family)} (family {family})",
+        )
+
+
+def check_claim_links(brief: BriefInfo, loaded: Loaded) -> None:
+    for link in brief.chk.claim_links:
+        target = loaded.briefs.get(link.target.brief)
+        if target is None:
+            brief.chk.add(
+                link.where,
+                link.path,
+                f"unknown brief `{link.target.brief}`" + did_you_mean(link.target.brief, loaded.briefs),
+            )
+        elif target.obj is None:
+            continue  # that file could not be read; its own problems say why
+        elif link.target.claim not in target.claim_ids:
+            brief.chk.add(
+                link.where,
+                link.path,
+                f"brief `{target.id}` has no claim `{link.target.claim}`"
+                + did_you_mean(link.target.claim, target.claim_ids),
+            )

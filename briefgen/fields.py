@@ -1,0 +1,140 @@
+"""The field tables: what each YAML mapping may hold, and how each key is read.
+
+`schema.json` mirrors these tables; `tests/test_schema.py` keeps the two in step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from briefgen.model import ARTICLE_TYPES, QUALIFIERS, SIDES, EntityKind
+from briefgen.units import FAMILY_BASE
+
+MAX_QUOTE_WORDS = 30
+
+
+@dataclass(frozen=True)
+class Field:
+    """How one YAML key is read.
+
+    `type` is one of: text, markdown, id, entity, metric, unit, date, number,
+    flag, url, choice, wikidata, claim-ref, published, list (of `item`) and
+    object (with `fields`).
+    """
+
+    type: str
+    required: bool = False
+    nullable: bool = False  # required, but `null` is a meaningful answer
+    choices: tuple[str, ...] = ()
+    kinds: tuple[EntityKind, ...] = ()  # for entity references; () means any kind
+    item: Field | None = None
+    fields: Mapping[str, Field] | None = None
+    bounds: tuple[float, float] | None = None
+    max_words: int | None = None
+
+
+def _obj(fields: Mapping[str, Field], *, required: bool = False) -> Field:
+    return Field("object", required=required, fields=fields)
+
+
+def _list(item: Field, *, required: bool = False) -> Field:
+    return Field("list", required=required, item=item)
+
+
+_ENTITY = Field("entity")
+_PERSON = Field("entity", kinds=("person",))
+_PLACE = Field("entity", kinds=("place",))
+_ORGANISATION = Field("entity", kinds=("organisation",))
+
+MENTION_FIELDS: dict[str, Field] = {
+    "id": Field("entity", required=True),
+    "role": Field("markdown", required=True),
+}
+FIGURE_FIELDS: dict[str, Field] = {
+    "id": Field("id", required=True),
+    "metric": Field("metric", required=True),
+    "subject": Field("entity", required=True),
+    "value": Field("number"),
+    "low": Field("number"),
+    "high": Field("number"),
+    "qualifier": Field("choice", choices=tuple(QUALIFIERS)),
+    "unit": Field("unit", required=True),
+    "as_of": Field("date"),
+    "claimed_by": _ENTITY,
+    "via": _ENTITY,
+    "context": Field("markdown"),
+}
+QUOTE_FIELDS: dict[str, Field] = {
+    "id": Field("id", required=True),
+    "speaker": Field("entity", required=True),
+    "text": Field("text", required=True, max_words=MAX_QUOTE_WORDS),
+    "context": Field("markdown"),
+    "via": _ENTITY,
+    "date": Field("date"),
+}
+EVENT_FIELDS: dict[str, Field] = {
+    "id": Field("id", required=True),
+    "date": Field("date", required=True),
+    "what": Field("markdown", required=True),
+    "places": _list(_PLACE),
+    "actors": _list(_ENTITY),
+}
+CLAIM_FIELDS: dict[str, Field] = {
+    "id": Field("id", required=True),
+    "by": _ENTITY,
+    "text": Field("text", required=True),
+    "as_of": Field("date"),
+    "via": _ENTITY,
+    "contradicts": _list(Field("claim-ref")),
+}
+PUBLISHED_FIELDS: dict[str, Field] = {
+    "date": Field("date", required=True),
+    "approximate": Field("flag"),
+    "basis": Field("text"),
+}
+BRIEF_FIELDS: dict[str, Field] = {
+    "title": Field("text", required=True),
+    "outlet": Field("entity", required=True, nullable=True, kinds=("organisation",)),
+    "authors": _list(_PERSON, required=True),
+    "published": Field("published", required=True, fields=PUBLISHED_FIELDS),
+    "url": Field("url"),
+    "type": Field("choice", required=True, choices=tuple(ARTICLE_TYPES)),
+    "topics": _list(Field("id")),
+    "summary": Field("markdown", required=True),
+    "key_points": _list(Field("markdown")),
+    "entities": _list(_obj(MENTION_FIELDS)),
+    "figures": _list(_obj(FIGURE_FIELDS)),
+    "quotes": _list(_obj(QUOTE_FIELDS)),
+    "events": _list(_obj(EVENT_FIELDS)),
+    "claims": _list(_obj(CLAIM_FIELDS)),
+    "sources": _list(_ORGANISATION),
+    "credibility": Field("markdown", required=True),
+}
+
+_ENTRY_COMMON: dict[str, Field] = {
+    "name": Field("text", required=True),
+    "kind": Field("id", required=True),  # fills Entity.category
+    "aliases": _list(Field("text")),
+    "description": Field("text", required=True),
+    "wikidata": Field("wikidata"),
+}
+_ACTOR_EXTRA: dict[str, Field] = {
+    "side": Field("choice", choices=tuple(SIDES)),
+    "affiliation": _ORGANISATION,
+}
+ENTRY_FIELDS: dict[EntityKind, dict[str, Field]] = {
+    "person": {**_ENTRY_COMMON, **_ACTOR_EXTRA},
+    "organisation": {**_ENTRY_COMMON, **_ACTOR_EXTRA},
+    "place": {
+        **_ENTRY_COMMON,
+        "latitude": Field("number", bounds=(-90.0, 90.0)),
+        "longitude": Field("number", bounds=(-180.0, 180.0)),
+        "region": _PLACE,
+    },
+}
+METRIC_FIELDS: dict[str, Field] = {
+    "label": Field("text", required=True),
+    "family": Field("choice", required=True, choices=tuple(FAMILY_BASE)),
+    "description": Field("text", required=True),
+}
