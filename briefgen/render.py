@@ -27,6 +27,9 @@ URL_SCHEMES = {"http", "https", "mailto"}
 # [[entity-id]] or [[entity-id|words to show]]
 ENTITY_LINK = re.compile(r"\[\[([a-z0-9][a-z0-9-]{0,63})(?:\|([^\]\n]*))?\]\]")
 
+# nh3 writes every surviving link as `<a href="…"`, so this finds the external ones.
+EXTERNAL_LINK = re.compile(r'<a href="((?:https?|mailto):)')
+
 # Resolves an entity id to (display name, URL relative to the page), or None.
 LinkResolver = Callable[[str], "tuple[str, str] | None"]
 
@@ -45,7 +48,8 @@ def _restricted_markdown() -> markdown.Markdown:
 
 
 def _escape_link_text(text: str) -> str:
-    return re.sub(r"([\\`*_\[\]<>&])", r"\\\1", text) if text else text
+    # Markdown's own specials only: raw HTML is off, so < > & are shown as text anyway.
+    return re.sub(r"([\\`*_\[\]])", r"\\\1", text) if text else text
 
 
 def render_markdown(source: str, resolve: LinkResolver, *, inline: bool = False) -> Markup:
@@ -71,8 +75,10 @@ def render_markdown(source: str, resolve: LinkResolver, *, inline: bool = False)
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
-        link_rel="nofollow noopener",
+        link_rel=None,
     )
+    # Links that leave the site are the contributor's choice, not an endorsement.
+    cleaned = EXTERNAL_LINK.sub(r'<a rel="nofollow noopener" href="\1', cleaned)
     if inline:
         cleaned = re.sub(r"^<p>(.*)</p>$", r"\1", cleaned.strip(), flags=re.S)
     return Markup(cleaned)
