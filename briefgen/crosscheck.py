@@ -241,3 +241,24 @@ def check_claim_links(brief: BriefInfo, loaded: Loaded) -> None:
                 f"brief `{target.id}` has no claim `{link.target.claim}`"
                 + did_you_mean(link.target.claim, target.claim_ids),
             )
+
+
+def check_spellings(loaded: Loaded) -> None:
+    """No two entities share a name or alias: every spelling must lead to one page."""
+    owner: dict[str, str] = {}
+    for entity_id in sorted(loaded.entities):  # the first id in order keeps a spelling
+        info = loaded.entities[entity_id]
+        if info.obj is None:
+            continue
+        spellings = [("name", info.obj.get("name", ""))]
+        spellings += [("aliases", alias) for alias in info.obj.get("aliases", [])]
+        for key, spelling in spellings:
+            other = owner.setdefault(spelling.casefold(), entity_id)
+            if other != entity_id:
+                loaded.problems.append(
+                    Problem(
+                        info.obj.at.get(key, info.where),
+                        f"{entity_id}.{key}",
+                        f"`{spelling}` already names `{other}`; a spelling must lead to one page",
+                    )
+                )

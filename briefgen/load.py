@@ -23,6 +23,7 @@ from briefgen.crosscheck import (
     check_figure_units,
     check_mentions,
     check_references,
+    check_spellings,
 )
 from briefgen.fields import (
     BRIEF_FIELDS,
@@ -335,6 +336,7 @@ def _load(data_dir: Path, root: Path) -> tuple[Corpus | None, Loaded]:
     loaded = Loaded(problems, entities, metrics, briefs, frozenset(brief_files))
     brief_checks = [b.chk for b in briefs.values()]
     check_references(loaded, [*registry_checks, *brief_checks])
+    check_spellings(loaded)
     for brief in briefs.values():
         check_mentions(brief, loaded)
         check_figure_units(brief, loaded)

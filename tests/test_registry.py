@@ -65,3 +65,28 @@ def test_the_real_registry_ranks_donetsk_oblast_among_the_most_mentioned_places(
     assert top["donetsk-oblast"] == 5 and top["pokrovsk"] == 4 and top["bakhmut"] == 3
     counts = [n for _, n in ranked]
     assert counts == sorted(counts, reverse=True)
+
+
+def test_a_spelling_claimed_by_two_entities_is_a_located_error(tmp_path: Path) -> None:
+    import shutil
+
+    from briefgen.load import InvalidData
+
+    data = tmp_path / "data"
+    shutil.copytree(MINI / "data", data)
+    places = data / "places.yml"
+    places.write_text(
+        places.read_text().replace(
+            "aliases: [Krasnoarmeysk, Krasnoarmiisk]", "aliases: [Krasnoarmeysk, artemivsk]"
+        )
+    )
+    line = next(n for n, text in enumerate(places.read_text().splitlines(), 1) if "artemivsk" in text)
+    try:
+        load_corpus(data, display_root=tmp_path)
+    except InvalidData as invalid:
+        assert [str(p) for p in invalid.problems] == [
+            f"data/places.yml:{line}:12: pokrovsk.aliases: `artemivsk` already names `bakhmut`; "
+            "a spelling must lead to one page"
+        ]
+    else:
+        raise AssertionError("a shared alias was accepted")
