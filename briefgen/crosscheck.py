@@ -2,8 +2,8 @@
 
 Within one brief: ids shared by figures, quotes, events and claims, figure
 ranges, self-contradicting claims. Across files: entity and metric references,
-entities used but not listed, figure units against their metric's family, and
-claim links to other briefs.
+entities used but not listed, figure units against data/units.yml and their
+metric's family, and claim links to other briefs.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from briefgen.convert import FileCheck, PendingRef, ReadMapping, did_you_mean, items_of, join_path
 from briefgen.model import ClaimRef, EntityKind, Location
-from briefgen.units import unit_named
+from briefgen.units import unit_key
 from briefgen.yamlsafe import Problem
 
 # How a unit family reads in a sentence ("unit `miles` is a distance").
@@ -62,6 +62,7 @@ class Loaded:
     problems: list[Problem]
     entities: dict[str, EntityInfo]
     metrics: dict[str, tuple[ReadMapping | None, Location]]
+    units: dict[str, tuple[ReadMapping | None, Location]]
     briefs: dict[str, BriefInfo]
     brief_files: frozenset[str]
 
@@ -205,20 +206,29 @@ def check_mentions(brief: BriefInfo, loaded: Loaded) -> None:
 
 
 def check_figure_units(brief: BriefInfo, loaded: Loaded) -> None:
+    """Each figure's unit is listed in data/units.yml, in its metric's family."""
     if brief.obj is None:
         return
     for figure in items_of(brief.obj, "figures"):
         unit_text, metric_id = figure.values.get("unit"), figure.values.get("metric")
-        unit = unit_named(unit_text) if unit_text else None
+        if unit_text is None:
+            continue
+        where, path, key = figure.at["unit"], join_path(figure.path, "unit"), unit_key(unit_text)
+        if key not in loaded.units:
+            close = difflib.get_close_matches(key, sorted(loaded.units), n=4, cutoff=0.5)
+            hint = "; close: " + ", ".join(f"`{u}`" for u in close) if close else ""
+            brief.chk.add(where, path, f"unknown unit `{unit_text[:40]}`{hint}")
+            continue
+        unit = loaded.units[key][0]
+        unit_family = unit.values.get("family") if unit is not None else None
         metric = loaded.metrics.get(metric_id or "", (None, None))[0]
         family = metric.values.get("family") if metric is not None else None
-        if unit is None or family is None or unit.family == family:
+        if unit_family is None or family is None or unit_family == family:
             continue
-        chk_path = join_path(figure.path, "unit")
         brief.chk.add(
-            figure.at["unit"],
-            chk_path,
-            f"unit `{unit_text}` is {FAMILY_NOUNS.get(unit.family, unit.family)}, but metric "
+            where,
+            path,
+            f"unit `{unit_text}` is {FAMILY_NOUNS.get(unit_family, unit_family)}, but metric "
             f"`{metric_id}` is {FAMILY_NOUNS.get(family, family)} (family {family})",
         )
 

@@ -31,6 +31,7 @@ class Field:
     item: Field | None = None
     fields: Mapping[str, Field] | None = None
     bounds: tuple[float, float] | None = None
+    positive: bool = False  # for numbers: greater than zero
     max_words: int | None = None
 
 
@@ -137,4 +138,8 @@ METRIC_FIELDS: dict[str, Field] = {
     "label": Field("text", required=True),
     "family": Field("choice", required=True, choices=tuple(FAMILY_BASE)),
     "description": Field("text", required=True),
+}
+UNIT_FIELDS: dict[str, Field] = {
+    "family": Field("choice", required=True, choices=tuple(FAMILY_BASE)),
+    "factor": Field("number", required=True, positive=True),
 }

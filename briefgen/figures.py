@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from briefgen.model import Brief, Corpus, Figure, PartialDate
-from briefgen.units import FAMILY_BASE, unit_named
+from briefgen.units import FAMILY_BASE
 
 # "about X" is taken to mean X ± 10 %. The tolerance widens an approximate
 # reading only when two readings are compared; the stored bounds stay as written.
@@ -157,7 +157,7 @@ def reading(figure: Figure) -> Reading:
     means at least 15). An unknown unit keeps the numbers as they are, with
     family None, so callers can refuse to compare it.
     """
-    unit = unit_named(figure.unit)
+    unit = figure.known_unit
     factor = unit.factor if unit else 1.0
     family = unit.family if unit else None
     low: float | None

@@ -10,7 +10,7 @@ collected in one pass; the model is only built when there are none.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from briefgen.convert import FileCheck, ReadMapping, check_id, convert_object, items_of
@@ -35,6 +35,7 @@ from briefgen.fields import (
     METRIC_FIELDS,
     PUBLISHED_FIELDS,
     QUOTE_FIELDS,
+    UNIT_FIELDS,
     Field,
 )
 from briefgen.model import (
@@ -49,7 +50,9 @@ from briefgen.model import (
     Mention,
     Metric,
     Quote,
+    Unit,
 )
+from briefgen.units import unit_key
 from briefgen.urls import RESERVED_IDS
 from briefgen.yamlsafe import (
     MAX_FILE_BYTES,
@@ -58,6 +61,7 @@ from briefgen.yamlsafe import (
     Problem,
     YMap,
     YRefused,
+    check_text,
     read_yaml,
 )
 
@@ -71,11 +75,13 @@ __all__ = [
     "METRIC_FIELDS",
     "PUBLISHED_FIELDS",
     "QUOTE_FIELDS",
+    "UNIT_FIELDS",
     "Field",
     "InvalidData",
     "Problem",
     "check_paths",
     "load_corpus",
+    "load_units",
 ]
 
 BRIEF_SUFFIXES = (".yaml", ".yml")
@@ -85,6 +91,7 @@ REGISTRY_FILES: dict[EntityKind, str] = {
     "organisation": "organisations.yml",
 }
 METRICS_FILE = "metrics.yml"
+UNITS_FILE = "units.yml"
 
 
 class InvalidData(Exception):
@@ -163,26 +170,44 @@ def _load_registry(
     return entities, checks
 
 
-def _load_metrics(
-    data_dir: Path, root: Path, problems: list[Problem]
+def _check_metric_id(key: str) -> None:
+    check_id(key, "metric id")
+    if key in RESERVED_IDS:
+        raise BadValue(f"`{key}` is a reserved name; choose another id")
+
+
+def _check_unit_name(key: str) -> None:
+    check_text(key)
+    if not key.strip():
+        raise BadValue("a unit name must not be empty")
+    if key != unit_key(key):
+        raise BadValue(f"`{key[:40]}`: write unit names in lowercase, without spaces around them")
+
+
+def _load_table(
+    data_dir: Path,
+    root: Path,
+    name: str,
+    fields: Mapping[str, Field],
+    check_key: Callable[[str], None],
+    problems: list[Problem],
 ) -> dict[str, tuple[ReadMapping | None, Location]]:
-    file = _display(data_dir / METRICS_FILE, root)
-    tree, found = _read(data_dir / METRICS_FILE, file)
+    """A file mapping names to entries of `fields`, such as metrics.yml or units.yml."""
+    file = _display(data_dir / name, root)
+    tree, found = _read(data_dir / name, file)
     problems.extend(found)
     chk = FileCheck(file)
-    metrics: dict[str, tuple[ReadMapping | None, Location]] = {}
+    table: dict[str, tuple[ReadMapping | None, Location]] = {}
     for key, node in tree.items if tree else ():
         try:
-            check_id(key.text, "metric id")
-            if key.text in RESERVED_IDS:
-                raise BadValue(f"`{key.text}` is a reserved name; choose another id")
+            check_key(key.text)
         except BadValue as err:
             chk.add(key.where, key.text, str(err))
             continue
-        obj = convert_object(node, METRIC_FIELDS, key.text, chk) if not isinstance(node, YRefused) else None
-        metrics[key.text] = (obj, key.where)
+        obj = convert_object(node, fields, key.text, chk) if not isinstance(node, YRefused) else None
+        table[key.text] = (obj, key.where)
     problems.extend(chk.problems)
-    return metrics
+    return table
 
 
 def _brief_files(briefs_dir: Path) -> list[Path]:
@@ -234,7 +259,15 @@ def _build_entity(entity_id: str, info: EntityInfo) -> Entity:
     )
 
 
-def _build_brief(brief: BriefInfo) -> Brief:
+def _build_units(table: Mapping[str, tuple[ReadMapping | None, Location]]) -> dict[str, Unit]:
+    return {
+        name: Unit(name, obj.values["family"], obj.values["factor"], origin=where)
+        for name, (obj, where) in sorted(table.items())
+        if obj is not None
+    }
+
+
+def _build_brief(brief: BriefInfo, units: Mapping[str, Unit]) -> Brief:
     assert brief.obj is not None
     o = brief.obj
     return Brief(
@@ -264,6 +297,7 @@ def _build_brief(brief: BriefInfo) -> Brief:
                 claimed_by=f.get("claimed_by"),
                 via=f.get("via"),
                 context=f.get("context", ""),
+                known_unit=units[unit_key(f.values["unit"])],
                 origin=f.where,
             )
             for f in items_of(o, "figures")
@@ -317,9 +351,10 @@ def _load(data_dir: Path, root: Path) -> tuple[Corpus | None, Loaded]:
     if not data_dir.is_dir():
         where = Location(_display(data_dir, root), 1, 1)
         problems.append(Problem(where, WHOLE_FILE, "data directory not found"))
-        return None, Loaded(problems, {}, {}, {}, frozenset())
+        return None, Loaded(problems, {}, {}, {}, {}, frozenset())
     entities, registry_checks = _load_registry(data_dir, root, problems)
-    metrics = _load_metrics(data_dir, root, problems)
+    metrics = _load_table(data_dir, root, METRICS_FILE, METRIC_FIELDS, _check_metric_id, problems)
+    units = _load_table(data_dir, root, UNITS_FILE, UNIT_FIELDS, _check_unit_name, problems)
     briefs: dict[str, BriefInfo] = {}
     brief_files: set[str] = set()
     for path in _brief_files(data_dir / "briefs"):
@@ -333,7 +368,7 @@ def _load(data_dir: Path, root: Path) -> tuple[Corpus | None, Loaded]:
             problems.extend(info.chk.problems)
             continue
         briefs[info.id] = info
-    loaded = Loaded(problems, entities, metrics, briefs, frozenset(brief_files))
+    loaded = Loaded(problems, entities, metrics, units, briefs, frozenset(brief_files))
     brief_checks = [b.chk for b in briefs.values()]
     check_references(loaded, [*registry_checks, *brief_checks])
     check_spellings(loaded)
@@ -345,14 +380,16 @@ def _load(data_dir: Path, root: Path) -> tuple[Corpus | None, Loaded]:
         problems.extend(chk.problems)
     if problems:
         return None, loaded
+    known_units = _build_units(units)
     corpus = Corpus(
-        briefs=tuple(_build_brief(briefs[b]) for b in sorted(briefs)),
+        briefs=tuple(_build_brief(briefs[b], known_units) for b in sorted(briefs)),
         entities=tuple(_build_entity(e, entities[e]) for e in sorted(entities)),
         metrics=tuple(
             Metric(m, obj.values["label"], obj.values["family"], obj.values["description"], origin=where)
             for m, (obj, where) in sorted(metrics.items())
             if obj is not None
         ),
+        units=tuple(known_units.values()),
     )
     return corpus, loaded
 
@@ -369,12 +406,25 @@ def load_corpus(data_dir: Path, *, display_root: Path | None = None) -> Corpus:
     return corpus
 
 
+def load_units(data_dir: Path, *, display_root: Path | None = None) -> tuple[Unit, ...]:
+    """Only the units table, data/units.yml, of `data_dir`, sorted by name.
+
+    Raises InvalidData as `load_corpus` does, for problems in that file only.
+    """
+    root = Path(display_root) if display_root else Path.cwd()
+    problems: list[Problem] = []
+    table = _load_table(Path(data_dir), root, UNITS_FILE, UNIT_FIELDS, _check_unit_name, problems)
+    if problems:
+        raise InvalidData(problems)
+    return tuple(_build_units(table).values())
+
+
 def check_paths(paths: Sequence[Path], *, display_root: Path | None = None) -> list[Problem]:
     """Problems in data directories or single brief files, sorted and unique.
 
     A brief file is checked against the registry of the data directory it
     sits in (the parent of its `briefs/` folder); problems in other briefs are
-    left out, problems in the registry and metrics are kept.
+    left out, problems in the registry, metrics and units are kept.
     """
     root = Path(display_root) if display_root else Path.cwd()
     found: set[Problem] = set()

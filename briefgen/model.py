@@ -140,6 +140,20 @@ class Metric:
 
 
 @dataclass(frozen=True)
+class Unit:
+    """A unit as articles write it, from data/units.yml.
+
+    `factor` converts a value in this unit to its family's base unit (see
+    `units.FAMILY_BASE`), so that "12 miles" and "19 km" share one axis.
+    """
+
+    name: str  # lowercase, as written: "miles", "per week"
+    family: str
+    factor: float  # multiply a value in this unit by this to get the base unit
+    origin: Location = field(default=Location(""), compare=False)
+
+
+@dataclass(frozen=True)
 class Mention:
     """An entity a brief mentions, with its role in that article."""
 
@@ -152,7 +166,9 @@ class Figure:
     """One number from an article, with its provenance.
 
     Either `value` is set, or `low` and `high` are (a range such as 15-20).
-    `unit` is the unit as the article wrote it; normalisation lives in figures.py.
+    `unit` is the unit as the article wrote it; `known_unit` is the entry of
+    data/units.yml it names (the loader always fills it in; None means the unit
+    is not known). Normalisation lives in figures.py.
     """
 
     id: str
@@ -167,6 +183,7 @@ class Figure:
     claimed_by: str | None = None  # entity id; None means the outlet itself
     via: str | None = None  # entity id of the channel it was reported through
     context: str = ""
+    known_unit: Unit | None = None
     origin: Location = field(default=Location(""), compare=False)
 
     @property
@@ -251,3 +268,4 @@ class Corpus:
     briefs: tuple[Brief, ...]
     entities: tuple[Entity, ...]
     metrics: tuple[Metric, ...]
+    units: tuple[Unit, ...]

@@ -26,7 +26,7 @@ log = get_plugin_logger(__name__)
 
 class BriefgenConfig(Config):
     data_dir = c.Type(str, default="data")
-    """Folder holding briefs/, the registry files and metrics.yml, relative to mkdocs.yml."""
+    """Folder holding briefs/, the registry files, metrics.yml and units.yml, relative to mkdocs.yml."""
 
     cache_dir = c.Type(str, default=".cache/briefgen")
     """Where rendered charts are kept between builds, relative to mkdocs.yml."""

@@ -1,21 +1,11 @@
-"""Units as articles write them, grouped into families that can be compared.
+"""Unit families: the kinds of quantity that figures can be compared on.
 
-Each unit maps to its family and the factor that converts it to the family's
-base unit, so "12 miles" and "19 km" land on one axis. The value as written is
-always kept beside the normalised one; this table only serves comparison.
+Which units an article may write, and how each converts to its family's base
+unit, is data (data/units.yml, read by `load.py`). The families stay code:
+chart axes, the loader's checks and the schema depend on them.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
-
-
-@dataclass(frozen=True)
-class Unit:
-    name: str
-    family: str
-    factor: float  # multiply a value in this unit by this to get the base unit
-
 
 # The base unit of each family, shown on chart axes.
 FAMILY_BASE: dict[str, str] = {
@@ -28,44 +18,9 @@ FAMILY_BASE: dict[str, str] = {
     "mass-rate": "tonnes per year",
 }
 
-_COUNT_NOUNS = (
-    "people", "troops", "soldiers", "civilians", "residents", "casualties",
-    "brigades", "regiments", "units", "groups", "vehicles", "drones", "attacks",
-    "assaults", "settlements", "items",
-)
-
-UNITS: dict[str, Unit] = {}
-
-
-def _add(name: str, family: str, factor: float = 1.0) -> None:
-    UNITS[name] = Unit(name, family, factor)
-
-
-for _noun in _COUNT_NOUNS:
-    _add(_noun, "count")
-    _add(f"thousand {_noun}", "count", 1_000)
-_add("km", "distance")
-_add("kilometres", "distance")
-_add("m", "distance", 0.001)
-_add("miles", "distance", 1.609344)
-_add("percent", "percent")
-_add("ratio", "ratio")
-_add("per day", "daily-rate")
-_add("people per day", "daily-rate")
-_add("troops per day", "daily-rate")
-_add("groups per day", "daily-rate")
-_add("per week", "daily-rate", 1 / 7)
-_add("per month", "daily-rate", 1 / 30.4375)
-_add("days", "duration")
-_add("weeks", "duration", 7)
-_add("months", "duration", 30.4375)
-_add("years", "duration", 365.25)
-_add("tonnes per year", "mass-rate")
-_add("million tonnes per year", "mass-rate", 1_000_000)
-
 FAMILIES: tuple[str, ...] = tuple(sorted(FAMILY_BASE))
 
 
-def unit_named(name: str) -> Unit | None:
-    """The unit an article's wording names, or None when it is not known."""
-    return UNITS.get(name.strip().lower())
+def unit_key(written: str) -> str:
+    """The name data/units.yml lists a unit under, for a unit as a brief writes it."""
+    return written.strip().lower()

@@ -1,11 +1,15 @@
 """Build model objects for tests without YAML: small, readable fixtures.
 
 `entity`, `figure`, `brief` and `corpus` fill in dull defaults; `seed_corpus()`
-is the Pokrovsk/Bakhmut example the figures section must get right.
+is the Pokrovsk/Bakhmut example the figures section must get right. Figures
+resolve their unit against the project's own data/units.yml, as the loader does.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from briefgen.load import load_units
 from briefgen.model import (
     Brief,
     Corpus,
@@ -14,7 +18,12 @@ from briefgen.model import (
     Metric,
     PartialDate,
     Publication,
+    Unit,
 )
+from briefgen.units import unit_key
+
+UNITS: tuple[Unit, ...] = load_units(Path(__file__).resolve().parent.parent / "data")
+_UNIT_NAMED = {u.name: u for u in UNITS}
 
 
 def date(text: str | None) -> PartialDate | None:
@@ -37,10 +46,14 @@ def figure(id: str, metric: str, subject: str, value: float | None = None, *,
            unit: str = "people", qualifier: str = "exact", low: float | None = None,
            high: float | None = None, as_of: str | None = None,
            claimed_by: str | None = None, via: str | None = None, context: str = "") -> Figure:
-    """A figure; give `value`, or `low` and `high` for a range."""
+    """A figure; give `value`, or `low` and `high` for a range.
+
+    A unit data/units.yml does not list (`bananas`) is left unknown.
+    """
     return Figure(id=id, metric=metric, subject=subject, unit=unit, qualifier=qualifier,
                   value=value, low=low, high=high, as_of=date(as_of),
-                  claimed_by=claimed_by, via=via, context=context)
+                  claimed_by=claimed_by, via=via, context=context,
+                  known_unit=_UNIT_NAMED.get(unit_key(unit)))
 
 
 def brief(id: str, *figures: Figure, published: str | None = "2025-11-06",
@@ -85,8 +98,8 @@ DEFAULT_ENTITIES: tuple[Entity, ...] = (
 
 def corpus(*briefs: Brief, entities: tuple[Entity, ...] = DEFAULT_ENTITIES,
            metrics: tuple[Metric, ...] = DEFAULT_METRICS) -> Corpus:
-    """A corpus of `briefs` over the default registry and metrics."""
-    return Corpus(briefs=tuple(briefs), entities=entities, metrics=metrics)
+    """A corpus of `briefs` over the default registry, metrics and units."""
+    return Corpus(briefs=tuple(briefs), entities=entities, metrics=metrics, units=UNITS)
 
 
 def seed_corpus() -> Corpus:

@@ -70,3 +70,15 @@ def test_python_dash_m_briefgen_checks_the_real_data() -> None:
     )
     assert (result.returncode, result.stderr) == (0 if not result.stdout else 1, "")
     assert all(line.startswith("data/") for line in result.stdout.splitlines())
+
+
+def test_the_real_data_is_clean() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "briefgen", "check"],
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")

@@ -11,8 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefgen.load import BRIEF_FIELDS, InvalidData, Problem, check_paths, load_corpus
-from briefgen.model import ClaimRef, PartialDate, Publication
+from briefgen.figures import normalised_text, reading
+from briefgen.load import BRIEF_FIELDS, InvalidData, Problem, check_paths, load_corpus, load_units
+from briefgen.model import ClaimRef, PartialDate, Publication, Unit
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -70,6 +71,13 @@ population-prewar:
   label: Pre-war population
   family: count
   description: People living in a place before the invasion.
+"""
+
+UNITS = """\
+people: {family: count, factor: 1}
+ratio: {family: ratio, factor: 1}
+km: {family: distance, factor: 1}
+miles: {family: distance, factor: 1.609344}
 """
 
 GOOD_BRIEF = """\
@@ -135,6 +143,7 @@ BASE_FILES: dict[str, str] = {
     "places.yml": PLACES,
     "organisations.yml": ORGANISATIONS,
     "metrics.yml": METRICS,
+    "units.yml": UNITS,
     "briefs/good.yml": GOOD_BRIEF,
 }
 
@@ -823,6 +832,64 @@ BAD_INPUTS: list[tuple[str, dict[str, str | bytes | None], str, str, int | str, 
         "did you mean `ratio`?",
     ),
     ("missing-registry-file", {"people.yml": None}, "people.yml", "(file)", 1, "missing"),
+    # --- units.yml
+    (
+        "unit-unknown-family",
+        file_with("units.yml", "ratio: {family: ratio,", "ratio: {family: ratios,"),
+        "units.yml",
+        "ratio.family",
+        "ratio:",
+        "`ratios` is not one of count, distance",
+    ),
+    (
+        "unit-factor-zero",
+        file_with("units.yml", "factor: 1.609344", "factor: 0"),
+        "units.yml",
+        "miles.factor",
+        "miles:",
+        "0 is not a positive number; it must be greater than 0",
+    ),
+    (
+        "unit-factor-negative",
+        file_with("units.yml", "factor: 1.609344", "factor: -1.609344"),
+        "units.yml",
+        "miles.factor",
+        "miles:",
+        "-1.609344 is not a positive number",
+    ),
+    (
+        "unit-factor-quoted",
+        file_with("units.yml", "factor: 1.609344", 'factor: "1.609344"'),
+        "units.yml",
+        "miles.factor",
+        "miles:",
+        "expected a number, got the quoted text `1.609344`; remove the quotes",
+    ),
+    (
+        "unit-factor-missing",
+        file_with("units.yml", ", factor: 1.609344", ""),
+        "units.yml",
+        "miles.factor",
+        "miles:",
+        "missing required key `factor`",
+    ),
+    (
+        "unit-name-capitalised",
+        file_with("units.yml", "miles:", "Miles:"),
+        "units.yml",
+        "Miles",
+        "Miles:",
+        "write unit names in lowercase, without spaces around them",
+    ),
+    (
+        "unit-name-empty",
+        file_with("units.yml", "miles:", '"":'),
+        "units.yml",
+        "(file)",
+        '"":',
+        "a unit name must not be empty",
+    ),
+    ("missing-units-file", {"units.yml": None}, "units.yml", "(file)", 1, "missing"),
 ]
 
 
@@ -870,6 +937,47 @@ def test_the_good_fixture_loads_into_the_model(tmp_path: Path) -> None:
     pokrovsk = next(e for e in corpus.entities if e.id == "pokrovsk")
     assert (pokrovsk.kind, pokrovsk.category, pokrovsk.region) == ("place", "city", "ukraine")
     assert pokrovsk.latitude == pytest.approx(48.282)
+
+
+def test_a_unit_added_only_in_units_yml_loads_and_normalises_with_its_factor(tmp_path: Path) -> None:
+    files = file_with("units.yml", "people:", "dozen people: {family: count, factor: 12}\npeople:")
+    files |= brief_with(
+        "  - id: ratio\n",
+        "  - id: dozens\n    metric: population-prewar\n    subject: pokrovsk\n"
+        "    value: 5\n    unit: Dozen people\n  - id: ratio\n",
+    )
+    corpus = load_corpus(make_data(tmp_path, files), display_root=tmp_path)
+    dozen = Unit("dozen people", "count", 12.0)
+    assert dozen in corpus.units and [u.name for u in corpus.units] == sorted(u.name for u in corpus.units)
+    figure = corpus.briefs[0].figures[0]
+    assert (figure.unit, figure.known_unit) == ("Dozen people", dozen)
+    assert reading(figure).low == reading(figure).high == 60 and normalised_text(figure) == "60"
+    assert str(figure.known_unit.origin) == "data/units.yml:1:1"
+
+
+def test_a_bad_units_entry_is_located_at_its_value(tmp_path: Path) -> None:
+    files = file_with("units.yml", "factor: 1.609344", "factor: 0")
+    line = files["units.yml"].splitlines().index("miles: {family: distance, factor: 0}") + 1
+    column = "miles: {family: distance, factor: 0}".index("0}") + 1
+    assert [str(p) for p in problems_in(tmp_path, files)] == [
+        f"data/units.yml:{line}:{column}: miles.factor: 0 is not a positive number; it must be greater than 0"
+    ]
+    with pytest.raises(InvalidData):
+        load_units(tmp_path / "data", display_root=tmp_path)
+
+
+def test_units_are_matched_ignoring_case_and_surrounding_spaces(tmp_path: Path) -> None:
+    files = brief_with("    unit: ratio", '    unit: " Ratio "')
+    corpus = load_corpus(make_data(tmp_path, files), display_root=tmp_path)
+    assert corpus.briefs[0].figures[0].known_unit == Unit("ratio", "ratio", 1.0)
+
+
+def test_the_real_units_table_loads_and_covers_the_real_briefs() -> None:
+    units = load_units(REPO / "data", display_root=REPO)
+    assert {"people", "miles", "per week"} <= {u.name for u in units}
+    corpus = load_corpus(REPO / "data", display_root=REPO)
+    assert corpus.units == units
+    assert all(f.known_unit is not None for b in corpus.briefs for f in b.figures)
 
 
 def test_yaml_11_words_stay_text_where_text_is_wanted(tmp_path: Path) -> None:

@@ -28,6 +28,7 @@ from briefgen.model import (
     PartialDate,
     Publication,
     Quote,
+    Unit,
 )
 from briefgen.site import generate_site
 
@@ -62,10 +63,14 @@ def corpus_with(text: str) -> Corpus:
         Entity("anna", "person", "Anna " + text, "analyst", text, side="independent"),
     )
     metric = Metric("population-prewar", text or "m", "count", text)
+    people = Unit("people", "count", 1.0)
     figure = Figure(
-        "f1", "population-prewar", "pokrovsk", "people", "about", 60000.0, claimed_by="anna", context=text
+        "f1", "population-prewar", "pokrovsk", "people", "about", 60000.0, claimed_by="anna", context=text,
+        known_unit=people,
     )
-    other = Figure("f2", "population-prewar", "pokrovsk", "people", "more-than", 70000.0, context=text)
+    other = Figure(
+        "f2", "population-prewar", "pokrovsk", "people", "more-than", 70000.0, context=text, known_unit=people
+    )
     brief = Brief(
         id="b1",
         title=text or "t",
@@ -84,7 +89,7 @@ def corpus_with(text: str) -> Corpus:
         events=(Event("e1", PartialDate(2025, 10, 2), text, ("pokrovsk",), ("anna",)),),
         claims=(Claim("c1", "anna", text),),
     )
-    return Corpus(briefs=(brief,), entities=entities, metrics=(metric,))
+    return Corpus(briefs=(brief,), entities=entities, metrics=(metric,), units=(people,))
 
 
 class _Inspector(HTMLParser):

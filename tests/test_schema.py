@@ -19,9 +19,9 @@ from briefgen.load import (
     METRIC_FIELDS,
     PUBLISHED_FIELDS,
     QUOTE_FIELDS,
+    UNIT_FIELDS,
     Field,
 )
-from briefgen.units import UNITS
 
 SCHEMA: dict[str, Any] = json.loads(
     (Path(__file__).parent.parent / "briefgen" / "schema.json").read_text("utf-8")
@@ -39,6 +39,7 @@ TABLES: dict[str, Mapping[str, Field]] = {
     "place": ENTRY_FIELDS["place"],
     "organisation": ENTRY_FIELDS["organisation"],
     "metric": METRIC_FIELDS,
+    "unit": UNIT_FIELDS,
 }
 
 
@@ -84,7 +85,8 @@ def check_property(prop: dict[str, Any], spec: Field, where: str) -> None:
     if spec.type == "choice":
         assert prop["enum"] == list(spec.choices), where
     elif spec.type == "unit":
-        assert sorted(prop["enum"]) == sorted(UNITS), where
+        # Units are data (data/units.yml, described by $defs/unit), not an enum.
+        assert prop["type"] == "string" and "enum" not in prop, where
     elif spec.type == "list":
         assert prop["type"] == "array", where
         assert spec.item is not None
@@ -103,6 +105,7 @@ def check_property(prop: dict[str, Any], spec: Field, where: str) -> None:
         assert prop["type"] == "number", where
         if spec.bounds:
             assert (prop["minimum"], prop["maximum"]) == spec.bounds, where
+        assert prop.get("exclusiveMinimum") == (0 if spec.positive else None), where
     else:
         expected = {
             "text": "string",
@@ -113,6 +116,10 @@ def check_property(prop: dict[str, Any], spec: Field, where: str) -> None:
             "claim-ref": "string",
         }[spec.type]
         assert prop["type"] == expected, where
+
+
+def test_units_file_is_described_by_a_definition() -> None:
+    assert "data/units.yml" in SCHEMA["$defs"]["unit"]["description"]
 
 
 def test_every_definition_is_covered() -> None:

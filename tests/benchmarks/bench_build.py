@@ -31,6 +31,7 @@ def synthetic_project(root: Path, briefs: int) -> Path:
     data = root / "data"
     (data / "briefs").mkdir(parents=True)
     shutil.copy(MINI / "data" / "metrics.yml", data / "metrics.yml")
+    shutil.copy(MINI / "data" / "units.yml", data / "units.yml")
     shutil.copy(MINI / "data" / "organisations.yml", data / "organisations.yml")
     shutil.copy(MINI / "data" / "people.yml", data / "people.yml")
     places = max(2, briefs // 2)
