@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -72,3 +73,39 @@ def resolve(page_url: str, href: str) -> str:
 
 def page_exists(site: Path, url_path: str) -> bool:
     return (site / url_path / "index.html").is_file()
+
+
+UNSAFE_SCHEME = re.compile(r"\s*(javascript|data|vbscript):", re.I)
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href"}
+
+
+class ActiveContent(HTMLParser):
+    """What in a page could run code: elements, script bodies, handlers, link targets."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[str] = []
+        self.scripts: list[str] = []
+        self.handlers: list[tuple[str, str]] = []
+        self.urls: list[tuple[str, str, str]] = []  # (tag, attribute, value)
+        self._in_script = False
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append(tag)
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.handlers.append((tag, name))
+            if name in URL_ATTRIBUTES and value:
+                self.urls.append((tag, name, value))
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.scripts.append(data)
+
+    def unsafe_urls(self) -> list[str]:
+        return [f"{tag}[{name}={value}]" for tag, name, value in self.urls if UNSAFE_SCHEME.match(value)]
