@@ -15,7 +15,7 @@ from typing import Any
 
 from briefgen.fields import Field
 from briefgen.model import ClaimRef, EntityKind, Location, PartialDate, Publication
-from briefgen.render import ENTITY_LINK, entity_ids_in
+from briefgen.syntax import ENTITY_LINK, ID_PATTERN, entity_ids_in
 from briefgen.yamlsafe import (
     WHOLE_FILE,
     BadValue,
@@ -33,7 +33,6 @@ from briefgen.yamlsafe import (
     parse_number,
 )
 
-ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 WIKIDATA_PATTERN = re.compile(r"Q[1-9][0-9]*")
 # Anything written like a link, to catch `[[Kofman]]` that ENTITY_LINK skips.
 _LINK_LIKE = re.compile(r"\[\[([^\[\]\n]*)\]\]")

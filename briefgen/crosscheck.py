@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from briefgen.convert import FileCheck, PendingRef, ReadMapping, did_you_mean, items_of, join_path
 from briefgen.model import ClaimRef, EntityKind, Location
+from briefgen.problems import Problem
 from briefgen.units import unit_key
-from briefgen.yamlsafe import Problem
 
 # How a unit family reads in a sentence ("unit `miles` is a distance").
 FAMILY_NOUNS: dict[str, str] = {

@@ -52,8 +52,8 @@ from briefgen.model import (
     Quote,
     Unit,
 )
+from briefgen.syntax import RESERVED_IDS
 from briefgen.units import unit_key
-from briefgen.urls import RESERVED_IDS
 from briefgen.yamlsafe import (
     MAX_FILE_BYTES,
     WHOLE_FILE,

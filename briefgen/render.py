@@ -17,6 +17,8 @@ import markdown
 import nh3
 from markupsafe import Markup
 
+from briefgen.syntax import ENTITY_LINK, entity_ids_in  # noqa: F401  (entity_ids_in re-exported)
+
 ALLOWED_TAGS = {
     "p", "em", "strong", "code", "pre", "a", "ul", "ol", "li", "blockquote",
     "br", "hr", "sup", "sub",
@@ -24,19 +26,11 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title", "class"}}
 URL_SCHEMES = {"http", "https", "mailto"}
 
-# [[entity-id]] or [[entity-id|words to show]]
-ENTITY_LINK = re.compile(r"\[\[([a-z0-9][a-z0-9-]{0,63})(?:\|([^\]\n]*))?\]\]")
-
 # nh3 writes every surviving link as `<a href="…"`, so this finds the external ones.
 EXTERNAL_LINK = re.compile(r'<a href="((?:https?|mailto):)')
 
 # Resolves an entity id to (display name, URL relative to the page), or None.
 LinkResolver = Callable[[str], "tuple[str, str] | None"]
-
-
-def entity_ids_in(text: str) -> list[str]:
-    """The entity ids a Markdown field links with [[…]], in order."""
-    return [m.group(1) for m in ENTITY_LINK.finditer(text)]
 
 
 def _restricted_markdown() -> markdown.Markdown:

@@ -11,6 +11,7 @@ import posixpath
 from dataclasses import dataclass
 
 from briefgen.model import EntityKind
+from briefgen.syntax import RESERVED_IDS  # noqa: F401  (re-exported: ids and paths agree)
 
 SECTION_OF_KIND: dict[EntityKind, str] = {
     "person": "people",
@@ -18,15 +19,6 @@ SECTION_OF_KIND: dict[EntityKind, str] = {
     "organisation": "organisations",
 }
 
-# Top-level names a brief, entity or metric id may not take: they would
-# collide with a section, an index page or MkDocs/Material assets.
-RESERVED_IDS: frozenset[str] = frozenset(
-    {"index", "assets", "search", "briefs", "people", "places", "organisations",
-     "figures", "discrepancies", "charts", "data", "sitemap", "404", "stylesheets",
-     "javascripts", "img", "css", "js", "fonts", "writing-a-brief",
-     # chart names of the figures section
-     "population", "claims-by-side"}
-)
 
 
 @dataclass(frozen=True)
@@ -109,3 +101,16 @@ def entity_url(kind: EntityKind, entity_id: str) -> str:
 
 def metric_url(metric_id: str) -> str:
     return page_url(metric_path(metric_id))
+
+
+def is_detail_page(path: str) -> bool:
+    """Whether a generated source path is a detail page, kept out of the nav.
+
+    The nav lists sections only: the home page and each section's index. Every
+    other page is reached from those, because a nav that embedded every page
+    would be repeated in every page (quadratic in build time and site size).
+    """
+    if not path.endswith(".md"):
+        return False
+    parts = path.split("/")
+    return not (parts[-1] == "index.md" and len(parts) <= 2)

@@ -18,23 +18,11 @@ from typing import Protocol
 import yaml
 
 from briefgen.model import Location
+from briefgen.problems import WHOLE_FILE, Problem
 
 MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 20  # nested lists and mappings; real briefs use four or five
-WHOLE_FILE = "(file)"
 _BOM = b"\xef\xbb\xbf"
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One thing wrong with the input, where it is and what to do about it."""
-
-    location: Location
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.location}: {self.field}: {self.message}"
 
 
 @dataclass(frozen=True)
