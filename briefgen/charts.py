@@ -27,16 +27,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from briefgen.figures import (
-    APPROXIMATE_TOLERANCE,
-    FigureRef,
-    as_written,
-    figure_refs,
-    figures_by_metric,
-    period,
-    reading,
-)
-from briefgen.model import SIDES, Corpus, Entity, Metric
+from briefgen.figures import APPROXIMATE_TOLERANCE, FigureRef, as_written, period
+from briefgen.index import CorpusIndex
+from briefgen.model import SIDES, Entity
 from briefgen.units import FAMILY_BASE
 
 # Bump when the drawing code changes, so cached SVGs are redrawn.
@@ -106,6 +99,11 @@ class Chart:
     svg: str
     alt: str
     rows: tuple[ChartRow, ...]
+    total: int = 0  # values behind the chart; more than len(rows) when aggregated
+
+    @property
+    def aggregated(self) -> bool:
+        return self.total > len(self.rows)
 
 
 class ChartCache:
@@ -139,10 +137,6 @@ class ChartCache:
 # --- who said it ------------------------------------------------------------------
 
 
-def _names(corpus: Corpus) -> dict[str, Entity]:
-    return {e.id: e for e in corpus.entities}
-
-
 def name_of(entities: dict[str, Entity], entity_id: str | None) -> str:
     """An entity's display name; the id itself when it is not in the registry."""
     if entity_id is None:
@@ -163,6 +157,14 @@ def side_of(entities: dict[str, Entity], ref: FigureRef) -> str:
     return side if side in SIDES else UNATTRIBUTED
 
 
+def short_title(title: str, limit: int = 32) -> str:
+    """A brief's title cut at a word to fit a chart label."""
+    if len(title) <= limit:
+        return title
+    cut = title[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:—-")
+    return cut + "…"
+
+
 # --- rows -----------------------------------------------------------------------
 
 
@@ -176,10 +178,11 @@ def _mark(qualifier: str, low: float | None, high: float | None) -> str:
     return "approximate" if qualifier == "about" else "bar"
 
 
-def chart_row(entities: dict[str, Entity], ref: FigureRef, panel: str, label_head: str,
+def chart_row(index: CorpusIndex, ref: FigureRef, panel: str, label_head: str,
               metric_label: str) -> ChartRow:
     """The row for one figure; `label_head` starts its label (subject or metric)."""
-    r = reading(ref.figure)
+    entities = index.registry.entities
+    r = index.reading_of(ref)
     claimant = name_of(entities, claimant_id(ref)) or UNATTRIBUTED
     mark = _mark(ref.figure.qualifier, r.low, r.high)
     strict = (mark == "lower-bound" and not r.low_inclusive) or (
@@ -188,7 +191,7 @@ def chart_row(entities: dict[str, Entity], ref: FigureRef, panel: str, label_hea
     as_of = ref.figure.as_of.iso() if ref.figure.as_of else ""
     return ChartRow(
         panel=panel,
-        label=f"{label_head} — {claimant} ({ref.brief.id})",
+        label=f"{label_head} — {claimant}, {short_title(ref.brief.title)}",
         metric=metric_label,
         subject=name_of(entities, ref.figure.subject),
         claimant=claimant,
@@ -206,127 +209,145 @@ def chart_row(entities: dict[str, Entity], ref: FigureRef, panel: str, label_hea
     )
 
 
-def _drawable(refs: Iterable[FigureRef], family: str | None) -> list[FigureRef]:
+def _drawable(index: CorpusIndex, refs: Iterable[FigureRef], family: str | None) -> list[FigureRef]:
     # A figure whose unit does not fit the family cannot share an axis.
     out = []
     for ref in refs:
-        r = reading(ref.figure)
+        r = index.reading_of(ref)
         if r.family is not None and (family is None or r.family == family) and (
                 r.low is not None or r.high is not None):
             out.append(ref)
     return out
 
 
-def _metrics(corpus: Corpus) -> dict[str, Metric]:
-    return {m.id: m for m in corpus.metrics}
+def latest_per_source(index: CorpusIndex, refs: list[FigureRef], limit: int) -> list[FigureRef]:
+    """At most `limit` figures: the latest value each source gave for each
+    subject, from the subjects with the most values first.
+
+    A metric with hundreds of values would draw an unreadable chart; the full
+    data stays in the comparison pages and the CSV.
+    """
+    latest: dict[tuple[str, str], FigureRef] = {}
+    for ref in refs:
+        key = (ref.figure.subject, claimant_id(ref) or "")
+        seen = latest.get(key)
+        if seen is None or _when(ref) > _when(seen) or (
+                _when(ref) == _when(seen) and ref.key > seen.key):
+            latest[key] = ref
+    counts: dict[str, int] = {}
+    for ref in refs:
+        counts[ref.figure.subject] = counts.get(ref.figure.subject, 0) + 1
+    ranked = sorted(latest.values(), key=lambda r: (-counts[r.figure.subject], r.figure.subject,
+                                                    _when(r), r.key))
+    return ranked[:limit]
 
 
-def _metric(corpus: Corpus, metric_id: str) -> Metric:
-    found = _metrics(corpus).get(metric_id)
-    return found or Metric(metric_id, metric_id, "", "")
+# --- the kinds of chart ---------------------------------------------------------------
+
+# Rows a chart draws at most; beyond it, the latest value per source is drawn.
+MAX_ROWS = 24
 
 
-# --- the three kinds of chart -------------------------------------------------------
+def _limited(index: CorpusIndex, refs: list[FigureRef]) -> tuple[list[FigureRef], int]:
+    if len(refs) <= MAX_ROWS:
+        return refs, len(refs)
+    return latest_per_source(index, refs, MAX_ROWS), len(refs)
 
 
-def comparison_chart(corpus: Corpus, metric_id: str, cache: ChartCache) -> Chart | None:
-    """All values of one metric across subjects and sources; None below two values."""
-    metric = _metric(corpus, metric_id)
-    refs = figures_by_metric(corpus).get(metric_id, [])
-    family = metric.family or (reading(refs[0].figure).family if refs else None)
-    entities = _names(corpus)
+def comparison_chart(index: CorpusIndex, metric_id: str, cache: ChartCache) -> Chart | None:
+    """The values of one metric across subjects and sources; None below two values."""
+    metric = index.metric(metric_id)
+    refs = index.by_metric.get(metric_id, [])
+    family = metric.family or (index.reading_of(refs[0]).family if refs else None)
+    entities = index.registry.entities
     title = _panel_title(metric.label, family)
+    drawable, total = _limited(index, _drawable(index, refs, family))
     # Subjects together, by name, then in time order.
-    drawable = sorted(_drawable(refs, family), key=lambda r: (
-        name_of(entities, r.figure.subject), _when(r), r.brief.id, r.figure.id))
-    rows = [chart_row(entities, ref, title, name_of(entities, ref.figure.subject),
-                      metric.label) for ref in drawable]
+    drawable.sort(key=lambda r: (name_of(entities, r.figure.subject), _when(r), r.brief.id,
+                                 r.figure.id))
+    rows = [chart_row(index, ref, title, name_of(entities, ref.figure.subject), metric.label)
+            for ref in drawable]
     if len(rows) < 2:
         return None
-    return _chart(metric_id, metric.label, rows, cache)
+    return _chart(metric_id, metric.label, rows, cache, total)
 
 
-def comparison_charts(corpus: Corpus, cache: ChartCache) -> list[Chart]:
-    """The comparison chart of every metric with two or more values, by metric id."""
-    charts = (comparison_chart(corpus, m, cache) for m in figures_by_metric(corpus))
-    return [c for c in charts if c is not None]
-
-
-def entity_chart(corpus: Corpus, entity_id: str, cache: ChartCache) -> Chart | None:
+def entity_chart(index: CorpusIndex, entity_id: str, cache: ChartCache) -> Chart | None:
     """One entity's figures, a panel per unit family holding two or more of them."""
-    entities = _names(corpus)
-    metrics = _metrics(corpus)
-    about = [r for r in figure_refs(corpus) if r.figure.subject == entity_id]
+    about = index.by_subject.get(entity_id, [])
     by_family: dict[str, list[FigureRef]] = {}
-    for ref in _drawable(about, None):
-        family = reading(ref.figure).family or ""
+    for ref in _drawable(index, about, None):
+        family = index.reading_of(ref).family or ""
         by_family.setdefault(family, []).append(ref)
     rows: list[ChartRow] = []
+    total = 0
     for family in sorted(by_family):
         refs = by_family[family]
         if len(refs) < 2:
             continue
         panel = _panel_title(FAMILY_TITLES.get(family, family), family)
-        for ref in sorted(refs, key=lambda r: (_label(metrics, r.figure.metric), _when(r),
-                                               r.brief.id, r.figure.id)):
-            label = _label(metrics, ref.figure.metric)
-            rows.append(chart_row(entities, ref, panel, label, label))
+        shown, count = _limited(index, refs)
+        total += count
+        for ref in sorted(shown, key=lambda r: (index.metric(r.figure.metric).label, _when(r),
+                                                r.brief.id, r.figure.id)):
+            label = index.metric(ref.figure.metric).label
+            rows.append(chart_row(index, ref, panel, label, label))
     if not rows:
         return None
-    title = f"Figures about {name_of(entities, entity_id)}"
-    return _chart(f"entity-{entity_id}", title, rows, cache)
+    title = f"Figures about {name_of(index.registry.entities, entity_id)}"
+    return _chart(f"entity-{entity_id}", title, rows, cache, total)
 
 
-def claims_by_side_chart(corpus: Corpus, cache: ChartCache) -> Chart | None:
+def claims_by_side_chart(index: CorpusIndex, cache: ChartCache) -> Chart | None:
     """Casualty and force figures grouped by whose numbers they are."""
-    entities = _names(corpus)
-    groups = figures_by_metric(corpus)
+    entities = index.registry.entities
     order = list(SIDE_LABELS)
     rows: list[ChartRow] = []
-    for metric_id in sorted(m for m in SIDE_METRICS if m in groups):
-        metric = _metric(corpus, metric_id)
-        refs = _drawable(groups[metric_id], metric.family or None)
+    total = 0
+    for metric_id in sorted(m for m in SIDE_METRICS if m in index.by_metric):
+        metric = index.metric(metric_id)
+        refs, count = _limited(index, _drawable(index, index.by_metric[metric_id],
+                                                metric.family or None))
+        total += count
         refs.sort(key=lambda r: (order.index(side_of(entities, r)),
                                  name_of(entities, r.figure.subject), _when(r),
                                  r.brief.id, r.figure.id))
-        family = metric.family or (reading(refs[0].figure).family if refs else None)
+        family = metric.family or (index.reading_of(refs[0]).family if refs else None)
         panel = _panel_title(metric.label, family)
-        rows += [chart_row(entities, ref, panel, name_of(entities, ref.figure.subject),
+        rows += [chart_row(index, ref, panel, name_of(entities, ref.figure.subject),
                            metric.label) for ref in refs]
     if not rows:
         return None
-    return _chart("claims-by-side", "Claims by side", rows, cache)
+    return _chart("claims-by-side", "Claims by side", rows, cache, total)
 
 
 POPULATION_METRICS = ("population-prewar", "civilians-remaining")
 
 
-def population_chart(corpus: Corpus, cache: ChartCache) -> Chart | None:
+def population_chart(index: CorpusIndex, cache: ChartCache) -> Chart | None:
     """Each place's pre-war population beside the civilians said to remain.
 
     One panel per metric, rows by place, so a reader sees how far each city
     emptied and how sure each source is (bounds stay bounds).
     """
-    entities = _names(corpus)
-    groups = figures_by_metric(corpus)
+    entities = index.registry.entities
     rows: list[ChartRow] = []
+    total = 0
     for metric_id in POPULATION_METRICS:
-        if metric_id not in groups:
+        if metric_id not in index.by_metric:
             continue
-        metric = _metric(corpus, metric_id)
-        refs = _drawable(groups[metric_id], metric.family or None)
-        refs.sort(key=lambda r: (name_of(entities, r.figure.subject), _when(r), r.brief.id, r.figure.id))
+        metric = index.metric(metric_id)
+        refs, count = _limited(index, _drawable(index, index.by_metric[metric_id],
+                                                metric.family or None))
+        total += count
+        refs.sort(key=lambda r: (name_of(entities, r.figure.subject), _when(r), r.brief.id,
+                                 r.figure.id))
         panel = _panel_title(metric.label, metric.family or None)
-        rows += [chart_row(entities, ref, panel, name_of(entities, ref.figure.subject), metric.label)
+        rows += [chart_row(index, ref, panel, name_of(entities, ref.figure.subject), metric.label)
                  for ref in refs]
     if len(rows) < 2:
         return None
-    return _chart("population", "Population: before the war and remaining", rows, cache)
-
-
-def _label(metrics: dict[str, Metric], metric_id: str) -> str:
-    metric = metrics.get(metric_id)
-    return metric.label if metric else metric_id
+    return _chart("population", "Population: before the war and remaining", rows, cache, total)
 
 
 def _when(ref: FigureRef) -> str:
@@ -360,10 +381,11 @@ def chart_key(name: str, title: str, rows: Iterable[ChartRow]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _chart(name: str, title: str, rows: list[ChartRow], cache: ChartCache) -> Chart:
+def _chart(name: str, title: str, rows: list[ChartRow], cache: ChartCache, total: int) -> Chart:
     key = chart_key(name, title, rows)
     svg = cache.svg(key, lambda: draw_svg(title, rows, salt=key[:16]))
-    return Chart(name=name, title=title, svg=svg, alt=alt_text(title, rows), rows=tuple(rows))
+    return Chart(name=name, title=title, svg=svg, alt=alt_text(title, rows), rows=tuple(rows),
+                 total=max(total, len(rows)))
 
 
 # --- drawing (the only place matplotlib is imported) ------------------------------------

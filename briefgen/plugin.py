@@ -1,12 +1,15 @@
 """The MkDocs plugin: thin glue from MkDocs events to briefgen's stages.
 
-on_config loads and validates data/ (before MkDocs cleans the site folder, so a
-bad brief leaves the last good site untouched); on_files adds every generated
-page, chart and CSV as a virtual file. Nothing is written into docs/.
+on_config loads data/ and generates every page, chart and download in memory.
+MkDocs empties the site folder only after on_pre_build, so anything that can
+fail (a bad brief, a clash between generated paths, a bug in a template) fails
+there, and the last good site stays on disk untouched. on_files then only hands
+the finished files to MkDocs. Nothing is written into docs/.
 """
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -14,12 +17,14 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
+from briefgen import urls
 from briefgen.charts import ChartCache
 from briefgen.load import InvalidData, load_corpus
-from briefgen.model import Corpus
+from briefgen.problems import InvalidSite
 from briefgen.site import STYLESHEET, generate_site
+from briefgen.urls import OutputFile
 
 log = get_plugin_logger(__name__)
 
@@ -29,12 +34,12 @@ class BriefgenConfig(Config):
     """Folder holding briefs/, the registry files, metrics.yml and units.yml, relative to mkdocs.yml."""
 
     cache_dir = c.Type(str, default=".cache/briefgen")
-    """Where rendered charts are kept between builds, relative to mkdocs.yml."""
+    """Where rendered charts and read briefs are kept between builds, relative to mkdocs.yml."""
 
 
 class BriefgenPlugin(BasePlugin[BriefgenConfig]):
     def __init__(self) -> None:
-        self.corpus: Corpus | None = None
+        self.outputs: list[OutputFile] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps one plugin instance across `mkdocs serve`
@@ -44,32 +49,44 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
         data_dir = root / self.config.data_dir
-        self.corpus = None
+        self.outputs = []
         if str(data_dir) not in config.watch:
             config.watch.append(str(data_dir))
+        started = time.perf_counter()
         try:
-            self.corpus = load_corpus(data_dir, display_root=root)
-        except InvalidData as invalid:
+            corpus = load_corpus(data_dir, display_root=root)
+            loaded = time.perf_counter()
+            log.info("%s briefs loaded in %.1f s", f"{len(corpus.briefs):,}", loaded - started)
+            cache = ChartCache(root / self.config.cache_dir)
+            timings: dict[str, float] = {}
+            self.outputs = generate_site(
+                corpus, cache, site_name=config.site_name, about=config.site_description or "",
+                timings=timings,
+            )
+        except (InvalidData, InvalidSite) as invalid:
             count = len(invalid.problems)
             raise PluginError(
                 f"briefgen: {count} problem{'s' if count != 1 else ''} in {self.config.data_dir}/, "
                 f"nothing was built:\n{invalid}"
             ) from None
-        self.cache = ChartCache(root / self.config.cache_dir)
+        log.info(
+            "%s files generated in %.1f s (index %.1f s, %d charts drawn in %.1f s, pages %.1f s)",
+            f"{len(self.outputs):,}", time.perf_counter() - loaded, timings.get("index", 0),
+            cache.rendered, timings.get("charts", 0), timings.get("pages", 0),
+        )
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        assert self.corpus is not None  # on_config raised otherwise
-        outputs = generate_site(
-            self.corpus, self.cache, site_name=config.site_name, about=config.site_description or ""
-        )
-        for output in outputs:
+        for output in self.outputs:
             if files.get_file_from_path(output.path) is not None:
                 raise PluginError(
                     f"briefgen: docs/{output.path} collides with a generated page; rename or remove it"
                 )
-            files.append(File.generated(config, output.path, content=output.content))
-        log.debug("generated %d files", len(outputs))
+            file = File.generated(config, output.path, content=output.content)
+            if urls.is_detail_page(output.path):
+                # The nav lists sections only; detail pages are reached from them.
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+            files.append(file)
         return files
