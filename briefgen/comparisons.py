@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from briefgen.figures import FigureRef, Reading, compatible, period, reading
+from briefgen.figures import FigureRef, Reading, compatible, period, reading, same, widened
 from briefgen.model import Corpus
 
 Verdict = str  # "conflicting", "corroborated", "consistent" or "single"
@@ -51,7 +51,12 @@ class Corroboration:
 
 @dataclass(frozen=True)
 class Comparison:
-    """Every figure on one metric about one subject, and what they say together."""
+    """Every figure on one metric about one subject, and what they say together.
+
+    `conflicts` lists conflicting pairs, at most MAX_EXAMPLES of them (a group of
+    hundreds of values can hold tens of thousands); `conflict_pairs` counts them
+    all, and `disputes` gives each disputed value its count and a few partners.
+    """
 
     metric: str
     subject: str
@@ -59,10 +64,13 @@ class Comparison:
     conflicts: tuple[Discrepancy, ...]
     agreements: tuple[Corroboration, ...]
     readings: dict[tuple[str, str], Reading] = field(compare=False, repr=False)
+    conflict_pairs: int = 0
+    disputes: dict[tuple[str, str], tuple[int, tuple[FigureRef, ...]]] = field(
+        default_factory=dict, compare=False, repr=False)
 
     @property
     def verdict(self) -> Verdict:
-        if self.conflicts:
+        if self.conflict_pairs:
             return "conflicting"
         if self.agreements:
             return "corroborated"
@@ -82,6 +90,11 @@ class Comparison:
         return low, high
 
 
+# Conflicting pairs kept per comparison, and partners named per disputed value.
+MAX_EXAMPLES = 100
+MAX_PARTNERS = 3
+
+
 def _sort_key(ref: FigureRef, r: Reading) -> tuple:
     start = period(ref)
     return (
@@ -92,53 +105,95 @@ def _sort_key(ref: FigureRef, r: Reading) -> tuple:
     )
 
 
-def _stated_periods_overlap(a: FigureRef, b: FigureRef) -> bool:
-    # Only an explicit as_of separates repeats: "60,000 before the war" quoted
-    # by articles published a year apart is still the same value.
-    if a.figure.as_of is None or b.figure.as_of is None:
-        return True
-    return _overlap(period(a), period(b))
+@dataclass(frozen=True)
+class _Value:
+    """One figure prepared for comparing: plain numbers, so a pair costs a few comparisons."""
+
+    ref: FigureRef
+    family: str | None
+    low: float  # widened for "about"; -inf/inf when unbounded
+    low_inclusive: bool
+    high: float
+    high_inclusive: bool
+    start: int  # ordinal days of its period; unknown periods span everything
+    end: int
 
 
-def _overlap(pa: tuple[dt.date, dt.date] | None, pb: tuple[dt.date, dt.date] | None) -> bool:
-    if pa is None or pb is None:
-        return True
-    return pa[0] <= pb[1] and pb[0] <= pa[1]
+def _prepare(ref: FigureRef, r: Reading) -> _Value:
+    w = widened(r)
+    p = period(ref)
+    return _Value(
+        ref, r.family,
+        w.low if w.low is not None else -math.inf, w.low_inclusive,
+        w.high if w.high is not None else math.inf, w.high_inclusive,
+        p[0].toordinal() if p else 0, p[1].toordinal() if p else 10**9,
+    )
 
 
-def _comparable(a: Reading, b: Reading) -> bool:
-    return a.family is not None and a.family == b.family
+def _disjoint(a: _Value, b: _Value) -> bool:
+    """True when the two (widened) intervals have no value in common; the same
+    rule as figures.compatible, on plain numbers."""
+    low, low_inc = (a.low, a.low_inclusive) if a.low > b.low else (b.low, b.low_inclusive)
+    if a.low == b.low:
+        low_inc = a.low_inclusive and b.low_inclusive
+    high, high_inc = (a.high, a.high_inclusive) if a.high < b.high else (b.high, b.high_inclusive)
+    if a.high == b.high:
+        high_inc = a.high_inclusive and b.high_inclusive
+    if math.isinf(low) or math.isinf(high):
+        return low > high
+    if same(low, high):
+        return not (low_inc and high_inc)
+    return low > high
 
 
 def compare(metric: str, subject: str, refs: Iterable[FigureRef]) -> Comparison:
     """Judge one group of figures (one metric, one subject)."""
     readings = {ref.key: reading(ref.figure) for ref in refs}
     ordered = sorted(refs, key=lambda ref: _sort_key(ref, readings[ref.key]))
-    periods = {ref.key: period(ref) for ref in ordered}
-    conflicts = []
-    for i, a in enumerate(ordered):
-        ra, pa = readings[a.key], periods[a.key]
-        for b in ordered[i + 1:]:
-            if a.brief.id == b.brief.id or not _overlap(pa, periods[b.key]):
+    values = sorted((_prepare(ref, readings[ref.key]) for ref in ordered), key=lambda v: v.start)
+    # A sweep in period order: only values whose periods overlap are paired,
+    # so dated figures far apart in time cost nothing.
+    counts: dict[tuple[str, str], int] = {}
+    partners: dict[tuple[str, str], list[FigureRef]] = {}
+    examples: list[Discrepancy] = []
+    pairs = 0
+    for i, a in enumerate(values):
+        if a.family is None:
+            continue
+        for b in values[i + 1:]:
+            if b.start > a.end:
+                break
+            if b.family != a.family or b.ref.brief.id == a.ref.brief.id or b.end < a.start:
                 continue
-            rb = readings[b.key]
-            if _comparable(ra, rb) and not compatible(ra, rb):
-                first, second = sorted((a, b), key=lambda ref: ref.key)
-                conflicts.append(Discrepancy(metric, subject, first, second))
-    conflicts.sort(key=lambda d: (d.a.key, d.b.key))
-    return Comparison(metric, subject, tuple(ordered), tuple(conflicts),
-                      _agreements(metric, subject, ordered, readings), readings)
+            if _disjoint(a, b):
+                pairs += 1
+                for one, other in ((a, b), (b, a)):
+                    counts[one.ref.key] = counts.get(one.ref.key, 0) + 1
+                    named = partners.setdefault(one.ref.key, [])
+                    if len(named) < MAX_PARTNERS:
+                        named.append(other.ref)
+                if len(examples) < MAX_EXAMPLES:
+                    first, second = sorted((a.ref, b.ref), key=lambda ref: ref.key)
+                    examples.append(Discrepancy(metric, subject, first, second))
+    examples.sort(key=lambda d: (d.a.key, d.b.key))
+    disputes = {key: (counts[key], tuple(partners[key])) for key in sorted(counts)}
+    return Comparison(metric, subject, tuple(ordered), tuple(examples),
+                      _agreements(metric, subject, ordered, readings), readings, pairs, disputes)
 
 
 def _agreements(metric: str, subject: str, ordered: list[FigureRef],
                 readings: dict[tuple[str, str], Reading]) -> tuple[Corroboration, ...]:
     # Point values sorted by value; each run keeps adding values that agree
     # with every member so far, so a chain of near values never links two
-    # values that disagree with each other.
+    # values that disagree with each other. On a line, intervals that meet
+    # pairwise share a common part, so a run only tracks the part all its
+    # members share: its values' and its stated dates'.
     points = [ref for ref in ordered if readings[ref.key].is_point and readings[ref.key].family]
     points.sort(key=lambda ref: (readings[ref.key].low, ref.key))
     found: list[Corroboration] = []
     run: list[FigureRef] = []
+    shared = Reading(None, None)
+    dates: tuple[dt.date, dt.date] | None = None
 
     def close() -> None:
         if len({m.brief.id for m in run}) >= 2:
@@ -146,14 +201,29 @@ def _agreements(metric: str, subject: str, ordered: list[FigureRef],
 
     for ref in points:
         r = readings[ref.key]
-        fits = all(_comparable(readings[m.key], r) and compatible(readings[m.key], r)
-                   and _stated_periods_overlap(m, ref) for m in run)
+        stated = period(ref) if ref.figure.as_of is not None else None
+        common = _common(shared, r) if run and r.family == readings[run[0].key].family else None
+        common_dates = dates if stated is None else (
+            stated if dates is None else (max(dates[0], stated[0]), min(dates[1], stated[1])))
+        fits = common is not None and (common_dates is None or common_dates[0] <= common_dates[1])
         if run and not fits:
             close()
-            run = []
+            run, common, common_dates = [], None, stated
         run.append(ref)
+        shared = common if common is not None else widened(r)
+        dates = common_dates
     close()
     return tuple(found)
+
+
+def _common(a: Reading, b: Reading) -> Reading | None:
+    """The part two point-like readings share, widened for "about"; None when disjoint."""
+    if not compatible(a, b):
+        return None
+    w = widened(b)
+    low = max(x for x in (a.low, w.low) if x is not None) if (a.low, w.low) != (None, None) else None
+    high = min(x for x in (a.high, w.high) if x is not None) if (a.high, w.high) != (None, None) else None
+    return Reading(low, high, True, True, False, b.family)
 
 
 def compare_all(refs: Iterable[FigureRef]) -> dict[tuple[str, str], Comparison]:

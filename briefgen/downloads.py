@@ -50,7 +50,7 @@ def metric_csv(index: CorpusIndex, metric_id: str) -> str:
             f.as_of.iso() if f.as_of else "", f.claimed_by or "",
             name_of(names, claimant_id(ref)), f.via or "", ref.brief.title,
             ref.brief.published.date.iso() if ref.brief.published.date else "",
-            str(len(index.conflicts_of.get(ref.key, []))), index.comparison_of(ref).verdict,
+            str(index.conflicts_of.get(ref.key, (0, ()))[0]), index.comparison_of(ref).verdict,
         )
         writer.writerow([csv_cell(c) for c in row])
     return out.getvalue()

@@ -47,7 +47,7 @@ class Reading:
     @property
     def is_point(self) -> bool:
         """True for a single value (exact or approximate)."""
-        return self.low is not None and self.high is not None and _same(self.low, self.high)
+        return self.low is not None and self.high is not None and same(self.low, self.high)
 
     @property
     def base_unit(self) -> str:
@@ -160,12 +160,14 @@ def reading(figure: Figure) -> Reading:
     return Reading(low, high, True, True, q == "about", family)
 
 
-def _same(x: float, y: float) -> bool:
+def same(x: float, y: float) -> bool:
+    """Equal up to float noise (relative 1e-9)."""
     # Unit factors such as 1/7 leave float noise; equal means equal to 1e-9.
     return math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-12)
 
 
-def _widened(r: Reading) -> Reading:
+def widened(r: Reading) -> Reading:
+    """An "about" reading widened by APPROXIMATE_TOLERANCE; others as they are."""
     if not r.approximate:
         return r
     low = r.low * (1 - APPROXIMATE_TOLERANCE) if r.low is not None else None
@@ -181,7 +183,7 @@ def compatible(a: Reading, b: Reading) -> bool:
     not compatible, "at least 100" and "exactly 100" are. Families are not
     checked here; compare readings of one family only.
     """
-    a, b = _widened(a), _widened(b)
+    a, b = widened(a), widened(b)
     # The intersection's lower end: the larger low, inclusive only if every
     # reading sitting at that value includes it.
     lows = [(x.low, x.low_inclusive) for x in (a, b) if x.low is not None]
@@ -190,8 +192,8 @@ def compatible(a: Reading, b: Reading) -> bool:
         return True
     low = max(v for v, _ in lows)
     high = min(v for v, _ in highs)
-    if _same(low, high):
-        return all(inc for v, inc in lows + highs if _same(v, low))
+    if same(low, high):
+        return all(inc for v, inc in lows + highs if same(v, low))
     return low < high
 
 

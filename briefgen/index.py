@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from briefgen.comparisons import Comparison, Corroboration, Discrepancy, compare_all
+from briefgen.comparisons import Comparison, Corroboration, compare_all
 from briefgen.figures import FigureRef, Reading, period, reading
 from briefgen.model import Brief, Claim, Corpus, Metric
 from briefgen.registry import Registry
@@ -44,12 +44,11 @@ class CorpusIndex:
             self.by_subject[ref.figure.subject].append(ref)
         self.by_metric = {m: self.by_metric[m] for m in sorted(self.by_metric)}
         self.comparisons: dict[tuple[str, str], Comparison] = compare_all(self.figure_refs)
-        self.conflicts_of: dict[tuple[str, str], list[Discrepancy]] = defaultdict(list)
+        # (brief id, figure id) → how many values it conflicts with, and a few of them.
+        self.conflicts_of: dict[tuple[str, str], tuple[int, tuple[FigureRef, ...]]] = {}
         self.agreement_of: dict[tuple[str, str], Corroboration] = {}
         for comparison in self.comparisons.values():
-            for d in comparison.conflicts:
-                self.conflicts_of[d.a.key].append(d)
-                self.conflicts_of[d.b.key].append(d)
+            self.conflicts_of.update(comparison.disputes)
             for agreement in comparison.agreements:
                 for ref in agreement.refs:
                     self.agreement_of[ref.key] = agreement

@@ -280,7 +280,7 @@ class PageWriter:
             grouped=grouped,
             refs=refs,
             comparisons={fid: self.index.comparison_of(ref) for fid, ref in refs.items()},
-            conflicts={fid: self.index.conflicts_of.get(ref.key, []) for fid, ref in refs.items()},
+            conflicts={fid: self.index.conflicts_of.get(ref.key, (0, ()))[0] for fid, ref in refs.items()},
             contradicted_by={c.id: self.index.contradicted_by.get((brief.id, c.id), [])
                              for c in brief.claims},
             events=sorted(brief.events, key=lambda e: (e.date.first_day(), e.id)),

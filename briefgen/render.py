@@ -9,6 +9,7 @@ tags, attributes and URL schemes. Two layers, because Python-Markdown keeps
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Callable
@@ -62,7 +63,16 @@ def render_markdown(source: str, resolve: LinkResolver, *, inline: bool = False)
 
     # NUL is dropped: browsers and parsers disagree about it.
     text = ENTITY_LINK.sub(link, source.replace("\x00", ""))
-    md = _restricted_markdown()
+    return Markup(_rendered(text, inline))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _rendered(text: str, inline: bool) -> str:
+    # Links are already resolved relative to the page, so the same text on
+    # pages in one folder (a role on an entity page and its list pages, a
+    # repeated context) is rendered once.
+    md = _markdown_instance()
+    md.reset()
     rendered = md.convert(text)
     cleaned = nh3.clean(
         rendered,
@@ -75,7 +85,14 @@ def render_markdown(source: str, resolve: LinkResolver, *, inline: bool = False)
     cleaned = EXTERNAL_LINK.sub(r'<a rel="nofollow noopener" href="\1', cleaned)
     if inline:
         cleaned = re.sub(r"^<p>(.*)</p>$", r"\1", cleaned.strip(), flags=re.S)
-    return Markup(cleaned)
+    return cleaned
+
+
+@functools.cache
+def _markdown_instance() -> markdown.Markdown:
+    # Building a Markdown instance costs more than converting a paragraph;
+    # one is kept and reset between conversions (builds are single-threaded).
+    return _restricted_markdown()
 
 
 def plain(text: str) -> Markup:

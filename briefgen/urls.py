@@ -7,6 +7,7 @@ slash, as MkDocs' directory URLs give them, and are made relative by `relative`.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass
 
@@ -73,14 +74,19 @@ def relative(from_path: str, to_url: str) -> str:
     Relative links keep the site working from any folder or sub-path, and from
     the file system.
     """
-    here = page_url(from_path)
     target, _, anchor = to_url.partition("#")
+    return _relative_path(page_url(from_path), target) + (f"#{anchor}" if anchor else "")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _relative_path(here: str, target: str) -> str:
+    # Pages link to the same few hundred targets from a handful of folders.
     rel = posixpath.relpath(target, here)
     if target.endswith("/") and rel != ".":
         rel += "/"
     elif rel == ".":
         rel = "./"
-    return rel + (f"#{anchor}" if anchor else "")
+    return rel
 
 
 def anchor(item: str, item_id: str) -> str:

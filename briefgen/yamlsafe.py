@@ -23,6 +23,7 @@ from briefgen.problems import WHOLE_FILE, Problem
 MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 20  # nested lists and mappings; real briefs use four or five
 _BOM = b"\xef\xbb\xbf"
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,21 @@ def read_yaml(data: bytes, file: str) -> tuple[YMap | None, list[Problem]]:
         return None, [
             Problem(where, WHOLE_FILE, f"not UTF-8: byte 0x{data[err.start]:02x} cannot be decoded")
         ]
+    # libyaml's event parser is several times faster (it gives a plain scalar
+    # the style "" where PyYAML gives None; the builder reads both as plain).
+    # On any complaint the file is read again by PyYAML's own parser, whose
+    # messages and marks are the ones reported, so a problem reads the same
+    # wherever libyaml is missing.
+    if _FAST_LOADER is not None:
+        fast = _TreeBuilder(file)
+        try:
+            for event in yaml.parse(text, Loader=_FAST_LOADER):
+                if not fast.feed(event):
+                    break
+        except yaml.YAMLError:
+            pass
+        else:
+            return _finished(fast, start)
     builder = _TreeBuilder(file)
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
@@ -122,6 +138,10 @@ def read_yaml(data: bytes, file: str) -> tuple[YMap | None, list[Problem]]:
     except yaml.YAMLError as err:  # any other PyYAML complaint, still without a traceback
         builder.problems.append(Problem(start, WHOLE_FILE, f"YAML error: {err}"))
         return None, builder.problems
+    return _finished(builder, start)
+
+
+def _finished(builder: _TreeBuilder, start: Location) -> tuple[YMap | None, list[Problem]]:
     if builder.stopped:
         return None, builder.problems
     root = builder.root
@@ -224,7 +244,7 @@ class _TreeBuilder:
         if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             self.check_node_event(event, where)
         if isinstance(event, yaml.ScalarEvent):
-            self.attach(YScalar(event.value, event.style, where))
+            self.attach(YScalar(event.value, event.style or None, where))
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             if len(self.stack) >= MAX_DEPTH:
                 self.report(where, f"nested more than {MAX_DEPTH} levels deep")
