@@ -146,9 +146,15 @@ def _disjoint(a: _Value, b: _Value) -> bool:
     return low > high
 
 
-def compare(metric: str, subject: str, refs: Iterable[FigureRef]) -> Comparison:
-    """Judge one group of figures (one metric, one subject)."""
-    readings = {ref.key: reading(ref.figure) for ref in refs}
+def compare(metric: str, subject: str, refs: Iterable[FigureRef],
+            known: dict[tuple[str, str], Reading] | None = None) -> Comparison:
+    """Judge one group of figures (one metric, one subject).
+
+    `known` holds readings already made (the index's), so none is made twice.
+    """
+    refs = list(refs)
+    readings = {ref.key: known[ref.key] if known and ref.key in known else reading(ref.figure)
+                for ref in refs}
     ordered = sorted(refs, key=lambda ref: _sort_key(ref, readings[ref.key]))
     values = sorted((_prepare(ref, readings[ref.key]) for ref in ordered), key=lambda v: v.start)
     # A sweep in period order: only values whose periods overlap are paired,
@@ -226,12 +232,13 @@ def _common(a: Reading, b: Reading) -> Reading | None:
     return Reading(low, high, True, True, False, b.family)
 
 
-def compare_all(refs: Iterable[FigureRef]) -> dict[tuple[str, str], Comparison]:
+def compare_all(refs: Iterable[FigureRef],
+                known: dict[tuple[str, str], Reading] | None = None) -> dict[tuple[str, str], Comparison]:
     """One comparison per (metric, subject), keys sorted."""
     groups: dict[tuple[str, str], list[FigureRef]] = defaultdict(list)
     for ref in refs:
         groups[(ref.figure.metric, ref.figure.subject)].append(ref)
-    return {key: compare(*key, groups[key]) for key in sorted(groups)}
+    return {key: compare(*key, groups[key], known) for key in sorted(groups)}
 
 
 def _all_refs(corpus: Corpus) -> list[FigureRef]:

@@ -46,7 +46,7 @@ def metric_csv(index: CorpusIndex, metric_id: str) -> str:
         row = (
             ref.brief.id, f.id, f.metric, f.subject, name_of(names, f.subject), as_written(f),
             f.qualifier, _number(f.value), _number(f.low), _number(f.high), f.unit,
-            normalised_text(f), _number(r.low), _number(r.high), r.base_unit,
+            normalised_text(f, r), _number(r.low), _number(r.high), r.base_unit,
             f.as_of.iso() if f.as_of else "", f.claimed_by or "",
             name_of(names, claimant_id(ref)), f.via or "", ref.brief.title,
             ref.brief.published.date.iso() if ref.brief.published.date else "",

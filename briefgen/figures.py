@@ -228,9 +228,9 @@ def _converted(value: float) -> str:
     return format_number(float(f"{value:.4g}"))
 
 
-def normalised_text(figure: Figure) -> str:
+def normalised_text(figure: Figure, r: Reading | None = None) -> str:
     """The figure in the family's base unit: "≥ 200", "> 100,000", "≈ 500", "15–20 km"."""
-    r = reading(figure)
+    r = r or reading(figure)  # pass the reading when it is at hand (the index has them all)
     # Symbols (":1", "%") attach to the number; words get a space.
     base = r.base_unit
     unit = base if base[:1] in (":", "%") else (f" {base}" if base else "")

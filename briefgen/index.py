@@ -43,7 +43,7 @@ class CorpusIndex:
             self.by_metric[ref.figure.metric].append(ref)
             self.by_subject[ref.figure.subject].append(ref)
         self.by_metric = {m: self.by_metric[m] for m in sorted(self.by_metric)}
-        self.comparisons: dict[tuple[str, str], Comparison] = compare_all(self.figure_refs)
+        self.comparisons: dict[tuple[str, str], Comparison] = compare_all(self.figure_refs, self.readings)
         # (brief id, figure id) → how many values it conflicts with, and a few of them.
         self.conflicts_of: dict[tuple[str, str], tuple[int, tuple[FigureRef, ...]]] = {}
         self.agreement_of: dict[tuple[str, str], Corroboration] = {}

@@ -201,7 +201,7 @@ class PageWriter:
             registry=self.registry,
             urls=urls,
             as_written=as_written,
-            normalised_text=normalised_text,
+            normalised=lambda ref: normalised_text(ref.figure, self.index.reading_of(ref)),
             claimant_id=claimant_id,
             value_anchor=value_anchor,
             range_text=range_text,

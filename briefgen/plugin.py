@@ -20,6 +20,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from briefgen import urls
+from briefgen.buildcache import OutputCache, inputs_key
 from briefgen.charts import ChartCache
 from briefgen.load import InvalidData, load_corpus
 from briefgen.problems import InvalidSite
@@ -53,30 +54,48 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         if str(data_dir) not in config.watch:
             config.watch.append(str(data_dir))
         started = time.perf_counter()
+        about = config.site_description or ""
+        cache_dir = root / self.config.cache_dir
+        key = inputs_key(data_dir, (config.site_name, about))
+        reused = OutputCache(cache_dir).get(key)
+        if reused is not None:
+            self.outputs = reused
+            log.info("nothing changed under %s/: %s generated files reused in %.1f s",
+                     self.config.data_dir, f"{len(reused):,}", time.perf_counter() - started)
+        else:
+            self.outputs = self._generate(data_dir, root, cache_dir, config.site_name, about)
+            OutputCache(cache_dir).put(key, self.outputs)
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        return config
+
+    def _generate(self, data_dir: Path, root: Path, cache_dir: Path, site_name: str,
+                  about: str) -> list[OutputFile]:
+        started = time.perf_counter()
         try:
             corpus = load_corpus(data_dir, display_root=root)
             loaded = time.perf_counter()
             log.info("%s briefs loaded in %.1f s", f"{len(corpus.briefs):,}", loaded - started)
-            cache = ChartCache(root / self.config.cache_dir)
+            charts = ChartCache(cache_dir)
             timings: dict[str, float] = {}
-            self.outputs = generate_site(
-                corpus, cache, site_name=config.site_name, about=config.site_description or "",
-                timings=timings,
-            )
+            outputs = generate_site(corpus, charts, site_name=site_name, about=about, timings=timings)
         except (InvalidData, InvalidSite) as invalid:
             count = len(invalid.problems)
             raise PluginError(
                 f"briefgen: {count} problem{'s' if count != 1 else ''} in {self.config.data_dir}/, "
                 f"nothing was built:\n{invalid}"
             ) from None
+        except Exception as error:  # a bug, not bad data; still, the last site stays whole
+            raise PluginError(
+                f"briefgen: the site could not be generated, nothing was built "
+                f"({type(error).__name__}: {error}); please report this with the data that caused it"
+            ) from error
         log.info(
             "%s files generated in %.1f s (index %.1f s, %d charts drawn in %.1f s, pages %.1f s)",
-            f"{len(self.outputs):,}", time.perf_counter() - loaded, timings.get("index", 0),
-            cache.rendered, timings.get("charts", 0), timings.get("pages", 0),
+            f"{len(outputs):,}", time.perf_counter() - loaded, timings.get("index", 0),
+            charts.rendered, timings.get("charts", 0), timings.get("pages", 0),
         )
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.append(STYLESHEET)
-        return config
+        return outputs
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for output in self.outputs:

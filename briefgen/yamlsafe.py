@@ -11,6 +11,7 @@ several documents) is reported as a problem rather than interpreted.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Protocol
@@ -81,6 +82,23 @@ def _clip(text: str, limit: int = 40) -> str:
 
 
 def read_yaml(data: bytes, file: str) -> tuple[YMap | None, list[Problem]]:
+    """Parse one file's bytes into a top-level mapping, or report why not.
+
+    The same bytes under the same name give the same answer, so answers are
+    kept for the life of the process: under `mkdocs serve`, an edit to one
+    brief re-reads that brief only.
+    """
+    tree, problems = _parsed(data, file)
+    return tree, list(problems)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _parsed(data: bytes, file: str) -> tuple[YMap | None, tuple[Problem, ...]]:
+    tree, problems = _parse(data, file)
+    return tree, tuple(problems)
+
+
+def _parse(data: bytes, file: str) -> tuple[YMap | None, list[Problem]]:
     """Parse one file's bytes into a top-level mapping, or report why not.
 
     The tree is returned even when some problems were found (a tag, an
