@@ -124,7 +124,8 @@ def _publication(text: str, dates: Sequence[DateHit]) -> DateHit | None:
         line_end = text.find("\n", hit.span.end)
         line = text[line_start : line_end if line_end >= 0 else len(text)]
         before = text[line_start : hit.span.start]
-        alone = len(line.split()) <= len(text[hit.span.start : hit.span.end].split()) + 1
+        # a date line such as "Analysis | November 3, 2025", not a sentence that starts with a date
+        alone = len(line.split()) <= len(text[hit.span.start : hit.span.end].split()) + 3
         if alone or _DATE_LINE.fullmatch(before.strip() + " ") or _DATE_LINE.match(before):
             return hit
     return None

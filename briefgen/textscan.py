@@ -107,6 +107,11 @@ class EntityHit:
     written: str  # as the text writes it
 
 
+# A known name followed at once by a capitalised word is the start of a longer
+# name the registry may not know: `Kyiv` in "Kyiv School of Economics".
+_NAME_GOES_ON = re.compile(r" [A-Z][a-z]")
+
+
 def _capitals_agree(spelling: str, written: str) -> bool:
     """Whether the text's capitals fit the spelling's: `US` is not `us`, `Time` is not `time`."""
     for want, got in zip(spelling.split(), written.split(), strict=False):
@@ -141,7 +146,7 @@ def find_entities(text: str, entities: Iterable[Entity], folded: FoldedText | No
                 start = folded.origin[match.start()]
                 end = folded.origin[match.end() - 1] + 1
                 written = text[start:end]
-                if _capitals_agree(spelling, written):
+                if _capitals_agree(spelling, written) and not _NAME_GOES_ON.match(text, end):
                     candidates.append(EntityHit(entity, Span(start, end), written))
     kept: list[EntityHit] = []
     for hit in sorted(candidates, key=lambda h: (-(h.span.end - h.span.start), h.span.start, h.entity.id)):
