@@ -135,7 +135,7 @@ def _find(data_dir: Path, name: str, kinds: Sequence[str], limit: int) -> int:
 def _draft(data_dir: Path, article: Path, brief_id: str, to_stdout: bool) -> int:
     try:
         check_new_id(brief_id)
-        text = article.read_text(encoding="utf-8")
+        text = article.read_text(encoding="utf-8-sig")
     except ScaffoldError as err:
         _error(str(err))
         return 1

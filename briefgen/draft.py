@@ -378,7 +378,7 @@ def render_draft(brief_id: str, draft: Draft, corpus: Corpus, article_name: str)
         f"Drafted by `briefgen draft` from {article_name}. Lines quoting the article stay in comments."
     ]
     if draft.headline:
-        preamble.append(f"Headline: {_quoted(draft.headline)}: under ten words it may be the title.")
+        preamble.append(f"Headline: {_quoted(draft.headline)}; the title if it has fewer than ten words.")
     filled: dict[str, list[str]] = {"entities": _entity_lines(draft, corpus)}
     if draft.published is not None:
         filled["published"] = [

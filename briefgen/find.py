@@ -27,17 +27,19 @@ KINDS = ("person", "place", "organisation", "metric", "unit")
 DEFAULT_CUTOFF = 70.0
 # Matches this far below the best one are noise next to it, not alternatives.
 RELATIVE_CUTOFF = 15.0
+SHORT_QUERY = 3  # letters; initials such as `AP` or `ISW` match whole or not at all
 EXACT = 101.0  # the score of a spelling equal to the query once both are folded
 
 
 def similarity(query: str, spelling: str, *, score_cutoff: float | None = None, **_: object) -> float:
-    """WRatio, except that a spelling much shorter than the query is compared whole.
+    """WRatio, except that a very short query, or a spelling much shorter than the query, is compared whole.
 
     WRatio credits a short string found inside a long one, which is right for
     `Donetsk` inside `Donetsk Oblast` but wrong for the unit `m` inside
-    `Bakhmut` or the alias `US` inside `US Congress`: a different entity.
+    `Bakhmut`, the alias `US` inside `US Congress` or `AP` inside `Zaporizhia`:
+    a different entity.
     """
-    if 2 * len(spelling) < len(query):
+    if len(query) <= SHORT_QUERY or 2 * len(spelling) < len(query):
         score = fuzz.ratio(query, spelling)
     else:
         score = fuzz.WRatio(query, spelling)

@@ -93,11 +93,11 @@ def _item_lines(list_name: str, fields: Mapping[str, Field], indent: str) -> lis
     for i, (name, spec) in enumerate(fields.items()):
         bullet = "- " if i == 0 else "  "
         note = FIELD_NOTES.get(f"{list_name}.{name}")
-        value = placeholder(note if spec.required and note else describe(spec)) if spec.required else "null"
-        optional = "" if spec.required else f"  # optional: {describe(spec)}"
-        lines.append(
-            f"#{indent}{bullet}{name}: {value}{optional}" + (f"; {note}" if note and optional else "")
-        )
+        if spec.required:
+            lines.append(f"#{indent}{bullet}{name}: {placeholder(note or describe(spec))}")
+        else:
+            comment = describe(spec) + (f"; {note}" if note else "")
+            lines.append(f"#{indent}{bullet}{name}: null  # optional: {comment}")
     return lines
 
 

@@ -59,6 +59,7 @@ def test_a_short_name_inside_the_query_is_not_a_match(search: RegistrySearch) ->
     # `US` is an alias of the United States, `m` a unit: neither is the US Congress or Bakhmut
     assert "united-states" not in {m.entry.id for m in search.find("US Congress")}
     assert "m" not in {m.entry.id for m in search.find("Bachmut")}
+    assert "zaporizhzhia" not in {m.entry.id for m in search.find("AP")}  # initials are not a fragment
 
 
 def test_nothing_close_finds_nothing(search: RegistrySearch) -> None:
