@@ -15,6 +15,7 @@ from typing import Any
 
 from briefgen.fields import Field
 from briefgen.model import ClaimRef, EntityKind, Location, PartialDate, Publication
+from briefgen.placeholders import is_placeholder, placeholder_message
 from briefgen.syntax import ENTITY_LINK, ID_PATTERN, entity_ids_in
 from briefgen.yamlsafe import (
     WHOLE_FILE,
@@ -133,6 +134,9 @@ def _convert(node: YNode, spec: Field, path: str, chk: FileCheck) -> Any:
     """The value of one node per its spec, or None after reporting why not."""
     if isinstance(node, YRefused):
         return None  # an alias, reported already
+    if isinstance(node, YScalar) and is_placeholder(node.text):
+        chk.add(node.where, path, placeholder_message(node.text))
+        return None
     if spec.type == "object":
         assert spec.fields is not None
         return convert_object(node, spec.fields, path, chk)
