@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from importlib.resources import files as package_files
 
-from briefgen.urls import OutputFile
-
-SCHEMA_PATH = "schema/brief.json"
+from briefgen.urls import SCHEMA_PATH, OutputFile
 
 
 def schema_file() -> OutputFile:

@@ -25,6 +25,7 @@ from briefgen.index import CorpusIndex
 from briefgen.model import Corpus, Location
 from briefgen.pages import PageWriter, PlacedChart
 from briefgen.problems import InvalidSite, Problem
+from briefgen.schema_file import schema_file
 from briefgen.urls import OutputFile
 
 STYLESHEET = urls.STYLESHEET
@@ -54,7 +55,7 @@ def generate_site(
     clock.lap("pages")
     downloads = metric_csvs(index)
     clock.lap("downloads")
-    outputs = [OutputFile(STYLESHEET, _stylesheet()), *pages, *downloads]
+    outputs = [OutputFile(STYLESHEET, _stylesheet()), schema_file(), *pages, *downloads]
     outputs += [OutputFile(placed.path, placed.chart.svg) for placed in charts.values()]
     return _checked(corpus, outputs)
 

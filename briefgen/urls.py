@@ -128,6 +128,7 @@ FIGURES_INDEX_PATH = "figures/index.md"
 DISCREPANCIES_PATH = "figures/discrepancies.md"
 CONTRADICTIONS_PATH = "figures/contradictions.md"
 STYLESHEET = "stylesheets/briefgen.css"
+SCHEMA_PATH = "schema/brief.json"  # the brief format as JSON Schema, for editors
 
 
 def file_url(path: str) -> str:
