@@ -7,14 +7,14 @@ every file is read.
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from briefgen.fields import Field
 from briefgen.model import ClaimRef, EntityKind, Location, PartialDate, Publication
+from briefgen.suggest import did_you_mean
 from briefgen.syntax import ENTITY_LINK, ID_PATTERN, entity_ids_in
 from briefgen.yamlsafe import (
     WHOLE_FILE,
@@ -110,11 +110,6 @@ def items_of(obj: ReadMapping, key: str) -> list[ReadMapping]:
 
 def join_path(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
-
-
-def did_you_mean(word: str, options: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, sorted(set(options)), n=1, cutoff=0.6)
-    return f"; did you mean `{close[0]}`?" if close else ""
 
 
 def check_id(text: str, what: str) -> str:

@@ -8,15 +8,15 @@ metric's family, and claim links to other briefs.
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from briefgen.convert import FileCheck, PendingRef, ReadMapping, did_you_mean, items_of, join_path
+from briefgen.convert import FileCheck, PendingRef, ReadMapping, items_of, join_path
 from briefgen.model import ClaimRef, EntityKind, Location
 from briefgen.problems import Problem
+from briefgen.suggest import Suggester, did_you_mean
 from briefgen.units import unit_key
 
 # How a unit family reads in a sentence ("unit `miles` is a distance").
@@ -148,6 +148,7 @@ class _Resolver:
         # Candidate spellings → id: ids, and names and aliases slugified, so
         # that `zelenskyy` finds `volodymyr-zelensky` through its alias.
         self.spellings: dict[EntityKind | None, dict[str, str]] = {}
+        self.suggesters: dict[EntityKind | None, Suggester] = {}
         for entity_id in sorted(entities):
             info = entities[entity_id]
             names = [info.obj.get("name", "")] + list(info.obj.get("aliases", [])) if info.obj else []
@@ -165,7 +166,9 @@ class _Resolver:
             table = self.spellings.get(wanted, {})
             guess = table.get(ref.entity)
             if guess is None:
-                close = difflib.get_close_matches(ref.entity, sorted(table), n=1, cutoff=0.6)
+                if wanted not in self.suggesters:
+                    self.suggesters[wanted] = Suggester(table)
+                close = self.suggesters[wanted].closest(ref.entity)
                 guess = table[close[0]] if close else None
             hint = f"; did you mean `{guess}`?" if guess else ""
             return f"unknown {wanted or 'entity'} id `{ref.entity}`{hint}"
@@ -215,7 +218,7 @@ def check_figure_units(brief: BriefInfo, loaded: Loaded) -> None:
             continue
         where, path, key = figure.at["unit"], join_path(figure.path, "unit"), unit_key(unit_text)
         if key not in loaded.units:
-            close = difflib.get_close_matches(key, sorted(loaded.units), n=4, cutoff=0.5)
+            close = Suggester(loaded.units, cutoff=50).closest(key, limit=4)
             hint = "; close: " + ", ".join(f"`{u}`" for u in close) if close else ""
             brief.chk.add(where, path, f"unknown unit `{unit_text[:40]}`{hint}")
             continue
