@@ -8,6 +8,7 @@ metric's family, and claim links to other briefs.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -17,7 +18,8 @@ from briefgen.convert import FileCheck, PendingRef, ReadMapping, items_of, join_
 from briefgen.model import ClaimRef, EntityKind, Location
 from briefgen.problems import Problem
 from briefgen.suggest import Suggester, did_you_mean
-from briefgen.units import unit_key
+from briefgen.units import FAMILY_BASE, FAMILY_MAX, unit_key
+from briefgen.yamlsafe import spelling_key
 
 # How a unit family reads in a sentence ("unit `miles` is a distance").
 FAMILY_NOUNS: dict[str, str] = {
@@ -226,6 +228,8 @@ def check_figure_units(brief: BriefInfo, loaded: Loaded) -> None:
         unit_family = unit.values.get("family") if unit is not None else None
         metric = loaded.metrics.get(metric_id or "", (None, None))[0]
         family = metric.values.get("family") if metric is not None else None
+        if unit is not None and unit_family is not None:
+            _check_magnitude(figure, unit_text, unit_family, unit.values.get("factor"), brief.chk)
         if unit_family is None or family is None or unit_family == family:
             continue
         brief.chk.add(
@@ -233,6 +237,30 @@ def check_figure_units(brief: BriefInfo, loaded: Loaded) -> None:
             path,
             f"unit `{unit_text}` is {FAMILY_NOUNS.get(unit_family, unit_family)}, but metric "
             f"`{metric_id}` is {FAMILY_NOUNS.get(family, family)} (family {family})",
+        )
+
+
+def _check_magnitude(
+    figure: ReadMapping, unit_text: str, family: str, factor: float | None, chk: FileCheck
+) -> None:
+    """Each number, converted to its family's base unit, stays within FAMILY_MAX."""
+    if factor is None:
+        return
+    limit = FAMILY_MAX[family]
+    base = FAMILY_BASE[family]
+    for key in ("value", "low", "high"):
+        number = figure.values.get(key)
+        if number is None:
+            continue
+        converted = number * factor
+        if math.isfinite(converted) and converted <= limit:
+            continue
+        in_base = f" ({converted:,.6g} {base})" if base and unit_key(unit_text) != base else ""
+        chk.add(
+            figure.at[key],
+            join_path(figure.path, key),
+            f"{number:,g} {unit_text}{in_base} is more than {FAMILY_NOUNS[family]} can be: "
+            f"the limit is {limit:,g}{' ' + base if base else ''}",
         )
 
 
@@ -257,21 +285,37 @@ def check_claim_links(brief: BriefInfo, loaded: Loaded) -> None:
 
 
 def check_spellings(loaded: Loaded) -> None:
-    """No two entities share a name or alias: every spelling must lead to one page."""
-    owner: dict[str, str] = {}
-    for entity_id in sorted(loaded.entities):  # the first id in order keeps a spelling
+    """No two entities share a name or alias: every spelling must lead to one page.
+
+    Spellings that differ only by case, accents, invisible characters or spaces
+    are the same spelling. The entry later in file order is blamed, at the line
+    of the name or alias that repeats the earlier one.
+    """
+    owner: dict[str, tuple[str, str, Location]] = {}
+    in_file_order = sorted(loaded.entities, key=lambda entity_id: loaded.entities[entity_id].where)
+    for entity_id in in_file_order:
         info = loaded.entities[entity_id]
         if info.obj is None:
             continue
-        spellings = [("name", info.obj.get("name", ""))]
-        spellings += [("aliases", alias) for alias in info.obj.get("aliases", [])]
-        for key, spelling in spellings:
-            other = owner.setdefault(spelling.casefold(), entity_id)
-            if other != entity_id:
-                loaded.problems.append(
-                    Problem(
-                        info.obj.at.get(key, info.where),
-                        f"{entity_id}.{key}",
-                        f"`{spelling}` already names `{other}`; a spelling must lead to one page",
-                    )
+        spellings: list[tuple[str, str, Location]] = []
+        if info.obj.values.get("name") is not None:
+            spellings.append(("name", info.obj.values["name"], info.obj.at["name"]))
+        aliases = info.obj.values.get("aliases") or []
+        alias_lines = info.obj.items_at.get("aliases", ())
+        for index, (alias, where) in enumerate(zip(aliases, alias_lines, strict=False)):
+            if alias is not None:
+                spellings.append((f"aliases[{index}]", alias, where))
+        for key, spelling, where in spellings:
+            first = owner.setdefault(spelling_key(spelling), (entity_id, spelling, where))
+            other, other_spelling, other_where = first
+            if other == entity_id:
+                continue
+            same = "" if other_spelling == spelling else f" (as `{other_spelling}`)"
+            loaded.problems.append(
+                Problem(
+                    where,
+                    f"{entity_id}.{key}",
+                    f"`{spelling}` already names `{other}`{same} at {other_where}; "
+                    "a spelling must lead to one page",
                 )
+            )
