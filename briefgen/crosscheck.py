@@ -255,13 +255,19 @@ def _check_magnitude(
         converted = number * factor
         if math.isfinite(converted) and converted <= limit:
             continue
-        in_base = f" ({converted:,.6g} {base})" if base and unit_key(unit_text) != base else ""
+        unit = f" {base}" if base else ""
+        in_base = f" ({_amount(converted)}{unit})" if factor != 1 else ""
         chk.add(
             figure.at[key],
             join_path(figure.path, key),
-            f"{number:,g} {unit_text}{in_base} is more than {FAMILY_NOUNS[family]} can be: "
-            f"the limit is {limit:,g}{' ' + base if base else ''}",
+            f"{_amount(number)} {unit_text}{in_base} is more than {FAMILY_NOUNS[family]} can be: "
+            f"the limit is {_amount(limit)}{unit}",
         )
+
+
+def _amount(number: float) -> str:
+    # Whole numbers in full below 10^21; beyond that, or with a fraction, six digits say enough.
+    return f"{number:,.0f}" if float(number).is_integer() and abs(number) < 1e21 else f"{number:,.6g}"
 
 
 def check_claim_links(brief: BriefInfo, loaded: Loaded) -> None:
