@@ -20,7 +20,6 @@ from briefgen.syntax import (
     ENTITY_LINK,
     ID_PATTERN,
     MARKDOWN_LINK_TARGET,
-    entity_ids_in,
     leaves_site_without_scheme,
 )
 from briefgen.yamlsafe import (
@@ -260,30 +259,39 @@ def _markdown(node: YScalar, spec: Field, path: str, chk: FileCheck) -> str:
         if not ENTITY_LINK.fullmatch(match.group(0)):
             malformed = True
             chk.add(
-                node.where,
+                node.at_offset(match.start()),
                 path,
                 f"malformed link `{match.group(0)[:80]}`: write [[entity-id]] or [[entity-id|words]]",
             )
-    stray = _STRAY_BRACKETS.search(ENTITY_LINK.sub("", text))
-    if stray is not None and not malformed:
-        chk.add(
-            node.where,
-            path,
-            f"`{stray.group()}` without its other half (links cannot nest or span lines): "
-            "write [[entity-id]] or [[entity-id|words]]",
-        )
+    if not malformed:
+        _check_stray_brackets(node, path, chk)
     for target in MARKDOWN_LINK_TARGET.finditer(text):
         url = target.group(1) if target.group(1) is not None else target.group(2)
         if leaves_site_without_scheme(url):
             chk.add(
-                node.where,
+                node.at_offset(target.start()),
                 path,
                 f"link to `{url[:60]}` has no scheme but leaves the site: "
                 "write the full address, https://…",
             )
-    for entity_id in entity_ids_in(text):
-        chk.refs.append(PendingRef(entity_id, (), node.where, path))
+    for link in ENTITY_LINK.finditer(text):
+        chk.refs.append(PendingRef(link.group(1), (), node.at_offset(link.start()), path))
     return text
+
+
+def _check_stray_brackets(node: YScalar, path: str, chk: FileCheck) -> None:
+    """Report the first `[[` or `]]` that is not part of a well-formed link."""
+    links = [match.span() for match in ENTITY_LINK.finditer(node.text)]
+    for stray in _STRAY_BRACKETS.finditer(node.text):
+        if any(start <= stray.start() < end for start, end in links):
+            continue
+        chk.add(
+            node.at_offset(stray.start()),
+            path,
+            f"`{stray.group()}` without its other half (links cannot nest or span lines): "
+            "write [[entity-id]] or [[entity-id|words]]",
+        )
+        return
 
 
 def _id(node: YScalar, spec: Field, path: str, chk: FileCheck) -> str:

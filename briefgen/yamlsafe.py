@@ -34,6 +34,24 @@ class YScalar:
     text: str
     style: str | None
     where: Location
+    # For a literal block scalar (`|`): where its first line of text starts, so
+    # that a problem inside it can name its own line (see `at_offset`).
+    block: Location | None = None
+
+    def at_offset(self, offset: int) -> Location:
+        """Where the character at `offset` in `text` sits in the file.
+
+        Exact for literal block scalars, whose lines are kept as written; the
+        scalar's start for every other style, whose line breaks are folded.
+        """
+        if self.block is None:
+            return self.where
+        line_start = self.text.rfind("\n", 0, offset) + 1
+        return Location(
+            self.block.file,
+            self.block.line + self.text.count("\n", 0, offset),
+            self.block.column + offset - line_start,
+        )
 
     @property
     def is_null(self) -> bool:
@@ -101,7 +119,7 @@ def read_yaml(data: bytes, file: str) -> tuple[YMap | None, list[Problem]]:
         return None, [
             Problem(where, WHOLE_FILE, f"not UTF-8: byte 0x{data[err.start]:02x} cannot be decoded")
         ]
-    builder = _TreeBuilder(file)
+    builder = _TreeBuilder(file, text)
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if not builder.feed(event):
@@ -186,8 +204,9 @@ class _Frame:
 class _TreeBuilder:
     """Turns the parser's events into Y-nodes, refusing what briefs must not use."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, text: str = "") -> None:
         self.file = file
+        self.lines = text.split("\n")
         self.problems: list[Problem] = []
         self.stack: list[_Frame] = []
         self.root: YNode | None = None
@@ -226,7 +245,9 @@ class _TreeBuilder:
         if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             self.check_node_event(event, where)
         if isinstance(event, yaml.ScalarEvent):
-            self.attach(YScalar(self.without_surrogates(event.value, where), event.style, where))
+            value = self.without_surrogates(event.value, where)
+            block = self.block_start(where) if event.style == "|" else None
+            self.attach(YScalar(value, event.style, where, block))
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             if len(self.stack) >= MAX_DEPTH:
                 self.report(where, f"nested more than {MAX_DEPTH} levels deep")
@@ -240,6 +261,14 @@ class _TreeBuilder:
             items = tuple(frame.items)
             self.attach(YMap(items, frame.where) if frame.is_map else YList(items, frame.where))
         return True
+
+    def block_start(self, header: Location) -> Location | None:
+        """Where a literal block's text starts: the line after its `|`, at the
+        indentation of its first non-blank line (which sets the block's indent)."""
+        for line in self.lines[header.line : header.line + 1000]:
+            if line.strip():
+                return Location(self.file, header.line + 1, len(line) - len(line.lstrip(" ")) + 1)
+        return None
 
     def without_surrogates(self, text: str, where: Location) -> str:
         """The text with lone surrogates (escapes such as "\\ud800") reported and replaced.

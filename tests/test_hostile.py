@@ -91,6 +91,7 @@ class Case:
     line: int | str  # a line number, or text found first on that line of the edited file
     field: str
     message: str
+    column: int | None = None  # checked when given
 
 
 def alpha(old: str, new: str) -> Edit:
@@ -585,81 +586,91 @@ CASES: list[Case] = [
         "nested-link",
         (summary("See [[ [[pokrovsk]] ]] now."),),
         ALPHA,
-        "summary: |",
+        "  See",
         "summary",
         "`[[` without its other half",
+        column=7,
     ),
     Case(
         "unclosed-link",
         (summary("See [[pokrovsk now."),),
         ALPHA,
-        "summary: |",
+        "  See",
         "summary",
         "`[[` without its other half",
+        column=7,
     ),
     Case(
         "stray-closing-brackets",
         (summary("See pokrovsk]] now."),),
         ALPHA,
-        "summary: |",
+        "  See",
         "summary",
         "`]]` without its other half",
+        column=15,
     ),
     Case(
         "link-split-over-two-lines",
         (summary("See [[pokrovsk\n  ]] now."),),
         ALPHA,
-        "summary: |",
+        "  See",
         "summary",
         "without its other half",
+        column=7,
     ),
     Case(
         "capitalised-link",
         (summary("See [[Pokrovsk]] now."),),
         ALPHA,
-        "summary: |",
+        "  See",
         "summary",
         "malformed link `[[Pokrovsk]]`",
+        column=7,
     ),
     Case(
         "link-with-a-bracket-in-its-words",
         (summary("See [[pokrovsk|the [old] city]] now."),),
         ALPHA,
-        "summary: |",
+        "  See",
         "summary",
         "`[[` without its other half",
+        column=7,
     ),
     Case(
         "unknown-link-gets-a-suggestion",
         (summary("See [[pokrovk]] now."),),
         ALPHA,
-        "summary: |",
+        "  See",
         "summary",
         "unknown entity id `pokrovk`; did you mean `pokrovsk`?",
+        column=7,
     ),
     Case(
         "scheme-relative-link",
         (summary("See [the map](//evil.example/x)."),),
         ALPHA,
-        "summary: |",
+        "  See",
         "summary",
         "link to `//evil.example/x` has no scheme but leaves the site",
+        column=15,
     ),
     Case(
         "backslash-scheme-relative-link",
         (summary("See [the map](/\\evil.example/x)."),),
         ALPHA,
-        "summary: |",
+        "  See",
         "summary",
         "has no scheme but leaves the site",
+        column=15,
     ),
     Case(
         "scheme-relative-reference-link",
         (summary("See [the map].\n\n  [the map]: //evil.example/x"),),
         ALPHA,
-        "summary: |",
+        "  [the map]: //",
         "summary",
         "has no scheme but leaves the site",
+        column=3,
     ),
     Case(
         "scheme-relative-link-in-a-role",
@@ -854,6 +865,8 @@ def test_hostile_input_is_a_located_error_in_check_and_build(tmp_path: Path, cas
         and case.message in p.message
     ]
     assert matching, f"wanted {file}:{line}: {case.field}: …{case.message}…; got:\n{shown}"
+    if case.column is not None:
+        assert case.column in [p.location.column for p in matching], shown
     assert all(p.location.line >= 1 and p.location.column >= 1 for p in problems), shown
     assert check_paths([project / "data"], display_root=project) == problems
 

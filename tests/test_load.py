@@ -633,7 +633,7 @@ BAD_INPUTS: list[tuple[str, dict[str, str | bytes | None], str, str, int | str, 
         brief_with("[[pokrovsk|the city]]", "[[pokrovks|the city]]"),
         BRIEF,
         "summary",
-        "summary:",
+        "  [[michael-kofman]] on",  # the line inside the block, not its `summary: |`
         "unknown entity id `pokrovks`; did you mean `pokrovsk`?",
     ),
     (
@@ -641,7 +641,7 @@ BAD_INPUTS: list[tuple[str, dict[str, str | bytes | None], str, str, int | str, 
         brief_with("[[pokrovsk|the city]]", "[[Pokrovsk]]"),
         BRIEF,
         "summary",
-        "summary:",
+        "  [[michael-kofman]] on",  # the line inside the block, not its `summary: |`
         "malformed link `[[Pokrovsk]]`",
     ),
     (
