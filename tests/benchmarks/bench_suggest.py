@@ -7,6 +7,7 @@ Prints figures; asserts nothing. Run from the project root:
 For each registry size N (places added to the mini fixture), a ~230 KiB
 brief whose key points link thousands of distinct unknown ids is checked, and
 the time `check_paths` takes is printed with the number of problems found.
+The size `real` uses the project's own data/ (its registry and briefs) instead.
 """
 
 from __future__ import annotations
@@ -19,14 +20,16 @@ import time
 from pathlib import Path
 
 from briefgen.load import check_paths
-from tests.conftest import MINI
+from tests.conftest import MINI, ROOT
 
 BRIEF_BYTES = 230 * 1024
 
 
-def hostile_project(root: Path, places: int) -> Path:
+def hostile_project(root: Path, places: int, *, real: bool = False) -> Path:
     data = root / "data"
-    shutil.copytree(MINI / "data", data)
+    shutil.copytree((ROOT if real else MINI) / "data", data)
+    if real:
+        shutil.copy(MINI / "data" / "briefs" / "alpha.yml", data / "briefs" / "alpha.yml")
     extra = "".join(
         f"place-{i}:\n  name: Place number {i}\n  kind: town\n  aliases: [Town {i}]\n"
         f"  description: Synthetic town {i}.\n"
@@ -52,19 +55,21 @@ def hostile_project(root: Path, places: int) -> Path:
     return data
 
 
-def main(sizes: list[int]) -> None:
-    for places in sizes:
+def main(sizes: list[str]) -> None:
+    for size in sizes:
+        real = size == "real"
+        places = 0 if real else int(size)
         with tempfile.TemporaryDirectory() as tmp:
-            data = hostile_project(Path(tmp), places)
+            data = hostile_project(Path(tmp), places, real=real)
             brief = data / "briefs" / "alpha.yml"
             started = time.perf_counter()
             problems = check_paths([data], display_root=Path(tmp))
             took = time.perf_counter() - started
             print(
-                f"registry +{places:>5} places, brief {brief.stat().st_size / 1024:.0f} KiB: "
+                f"{'real registry' if real else f'registry +{places:>5} places'}, brief {brief.stat().st_size / 1024:.0f} KiB: "
                 f"check {took:6.2f} s, {len(problems)} problems"
             )
 
 
 if __name__ == "__main__":
-    main([int(arg) for arg in sys.argv[1:]] or [0, 200, 1000])
+    main(sys.argv[1:] or ["real", "0", "200", "1000"])
