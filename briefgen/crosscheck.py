@@ -104,11 +104,12 @@ def check_brief(obj: ReadMapping, chk: FileCheck) -> None:
         _check_figure_numbers(figure, chk)
     for claim in items_of(obj, "claims"):
         itself = ClaimRef(chk.brief_id, claim.get("id", ""))
-        for link in claim.get("contradicts", []):
+        links_at = claim.items_at.get("contradicts", ())
+        for index, link in enumerate(claim.get("contradicts", [])):
             if link == itself:
                 chk.add(
-                    claim.at["contradicts"],
-                    join_path(claim.path, "contradicts"),
+                    links_at[index] if index < len(links_at) else claim.at["contradicts"],
+                    join_path(claim.path, f"contradicts[{index}]"),
                     "a claim cannot contradict itself",
                 )
 

@@ -61,7 +61,7 @@ from briefgen.yamlsafe import (
     Problem,
     YMap,
     YRefused,
-    check_text,
+    check_spelling,
     read_yaml,
 )
 
@@ -158,7 +158,13 @@ def _load_registry(
                 else None
             )
             if obj is not None and ("latitude" in obj.at) != ("longitude" in obj.at):
-                chk.add(obj.where, key.text, "give both `latitude` and `longitude`, or neither")
+                given = "latitude" if "latitude" in obj.at else "longitude"
+                missing = "longitude" if given == "latitude" else "latitude"
+                chk.add(
+                    obj.at[given],
+                    f"{key.text}.{given}",
+                    f"`{given}` needs `{missing}` too: give both `latitude` and `longitude`, or neither",
+                )
             first = entities.get(key.text)
             if first is not None:
                 chk.add(key.where, key.text, f"entity id `{key.text}` is also defined in {first.where}")
@@ -177,7 +183,7 @@ def _check_metric_id(key: str) -> None:
 
 
 def _check_unit_name(key: str) -> None:
-    check_text(key)
+    check_spelling(key)
     if not key.strip():
         raise BadValue("a unit name must not be empty")
     if key != unit_key(key):

@@ -813,6 +813,31 @@ CASES: list[Case] = [
     ),
     # --- YAML that must not be interpreted --------------------------------------------------
     Case(
+        "zero-width-space-in-a-unit-name",
+        (append("units.yml", '"people\\u200b": {family: count, factor: 1}\n'),),
+        "units.yml",
+        "people\\u200b",
+        "people\u200b",
+        "U+200B (zero width space) is invisible",
+    ),
+    Case(
+        "latitude-without-longitude-blames-the-latitude",
+        (replace("places.yml", "  longitude: 37.176\n", ""),),
+        "places.yml",
+        "latitude: 48.282",
+        "pokrovsk.latitude",
+        "`latitude` needs `longitude` too",
+    ),
+    Case(
+        "self-contradiction-blames-the-link",
+        (beta("contradicts: [alpha#imminent]", "contradicts:\n      - alpha#imminent\n      - stable"),),
+        BETA,
+        "      - stable",
+        "claims[0].contradicts[1]",
+        "a claim cannot contradict itself",
+        column=9,
+    ),
+    Case(
         "duplicate-key-in-the-registry",
         (replace("people.yml", "  kind: analyst\n", "  kind: analyst\n  kind: x\n"),),
         "people.yml",

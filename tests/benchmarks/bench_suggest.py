@@ -65,8 +65,9 @@ def main(sizes: list[str]) -> None:
             started = time.perf_counter()
             problems = check_paths([data], display_root=Path(tmp))
             took = time.perf_counter() - started
+            registry = "real registry" if real else f"registry +{places:>5} places"
             print(
-                f"{'real registry' if real else f'registry +{places:>5} places'}, brief {brief.stat().st_size / 1024:.0f} KiB: "
+                f"{registry}, brief {brief.stat().st_size / 1024:.0f} KiB: "
                 f"check {took:6.2f} s, {len(problems)} problems"
             )
 
