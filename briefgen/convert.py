@@ -324,7 +324,7 @@ def _number(node: YScalar, spec: Field, path: str, chk: FileCheck) -> float:
     parts = _NUMBER_PARTS.fullmatch(node.text)
     assert parts is not None  # parse_number accepted the text
     whole, fraction = parts.group(1), parts.group(2) or ""
-    digits = len((whole + fraction).lstrip("0")) if whole else len(fraction.lstrip("0"))
+    digits = len((whole + fraction).lstrip("0"))  # the regex already dropped the whole part's leading zeros
     if digits > spec.digits:
         raise BadValue(f"{digits} significant digits; at most {spec.digits} are kept exactly")
     if spec.decimals is not None and len(fraction) > spec.decimals:
