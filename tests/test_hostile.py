@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from briefgen.load import InvalidData, check_paths, load_corpus
-from tests.conftest import MINI
+from tests.conftest import MINI, copy_project, mkdocs_build
 
 Edit = Callable[[Path], None]  # applied to the project folder that holds data/
 
@@ -915,3 +915,18 @@ def test_a_symbolic_link_that_stays_in_the_project_is_followed(tmp_path: Path) -
     os.symlink(project / "datasets" / "v1", project / "data")
     corpus = load_corpus(project / "data", display_root=project)
     assert [b.id for b in corpus.briefs] == ["alpha", "beta"]
+
+
+@pytest.mark.parametrize(
+    "name", ["lone-surrogate-in-title", "brief-saved-as-upper-case-yml", "briefs-folder-missing"]
+)
+def test_mkdocs_build_refuses_what_check_refuses_with_the_same_report(tmp_path: Path, name: str) -> None:
+    case = next(case for case in CASES if case.name == name)
+    project = copy_project(MINI, tmp_path / "project")
+    for edit in case.edits:
+        edit(project)
+    expected = [str(p) for p in check_paths([project / "data"], display_root=project)]
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert expected and all(line in result.stderr for line in expected), result.stderr
+    assert not (tmp_path / "site").exists()
