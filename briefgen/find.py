@@ -151,6 +151,7 @@ def load_registry(data_dir: Path) -> tuple[Corpus, bool]:
         for name in sorted([*REGISTRY_FILES.values(), METRICS_FILE, UNITS_FILE]):
             if (data_dir / name).is_file():
                 shutil.copyfile(data_dir / name, Path(tmp) / name)
+        (Path(tmp) / "briefs").mkdir()  # no briefs, but the folder a data directory must have
         try:
             return load_corpus(Path(tmp), display_root=Path(tmp)), True
         except InvalidData as err:

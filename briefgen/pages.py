@@ -26,7 +26,7 @@ from briefgen.comparisons import VERDICT_WORDS, Comparison
 from briefgen.figures import FigureRef, as_written, format_number, normalised_text
 from briefgen.index import CorpusIndex
 from briefgen.model import ARTICLE_TYPES, ENTITY_KINDS, QUALIFIERS, SIDES, Brief, Entity, EntityKind
-from briefgen.render import plain, render_markdown
+from briefgen.render import EXTERNAL_REL, plain, render_markdown
 from briefgen.urls import OutputFile
 
 KIND_TITLES = {"person": "People", "place": "Places", "organisation": "Organisations"}
@@ -213,6 +213,7 @@ class PageWriter:
             kind_titles=KIND_TITLES,
             kind_singular=KIND_SINGULAR,
             inline=INLINE,
+            external_rel=EXTERNAL_REL,
             **context,
         )
         return OutputFile(path, text)

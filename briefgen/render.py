@@ -18,7 +18,11 @@ import markdown
 import nh3
 from markupsafe import Markup
 
-from briefgen.syntax import ENTITY_LINK, entity_ids_in  # noqa: F401  (entity_ids_in re-exported)
+from briefgen.syntax import (  # noqa: F401  (entity_ids_in re-exported)
+    ENTITY_LINK,
+    entity_ids_in,
+    leaves_site_without_scheme,
+)
 
 ALLOWED_TAGS = {
     "p", "em", "strong", "code", "pre", "a", "ul", "ol", "li", "blockquote",
@@ -29,6 +33,10 @@ URL_SCHEMES = {"http", "https", "mailto"}
 
 # nh3 writes every surviving link as `<a href="…"`, so this finds the external ones.
 EXTERNAL_LINK = re.compile(r'<a href="((?:https?|mailto):)')
+# What every link that leaves the site carries: the page it opens gets no
+# handle on ours (noopener) and is not told where the reader came from
+# (noreferrer); and a contributor's link is not an endorsement (nofollow).
+EXTERNAL_REL = "nofollow noopener noreferrer"
 
 # Resolves an entity id to (display name, URL relative to the page), or None.
 LinkResolver = Callable[[str], "tuple[str, str] | None"]
@@ -80,9 +88,9 @@ def _rendered(text: str, inline: bool) -> str:
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         link_rel=None,
+        attribute_filter=_only_safe_hrefs,
     )
-    # Links that leave the site are the contributor's choice, not an endorsement.
-    cleaned = EXTERNAL_LINK.sub(r'<a rel="nofollow noopener" href="\1', cleaned)
+    cleaned = EXTERNAL_LINK.sub(rf'<a rel="{EXTERNAL_REL}" href="\1', cleaned)
     if inline:
         cleaned = re.sub(r"^<p>(.*)</p>$", r"\1", cleaned.strip(), flags=re.S)
     return cleaned
@@ -93,6 +101,14 @@ def _markdown_instance() -> markdown.Markdown:
     # Building a Markdown instance costs more than converting a paragraph;
     # one is kept and reset between conversions (builds are single-threaded).
     return _restricted_markdown()
+
+
+def _only_safe_hrefs(element: str, attribute: str, value: str) -> str | None:
+    # Only absolute http(s) and mailto URLs may leave the site (nh3 checks the
+    # scheme); a scheme-relative one is dropped, leaving the words unlinked.
+    if attribute == "href" and leaves_site_without_scheme(value):
+        return None
+    return value
 
 
 def plain(text: str) -> Markup:

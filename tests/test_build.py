@@ -252,5 +252,6 @@ def test_the_brief_schema_is_published_at_its_stable_url(real_site: Path) -> Non
 def test_detail_pages_stay_out_of_the_nav_without_a_not_in_nav_block(real_site: Path) -> None:
     assert "not_in_nav" not in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     brief = read(real_site, "briefs/pokrovsk-logistics-hub")
-    nav = brief.split('<nav class="md-nav md-nav--primary')[1].split('<nav class="md-nav md-nav--secondary')[0]
+    primary = brief.split('<nav class="md-nav md-nav--primary')[1]
+    nav = primary.split('<nav class="md-nav md-nav--secondary')[0]
     assert "pokrovsk-logistics-hub" not in nav and "Places" in nav

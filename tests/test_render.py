@@ -29,10 +29,10 @@ def test_an_unresolved_id_renders_its_words_without_a_link() -> None:
     assert render_markdown("see [[nowhere|that town]]", resolve) == "<p>see that town</p>"
 
 
-def test_only_external_links_are_marked_nofollow() -> None:
+def test_only_external_links_carry_rel_noopener_noreferrer() -> None:
     html = render_markdown("[a](https://example.org/) and [[pokrovsk]]", resolve, inline=True)
     assert html == (
-        '<a rel="nofollow noopener" href="https://example.org/">a</a> and '
+        '<a rel="nofollow noopener noreferrer" href="https://example.org/">a</a> and '
         '<a href="../../places/pokrovsk/">Pokrovsk</a>'
     )
 
