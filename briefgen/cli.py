@@ -12,11 +12,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from briefgen.charts import ChartCache
 from briefgen.draft import read_article, render_draft
 from briefgen.find import KINDS, RegistrySearch, entries_of, format_match, load_registry
-from briefgen.load import InvalidData, check_paths
+from briefgen.load import InvalidData, check_paths, load_corpus
 from briefgen.model import Corpus
+from briefgen.problems import InvalidSite, Problem
 from briefgen.scaffold import ScaffoldError, brief_template, check_new_id, write_new_brief
+from briefgen.site import generate_site
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -79,9 +82,26 @@ def _check(paths: list[Path]) -> int:
             _error(f"no such file or directory: {path}")
         return 2
     problems = check_paths(paths)
+    if not problems:
+        problems = _generation_problems(paths)
     for problem in problems:
         print(problem)
     return 1 if problems else 0
+
+
+def _generation_problems(paths: list[Path]) -> list[Problem]:
+    """What the generator refuses in data that loads cleanly, such as two ids whose
+    pages would share a path: `check` passing means the site builds. Charts are
+    drawn into the project's cache, where the next build finds them."""
+    found: set[Problem] = set()
+    data_dirs = {(p if p.is_dir() else p.parent.parent).resolve() for p in paths}
+    for data_dir in sorted(data_dirs):
+        try:
+            corpus = load_corpus(data_dir, display_root=Path.cwd())
+            generate_site(corpus, ChartCache(data_dir.parent / ".cache" / "briefgen"))
+        except (InvalidData, InvalidSite) as invalid:
+            found.update(invalid.problems)
+    return sorted(found)
 
 
 def _new(data_dir: Path, brief_id: str) -> int:
