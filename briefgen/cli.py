@@ -98,8 +98,11 @@ def _generation_problems(paths: list[Path]) -> list[Problem]:
     for data_dir in sorted(data_dirs):
         try:
             corpus = load_corpus(data_dir, display_root=Path.cwd())
+        except InvalidData:
+            continue  # only single briefs were asked about, and another brief has problems
+        try:
             generate_site(corpus, ChartCache(data_dir.parent / ".cache" / "briefgen"))
-        except (InvalidData, InvalidSite) as invalid:
+        except InvalidSite as invalid:
             found.update(invalid.problems)
     return sorted(found)
 
