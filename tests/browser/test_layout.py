@@ -1,0 +1,57 @@
+"""Layout at a desktop and a phone width: charts fit the column, nothing scrolls sideways.
+
+Also saves a screenshot of each page type at both widths in both palettes into
+test-artifacts/screenshots/, kept after the run for a person to look at.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import DESKTOP, PAGE_TYPES, PHONE, SCREENSHOTS
+
+
+def _load_images(page) -> None:  # type: ignore[no-untyped-def]
+    # Charts below the fold are lazy: load them all before measuring or shooting.
+    page.evaluate("() => document.querySelectorAll('img[loading=lazy]')"
+                  ".forEach(i => { i.loading = 'eager'; })")
+    page.wait_for_function("() => [...document.images].every(i => i.complete)")
+
+
+_CHART_FIT = """() => {
+    const column = document.querySelector('.md-content__inner').getBoundingClientRect().width;
+    return [...document.querySelectorAll('article figure.bg-chart, article figure.bg-chart img')]
+        .map(e => [e.tagName.toLowerCase(), Math.round(e.getBoundingClientRect().width * 10) / 10, column]);
+}"""
+
+
+def test_charts_fit_the_content_column_at_desktop_width(visit):
+    boxes = {}
+    for kind, path in sorted(PAGE_TYPES.items()):
+        page = visit(path, width=DESKTOP).page
+        _load_images(page)
+        boxes[kind] = page.evaluate(_CHART_FIT)
+    charted = {kind: found for kind, found in boxes.items() if found}
+    # The pages that must carry charts do, so this cannot pass on an empty page.
+    assert {"place", "metric", "figures-index"} <= set(charted), boxes
+    too_wide = {kind: [b for b in found if b[1] > b[2]] for kind, found in charted.items()}
+    assert all(not wide for wide in too_wide.values()), too_wide
+
+
+@pytest.mark.parametrize("kind", sorted(PAGE_TYPES))
+def test_no_page_scrolls_sideways_at_phone_width(visit, kind):
+    page = visit(PAGE_TYPES[kind], width=PHONE).page
+    widths = page.evaluate("() => [document.scrollingElement.scrollWidth, window.innerWidth]")
+    assert widths[0] <= widths[1], f"{kind}: content {widths[0]} px wide in a {widths[1]} px window"
+
+
+@pytest.mark.parametrize("kind", sorted(PAGE_TYPES))
+@pytest.mark.parametrize("width", [DESKTOP, PHONE])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_screenshot_of_each_page_type(visit, kind, width, scheme):
+    page = visit(PAGE_TYPES[kind], width=width, scheme=scheme).page
+    _load_images(page)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{kind}-{width}-{scheme}.png"
+    page.screenshot(path=str(path), full_page=True)
+    assert path.stat().st_size > 10_000  # a page, not a blank image
