@@ -55,3 +55,33 @@ def test_screenshot_of_each_page_type(visit, kind, width, scheme):
     path = SCREENSHOTS / f"{kind}-{width}-{scheme}.png"
     page.screenshot(path=str(path), full_page=True)
     assert path.stat().st_size > 10_000  # a page, not a blank image
+
+
+_TEXT_BOXES = """() => [...document.querySelectorAll('text')]
+    .filter(t => t.textContent.trim())
+    .map(t => { const r = t.getBoundingClientRect();
+                return [t.textContent.trim(), r.left, r.top, r.right, r.bottom]; })"""
+
+
+def _overlapping(boxes: list[list]) -> list[tuple[str, str]]:
+    slack = 0.5  # px: glyph boxes of neighbouring lines may touch
+    found = []
+    for i, (text_a, *a) in enumerate(boxes):
+        for text_b, *b in boxes[i + 1:]:
+            if (a[0] < b[2] - slack and b[0] < a[2] - slack
+                    and a[1] < b[3] - slack and b[1] < a[3] - slack):
+                found.append((text_a, text_b))
+    return found
+
+
+def test_chart_text_never_overlaps(visit, real_site, site_url):
+    charts = sorted(p.relative_to(real_site).as_posix() for p in real_site.rglob("*.svg")
+                    if "assets" not in p.parts)
+    assert charts, "the site has no charts"
+    overlaps = {}
+    for chart in charts:
+        page = visit("/" + chart).page  # the SVG as a document: its text can be measured
+        found = _overlapping(page.evaluate(_TEXT_BOXES))
+        if found:
+            overlaps[chart] = found
+    assert overlaps == {}
