@@ -21,7 +21,8 @@ import pytest
 from briefgen import urls
 from tests.conftest import ROOT
 
-CHROMIUM = Path("/usr/bin/chromium")
+# Debian's package; another path (say, a distribution's chromium-browser) through the environment.
+CHROMIUM = Path(os.environ.get("BRIEFGEN_CHROMIUM", "/usr/bin/chromium"))
 # Measured on these machines (shared/NOTES.md): no sandbox or GPU in a
 # container, and nothing that phones home.
 LAUNCH_ARGS = [
@@ -29,7 +30,7 @@ LAUNCH_ARGS = [
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
 INSTALL_HINT = (
-    "browser tests skipped: install Chromium and Playwright with "
+    "browser tests: install Chromium and Playwright with "
     "`apt-get install -y chromium` and `.venv/bin/pip install -e '.[test]'`"
 )
 # Kept after the run (git-ignored): look at these to see what a reader sees.
@@ -64,14 +65,36 @@ def browser_missing() -> str | None:
     return None
 
 
+def _in_ci() -> bool:
+    return os.environ.get("CI") == "true"
+
+
+_set_aside: list[pytest.Item] = []
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Outside CI, without a browser: set the browser tests aside, to be reported in one line."""
+    if _in_ci() or browser_missing() is None:
+        return
+    here = Path(__file__).parent
+    browser = [item for item in items if here in item.path.parents]
+    if browser:
+        _set_aside.extend(browser)
+        items[:] = [item for item in items if here not in item.path.parents]
+        config.hook.pytest_deselected(items=browser)
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if _set_aside:
+        terminalreporter.write_line(f"SKIPPED {len(_set_aside)} {browser_missing()}", yellow=True)
+
+
 @pytest.fixture(scope="session")
 def chromium() -> Iterator[Any]:
-    """A headless Chromium; skips (or fails, in CI) when it cannot be had."""
+    """A headless Chromium; in CI, a missing one fails every browser test."""
     missing = browser_missing()
     if missing:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI must run the browser tests, but {missing}", pytrace=False)
-        pytest.skip(missing)
+        pytest.fail(f"CI must run the browser tests, but {missing}", pytrace=False)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

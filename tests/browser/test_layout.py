@@ -85,3 +85,32 @@ def test_chart_text_never_overlaps(visit, real_site, site_url):
         if found:
             overlaps[chart] = found
     assert overlaps == {}
+
+
+_PRINTED = """() => {
+    const shown = e => e !== null && e.getClientRects().length > 0;
+    const external = document.querySelector('article a[href^="http"]');
+    const details = [...document.querySelectorAll('article details')];
+    return {
+        chrome: ['.md-header', '.md-tabs', '.md-sidebar--primary', '.md-footer']
+            .filter(s => shown(document.querySelector(s))),
+        url: external && getComputedStyle(external, '::after').content,
+        href: external && external.getAttribute('href'),
+        details: details.length,
+        hidden: details.flatMap(d => [...d.children].filter(c => c.tagName !== 'SUMMARY' && !shown(c)))
+            .map(c => c.tagName),
+        wide: [...document.querySelectorAll('figure.bg-chart img')]
+            .filter(i => i.getBoundingClientRect().right > document.documentElement.clientWidth).length,
+    };
+}"""
+
+
+def test_print_shows_the_article_only_with_link_targets_and_open_details(visit):
+    page = visit(PAGE_TYPES["place"]).page
+    page.emulate_media(media="print")
+    printed = page.evaluate(_PRINTED)
+    assert printed["chrome"] == []
+    assert printed["href"] and printed["href"] in printed["url"]
+    assert printed["details"] > 0 and printed["hidden"] == []
+    assert printed["wide"] == 0
+    page.pdf(path=str(SCREENSHOTS / "place-print.pdf"))
