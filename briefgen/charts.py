@@ -561,7 +561,7 @@ def _draw_unguarded(title: str, rows: list[ChartRow], salt: str, out: IO[Any], f
                        for s in sides] + blank * (depth - len(sides))
             handles += [_mark_handle(Line2D, m) for m in marks] + blank * (depth - len(marks))
             fig.legend(handles=handles, loc="upper left",
-                       bbox_to_anchor=(MARGIN / WIDTH - 0.01, 1 - MARGIN / total), ncol=2,
+                       bbox_to_anchor=(AXES_LEFT / WIDTH, 1 - MARGIN / total), ncol=2,
                        frameon=False, fontsize=FONT, handlelength=1.6, columnspacing=1.2,
                        title="\n".join(title_lines), title_fontproperties={
                            "size": TITLE_FONT + 1, "weight": "bold"},
