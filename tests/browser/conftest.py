@@ -128,7 +128,7 @@ def site_url(chromium: Any, real_site: Path) -> Iterator[str]:
         thread.join()
 
 
-@dataclass
+@dataclass(frozen=True)
 class Visit:
     """A page opened in its own browser context, and what went wrong loading it."""
 
