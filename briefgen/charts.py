@@ -33,7 +33,7 @@ from briefgen.model import SIDES, Entity
 from briefgen.units import FAMILY_BASE
 
 # Bump when the drawing code changes, so cached SVGs are redrawn.
-STYLE_VERSION = "1"
+STYLE_VERSION = "2"
 
 # Metrics on the claims-by-side chart: the numbers each side has a stake in.
 SIDE_METRICS: tuple[str, ...] = (
@@ -389,18 +389,54 @@ def _chart(name: str, title: str, rows: list[ChartRow], cache: ChartCache, total
 
 
 # --- drawing (the only place matplotlib is imported) ------------------------------------
+#
+# Drawn for Material's 688 px content column and scaled by the browser to the
+# width it has: every size is in points of a WIDTH-inch figure, so text keeps
+# its size relative to the chart (about 16 px in the 688 px column, 8.5 px in
+# a 358 px phone column, where the table beside the chart has the same words).
+# The layout is computed in inches from the top down (legend, then each
+# panel's title, rows and tick labels), so no text can land on another's.
+#
+# Colours: a transparent background and dark ink, so the chart sits on the
+# page rather than on a white card. A chart is an <img>: it cannot inherit the
+# page's colours (currentColor stops at the image), and a prefers-color-scheme
+# query inside it would follow the system, not Material's scheme toggle. So
+# briefgen.css inverts chart images in Material's dark scheme and turns the
+# hues back; the side colours stay recognisable and the legend, inside the
+# same image, always matches. No grey exists that reads at 4.5:1 on both white
+# and Material's slate (it would need a luminance below 0.18 and above 0.24).
 
+WIDTH = 6.4  # inches; the SVG scales by its viewBox
+FONT = 11.0  # points: 42 ems across the figure
+TICK_FONT = FONT * 0.9
+TITLE_FONT = FONT + 1.0
+LINE = FONT * 1.3 / 72  # inches per line of label text
+MARGIN = 0.12  # inches of blank border
+AXES_LEFT = MARGIN + 0.05  # inches from the left edge
+AXES_RIGHT = WIDTH - MARGIN - 0.2  # leaves half a tick label's room at the right end
+EM_PER_CHAR = 0.6  # DejaVu Sans, averaged over the labels' characters
 ARROW = 0.12  # length of a lower bound's arrow, as a fraction of the axis width
-ROW_HEIGHT = 0.62  # inches per value: a label line above its mark
-WIDTH = 7.0  # inches; the SVG scales by its viewBox
-FONT = 10.5
+ROW_MARK = 1.3  # lines given to the mark under a row's label
+ROW_GAP = 0.35  # lines between rows
+TICKS_HEIGHT = 0.3  # inches below an axis for its ticks and tick labels
+PANEL_GAP = 0.22  # inches between a panel's tick labels and the next panel's title
 INK = "#1a1a1a"
+GRID = "#d4d4d4"
+SPINE = "#777777"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _clean(text: str) -> str:
     # XML 1.0 forbids most control characters; matplotlib would write them raw.
     return _CONTROL.sub("", text).replace("\n", " ")
+
+
+def _wrap(text: str, width_inches: float, font: float) -> list[str]:
+    """`text` broken into lines that fit `width_inches` at `font` points."""
+    import textwrap  # here, so this change stays inside the drawing section
+
+    per_line = max(12, int(width_inches * 72 / (font * EM_PER_CHAR)))
+    return textwrap.wrap(_clean(text), per_line, break_on_hyphens=False) or [""]
 
 
 def _panels(rows: list[ChartRow]) -> list[tuple[str, list[ChartRow]]]:
@@ -414,18 +450,18 @@ def _panels(rows: list[ChartRow]) -> list[tuple[str, list[ChartRow]]]:
 
 
 def _limits(rows: list[ChartRow]) -> tuple[bool, float, float]:
-    """(log scale?, left, right) leaving the right ~40 % for value labels."""
+    """(log scale?, left, right), leaving room right of each mark for its value label."""
     values = [v for r in rows for v in (r.low, r.high) if v is not None and v > 0]
     if not values:
         return False, 0.0, 1.0
     lo, hi = min(values), max(values)
     log = len(values) == len([v for r in rows for v in (r.low, r.high) if v]) and hi / lo >= 100
     scale = (lambda v: math.log10(v)) if log else (lambda v: v)
-    left = math.log10(lo / 4) if log else 0.0
+    left = math.floor(math.log10(lo / 2)) if log else 0.0  # start at a decade: a labelled tick
     # Each row's mark, plus its label of the value as written, must fit.
     width = 1e-9
     for r in rows:
-        room = 0.97 - _text_fraction(r.written) - (ARROW if r.mark == "lower-bound" else 0)
+        room = 0.98 - _text_fraction(r.written) - (ARROW if r.mark == "lower-bound" else 0)
         for v in (r.low, r.high):
             if v is not None and v > 0:
                 width = max(width, (scale(v) - left) / max(room, 0.2))
@@ -436,9 +472,8 @@ def _limits(rows: list[ChartRow]) -> tuple[bool, float, float]:
 
 
 def _text_fraction(text: str) -> float:
-    # DejaVu Sans averages about 0.6 em per character; 0.15 in for the gap.
-    axes_width = WIDTH * 0.93
-    return (len(text) * 0.6 * FONT / 72 + 0.15) / axes_width
+    # The label's width plus its 7 pt offset, as a fraction of the axis width.
+    return (len(text) * EM_PER_CHAR * FONT + 7) / 72 / (AXES_RIGHT - AXES_LEFT)
 
 
 def _along(log: bool, left: float, right: float, start: float, fraction: float) -> float:
@@ -446,6 +481,46 @@ def _along(log: bool, left: float, right: float, start: float, fraction: float) 
     if log:
         return start * (right / left) ** fraction
     return start + (right - left) * fraction
+
+
+@dataclass(frozen=True)
+class _PanelLayout:
+    """One panel's place on the figure, in inches from the top, and its rows' label lines."""
+
+    title: str
+    rows: list[ChartRow]
+    labels: list[list[str]]
+    top: float  # where the panel (its title, if any) starts
+    axes_top: float
+    axes_height: float
+    lines: float  # the axes' height in label lines: its y data range
+    bottom: float  # below its tick labels (and unit label)
+
+
+def _layout(title: str, rows: list[ChartRow]) -> tuple[list[str], float, list[_PanelLayout], float]:
+    """(title lines, legend height, panels, figure height), all in inches."""
+    panels = _panels(rows)
+    titled = len(panels) > 1  # one panel needs no heading: the chart's title says it
+    sides = [s for s in SIDE_LABELS if any(r.side == s for r in rows)]
+    marks = [m for m in MARK_LABELS if any(r.mark == m for r in rows)]
+    title_lines = _wrap(title, WIDTH - 2 * MARGIN, TITLE_FONT + 1)
+    entries = max(len(sides), len(marks))
+    legend = (len(title_lines) * 1.35 * (TITLE_FONT + 1) + entries * 1.45 * FONT + 0.8 * FONT) / 72
+    axes_width = AXES_RIGHT - AXES_LEFT
+    y = MARGIN + legend + 0.1
+    out = []
+    for panel, panel_rows in panels:
+        top = y
+        if titled:
+            y += 1.6 * TITLE_FONT / 72
+        labels = [_wrap(r.label, axes_width, FONT) for r in panel_rows]
+        lines = 0.3 + sum(len(lab) + ROW_MARK + ROW_GAP for lab in labels)
+        height = lines * LINE
+        bottom = y + height + TICKS_HEIGHT + (0 if titled else 1.3 * TICK_FONT / 72)
+        out.append(_PanelLayout(panel if titled else "", panel_rows, labels, top, y, height,
+                                lines, bottom))
+        y = bottom + PANEL_GAP
+    return title_lines, legend, out, y - PANEL_GAP + MARGIN
 
 
 def draw_svg(title: str, rows: list[ChartRow], *, salt: str) -> str:
@@ -477,47 +552,42 @@ def _draw_unguarded(title: str, rows: list[ChartRow], salt: str, out: IO[Any], f
     matplotlib.use("Agg")
     from matplotlib import pyplot as plt
     from matplotlib.lines import Line2D
-    from matplotlib.patches import FancyBboxPatch
 
-    panels = _panels(rows)
-    # One panel needs no heading of its own: the chart's title says it.
-    titled = len(panels) > 1
-    heights = [(0.55 if titled else 0.3) + ROW_HEIGHT * len(p[1]) for p in panels]
+    title_lines, _legend_height, panels, total = _layout(title, rows)
     sides = [s for s in SIDE_LABELS if any(r.side == s for r in rows)]
     marks = [m for m in MARK_LABELS if any(r.mark == m for r in rows)]
-    legend_height = 0.45 + 0.26 * math.ceil((len(sides) + len(marks)) / 2)
-    total = sum(heights) + legend_height + 0.35
     style: dict[str, Any] = {
         "svg.hashsalt": salt, "svg.fonttype": "none", "text.usetex": False,
         "text.parse_math": False, "font.family": "DejaVu Sans", "font.size": FONT,
-        "text.color": INK, "axes.edgecolor": "#888888", "axes.labelcolor": INK,
-        "xtick.color": INK, "xtick.labelsize": FONT, "axes.titlesize": FONT + 1.5,
-        "axes.titleweight": "bold", "axes.titlelocation": "left",
+        "text.color": INK, "axes.edgecolor": SPINE, "axes.labelcolor": INK,
+        "xtick.color": INK, "xtick.labelcolor": INK, "xtick.labelsize": TICK_FONT,
+        "axes.titlesize": TITLE_FONT, "axes.titleweight": "bold",
+        "figure.facecolor": "none", "savefig.facecolor": "none", "savefig.transparent": True,
     }
     with matplotlib.rc_context(style):  # type: ignore[arg-type]
         fig = plt.figure(figsize=(WIDTH, total))
         try:
-            fig.patch.set_alpha(0)
-            # A white card with rounded corners: dark text stays legible on
-            # Material's light and dark palettes alike.
-            fig.patches.append(FancyBboxPatch(
-                (0.004, 0.004), 0.992, 0.992, boxstyle="round,pad=0,rounding_size=0.015",
-                transform=fig.transFigure, facecolor="white", edgecolor="#bbbbbb",
-                linewidth=1, zorder=-10))
-            grid = fig.add_gridspec(len(panels), 1, height_ratios=heights,
-                                    left=0.035, right=0.965,
-                                    top=1 - legend_height / total, bottom=0.35 / total,
-                                    hspace=0.55 / (sum(heights) / len(panels)))
-            for index, (panel, panel_rows) in enumerate(panels):
-                ax = fig.add_subplot(grid[index])
-                _draw_panel(ax, panel if titled else "", panel_rows)
+            for panel in panels:
+                if panel.title:
+                    fig.text(AXES_LEFT / WIDTH, 1 - (panel.top + 0.25 * TITLE_FONT / 72) / total,
+                             _clean(panel.title), ha="left", va="top", fontsize=TITLE_FONT,
+                             fontweight="bold")
+                ax = fig.add_axes((AXES_LEFT / WIDTH,
+                                   1 - (panel.axes_top + panel.axes_height) / total,
+                                   (AXES_RIGHT - AXES_LEFT) / WIDTH, panel.axes_height / total))
+                _draw_panel(ax, panel)
+            # Sides in the first column, marks in the second (the legend fills columns first).
+            depth = max(len(sides), len(marks))
+            blank = [Line2D([], [], lw=0, label=" ")]
             handles = [Line2D([], [], color=SIDE_COLOURS[s], lw=8, label=SIDE_LABELS[s])
-                       for s in sides]
-            handles += [_mark_handle(Line2D, m) for m in marks]
-            fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.025, 0.995),
-                       ncol=2, frameon=False, fontsize=FONT, handlelength=1.6,
-                       columnspacing=1.2, title=_clean(title), title_fontsize=FONT + 2,
-                       alignment="left")
+                       for s in sides] + blank * (depth - len(sides))
+            handles += [_mark_handle(Line2D, m) for m in marks] + blank * (depth - len(marks))
+            fig.legend(handles=handles, loc="upper left",
+                       bbox_to_anchor=(AXES_LEFT / WIDTH, 1 - MARGIN / total), ncol=2,
+                       frameon=False, fontsize=FONT, handlelength=1.6, columnspacing=1.2,
+                       title="\n".join(title_lines), title_fontproperties={
+                           "size": TITLE_FONT + 1, "weight": "bold"},
+                       alignment="left", borderaxespad=0, borderpad=0)
             metadata = {"Date": None, "Title": _clean(title)} if fmt == "svg" else {}
             fig.savefig(out, format=fmt, metadata=metadata, dpi=110)
         finally:
@@ -537,33 +607,36 @@ def _mark_handle(line2d: type, mark: str):  # type: ignore[no-untyped-def]
                   ms=7, lw=2, label=label + " (○ strict)")
 
 
-def _draw_panel(ax, title: str, rows: list[ChartRow]) -> None:  # type: ignore[no-untyped-def]
+def _draw_panel(ax, panel: _PanelLayout) -> None:  # type: ignore[no-untyped-def]
+    rows = panel.rows
     log, left, right = _limits(rows)
     if log:
         ax.set_xscale("log")
     ax.set_xlim(left, right)
-    ax.set_ylim(len(rows) - 0.35, -0.75)
+    ax.set_ylim(panel.lines, 0)  # y in label lines, downwards
     ax.set_yticks([])
-    if title:
-        ax.set_title(_clean(title), pad=4)
+    ax.patch.set_alpha(0)
     unit = rows[0].unit
-    if unit and not title:
-        ax.set_xlabel(unit)
-    ax.grid(axis="x", color="#dddddd", linewidth=0.8)
+    if unit and not panel.title:
+        ax.set_xlabel(unit, fontsize=TICK_FONT, labelpad=2)
+    ax.grid(axis="x", color=GRID, linewidth=0.8)
     ax.set_axisbelow(True)
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
-    ax.xaxis.set_major_formatter(_thousands())
+    _ticks(ax, log)
     label_y = ax.get_yaxis_transform()  # x in axes fraction, y in data
-    for i, row in enumerate(rows):
-        colour = SIDE_COLOURS[row.side]
-        ax.text(0, i - 0.38, _clean(row.label), transform=label_y, va="center", ha="left",
-                fontsize=FONT, color=INK)
-        y = i + 0.08
-        text_at = _draw_mark(ax, row, y, colour, log, left, right)
-        ax.annotate(_clean(row.written), (text_at, y), xytext=(7, 0),
+    y = 0.3
+    for row, lines in zip(rows, panel.labels, strict=True):
+        for line in lines:
+            ax.text(0, y + 0.5, line, transform=label_y, va="center", ha="left", fontsize=FONT,
+                    color=INK)
+            y += 1
+        mark_y = y + ROW_MARK / 2
+        text_at = _draw_mark(ax, row, mark_y, SIDE_COLOURS[row.side], log, left, right)
+        ax.annotate(_clean(row.written), (text_at, mark_y), xytext=(7, 0),
                     textcoords="offset points", va="center", ha="left", fontsize=FONT,
                     color=INK, annotation_clip=False)
+        y += ROW_MARK + ROW_GAP
 
 
 def _draw_mark(ax, row: ChartRow, y: float, colour: str, log: bool,  # type: ignore[no-untyped-def]
@@ -572,7 +645,7 @@ def _draw_mark(ax, row: ChartRow, y: float, colour: str, log: bool,  # type: ign
     hollow = {"mfc": "white", "mec": colour, "mew": 2}
     if row.mark == "bar":
         value = row.high if row.high is not None else 0.0
-        ax.barh(y, value - left, left=left, height=0.34, color=colour)
+        ax.barh(y, value - left, left=left, height=0.75, color=colour)
         return value
     if row.mark == "approximate":
         value = row.low or 0.0
@@ -600,14 +673,28 @@ def _draw_mark(ax, row: ChartRow, y: float, colour: str, log: bool,  # type: ign
     return text_at
 
 
-def _thousands():  # type: ignore[no-untyped-def]
-    from matplotlib.ticker import FuncFormatter
+def _ticks(ax, log: bool) -> None:  # type: ignore[no-untyped-def]
+    """Few, short tick labels: decades on a log axis, 1-2-2.5-5 steps on a linear one."""
+    from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullLocator
 
-    def fmt(value: float, _pos: object) -> str:
-        if value == 0:
-            return "0"
-        if abs(value) >= 1:
-            return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
-        return f"{value:g}"
+    if log:
+        # At most five labelled decades (every other one on a wide axis), no minor ticks.
+        ax.xaxis.set_major_locator(LogLocator(base=10, numticks=6))
+    else:
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10], min_n_ticks=3))
+    ax.xaxis.set_minor_locator(NullLocator())
+    ax.xaxis.set_major_formatter(FuncFormatter(_short_number))
 
-    return FuncFormatter(fmt)
+
+def _short_number(value: float, _pos: object = None) -> str:
+    """A tick label: 0.5, 25, 2,500, 25k, 2.5M."""
+    magnitude = abs(value)
+    if value == 0:
+        return "0"
+    if magnitude >= 1e6:
+        return f"{value / 1e6:g}M"
+    if magnitude >= 1e4:
+        return f"{value / 1e3:g}k"
+    if magnitude >= 1:
+        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    return f"{value:g}"
