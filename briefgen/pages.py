@@ -13,6 +13,7 @@ bound as briefs are added.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -55,9 +56,12 @@ def meta_title(title: str) -> str:
     """A YAML front-matter title that is safe in MkDocs' unescaped `<title>`.
 
     MkDocs templates print page titles as they are, so the title is HTML-escaped
-    here; JSON quoting makes it a valid YAML scalar whatever it contains.
+    here; JSON quoting with every non-ASCII character escaped makes it a valid
+    YAML scalar whatever it contains (YAML refuses raw DEL and C1 controls).
     """
-    return json.dumps(str(plain(title)), ensure_ascii=False)
+    # A title is one line: control characters and line breaks become spaces.
+    one_line = " ".join(re.sub(r"[\x00-\x1f\x7f-\x9f]", " ", title).split())
+    return json.dumps(str(plain(one_line)))
 
 
 @dataclass(frozen=True)
@@ -141,19 +145,59 @@ class PageLinks:
         return self.to(urls.entity_url(entity.kind, entity.id))
 
     def entity(self, entity_id: str | None, missing: str = "—") -> Markup:
-        """An HTML link to an entity page, or `missing` for no entity."""
+        """An HTML link to an entity page, saying on hover who it is; `missing` for no entity."""
         if entity_id is None:
             return plain(missing)
-        name = self.registry.entity(entity_id).name
-        return Markup('<a href="{}">{}</a>').format(self.entity_url(entity_id), name)
+        entity = self.registry.entity(entity_id)
+        return Markup('<a href="{}" title="{}">{}</a>').format(
+            self.entity_url(entity_id), describe(entity), entity.name)
 
     def md(self, text: str, inline: bool = False) -> Markup:
-        def resolve(entity_id: str) -> tuple[str, str] | None:
+        def resolve(entity_id: str) -> tuple[str, str, str] | None:
             if entity_id not in self.registry.entities:
                 return None
-            return self.registry.entity(entity_id).name, self.entity_url(entity_id)
+            entity = self.registry.entity(entity_id)
+            return entity.name, self.entity_url(entity_id), describe(entity)
 
         return render_markdown(text, resolve, inline=inline)
+
+
+_TABLE = re.compile(r"<table>\n(.*?)\n</table>", re.S)
+_ROW = re.compile(r"(<tr\b[^>]*>)(.*?)(</tr>)", re.S)
+_HEAD_CELL = re.compile(r"<th>(.*?)</th>", re.S)
+
+
+def stackable_tables(text: str) -> str:
+    """Every table wrapped for phones: each body cell labelled by its column.
+
+    On a narrow screen the stylesheet turns a `bg-stack` table's rows into
+    cards of "label: value" lines (CSS reads the label from `data-label`), so
+    no table needs sideways scrolling. Done here, once, rather than by hand on
+    every cell of every template.
+    """
+
+    def table(match: re.Match[str]) -> str:
+        body = match.group(1)
+        head, _, rest = body.partition("</thead>")
+        labels = [re.sub(r"<[^>]+>", "", h).strip() for h in _HEAD_CELL.findall(head)]
+        if not labels or not rest:
+            return match.group(0)
+
+        def row(r: re.Match[str]) -> str:
+            cells = iter(labels)
+            inner = re.sub(r"<td(?=[ >])", lambda _: f'<td data-label="{next(cells, "")}"', r.group(2))
+            return r.group(1) + inner + r.group(3)
+
+        return f'<div class="bg-stack">\n<table>\n{head}</thead>{_ROW.sub(row, rest)}\n</table>\n</div>'
+
+    return _TABLE.sub(table, text)
+
+
+def describe(entity: Entity) -> str:
+    """A line saying who or what an entity is, for a link's title:
+    "Person · Ukrainian president since 2019.", cut at a word past 120 characters."""
+    text = f"{KIND_SINGULAR[entity.kind]} · {entity.description}"
+    return text if len(text) <= 120 else text[:119].rsplit(" ", 1)[0] + "…"
 
 
 def value_anchor(ref: FigureRef) -> str:
@@ -216,7 +260,7 @@ class PageWriter:
             external_rel=EXTERNAL_REL,
             **context,
         )
-        return OutputFile(path, text)
+        return OutputFile(path, stackable_tables(text))
 
     def all_pages(self) -> list[OutputFile]:
         pages = [self.home()]
@@ -316,6 +360,7 @@ class PageWriter:
             path,
             entity.name,
             entity=entity,
+            spellings=Markup(json.dumps([str(plain(n)) for n in (entity.name, *entity.aliases)])),
             chart=self.charts.get(f"entity-{entity.id}"),
             listings={name: items for name, (_, items) in listings.items()},
             full=full,

@@ -18,6 +18,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from briefgen import urls
 from briefgen.buildcache import OutputCache, inputs_key
@@ -41,6 +44,7 @@ class BriefgenConfig(Config):
 class BriefgenPlugin(BasePlugin[BriefgenConfig]):
     def __init__(self) -> None:
         self.outputs: list[OutputFile] = []
+        self._lit: Page | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps one plugin instance across `mkdocs serve`
@@ -96,6 +100,25 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
             charts.rendered, timings.get("charts", 0), timings.get("pages", 0),
         )
         return outputs
+
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
+        # A detail page is in no nav entry, so Material would light no header
+        # tab: light its section's, for as long as this page is rendered.
+        self._lit = None
+        if urls.is_detail_page(page.file.src_uri):
+            section = page.file.src_uri.split("/", 1)[0] + "/index.md"
+            for item in nav.items:
+                if isinstance(item, Page) and item.file.src_uri == section:
+                    item.active = True
+                    self._lit = item
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self._lit is not None:
+            self._lit.active = False
+            self._lit = None
+        return output
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for output in self.outputs:

@@ -38,8 +38,12 @@ EXTERNAL_LINK = re.compile(r'<a href="((?:https?|mailto):)')
 # (noreferrer); and a contributor's link is not an endorsement (nofollow).
 EXTERNAL_REL = "nofollow noopener noreferrer"
 
-# Resolves an entity id to (display name, URL relative to the page), or None.
-LinkResolver = Callable[[str], "tuple[str, str] | None"]
+# Resolves an entity id to (display name, URL relative to the page, a short
+# description shown on hover and focus), or None.
+LinkResolver = Callable[[str], "tuple[str, str, str] | None"]
+
+# A blank line: where one paragraph of a Markdown field ends and the next begins.
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 def _restricted_markdown() -> markdown.Markdown:
@@ -59,18 +63,28 @@ def render_markdown(source: str, resolve: LinkResolver, *, inline: bool = False)
     """Render a brief's Markdown field to sanitised HTML.
 
     `inline` strips the wrapping paragraph, for table cells and list items.
+    An entity is linked at its first mention in each paragraph only: a page
+    that links "Zelensky" thirteen times reads as a wall of links.
     """
+    linked: set[str] = set()
 
     def link(match: re.Match[str]) -> str:
         target = resolve(match.group(1))
         shown = match.group(2)
-        if target is None:  # load.py reports unknown ids; render the words alone
-            return _escape_link_text(shown or match.group(1))
-        name, url = target
-        return f"[{_escape_link_text(shown or name)}](<{url}>)"
+        if target is None or match.group(1) in linked:  # unknown ids are reported by the loader
+            return _escape_link_text(shown or (target[0] if target else match.group(1)))
+        linked.add(match.group(1))
+        name, url, about = target
+        title = " ".join(re.sub(r'["\\]', " ", about).split())
+        return f'[{_escape_link_text(shown or name)}](<{url}> "{title}")' if title else (
+            f"[{_escape_link_text(shown or name)}](<{url}>)")
 
     # NUL is dropped: browsers and parsers disagree about it.
-    text = ENTITY_LINK.sub(link, source.replace("\x00", ""))
+    parts = []
+    for paragraph in _PARAGRAPH_BREAK.split(source.replace("\x00", "")):
+        linked.clear()
+        parts.append(ENTITY_LINK.sub(link, paragraph))
+    text = "\n\n".join(parts)
     return Markup(_rendered(text, inline))
 
 

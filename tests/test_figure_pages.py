@@ -75,7 +75,7 @@ def test_pages_start_with_a_title_and_have_no_blank_line_in_html_blocks(files):
 def test_metric_page_links_chart_csv_and_one_row_per_subject(files):
     page = files["figures/civilians-remaining.md"]
     assert '<img src="../charts/civilians-remaining.svg" alt="Civilians remaining.' in page
-    assert '<a href="../../places/bakhmut/">Bakhmut</a>' in page
+    assert '<a href="../../places/bakhmut/" title="Place · About bakhmut.">Bakhmut</a>' in page
     assert '<a href="../civilians-remaining.csv" download>' in page
     by_subject = page.split("## By subject")[1]
     assert by_subject.count('<tr id="subject-') == 2
@@ -110,7 +110,7 @@ def test_discrepancies_page_has_one_row_per_conflicting_comparison(files):
     assert "up to 100,000 troops</a>" in conflicts and "about 170,000 troops</a>" in conflicts
     corroborated = page.split("## Corroborated")[1]
     assert '<a href="../population-prewar/pokrovsk/">Pre-war population</a>' in corroborated
-    assert "<td>60,000</td>" in corroborated
+    assert '<td data-label="Value">60,000</td>' in corroborated
 
 
 def test_index_lists_metrics_and_side_chart(files):
@@ -118,11 +118,13 @@ def test_index_lists_metrics_and_side_chart(files):
     assert (
         '<a href="civilians-remaining/">Civilians remaining</a>'
         "<br><small>Civilians still living in a place at the time given.</small></td> "
-        "<td>3</td> <td>2</td> <td>0</td>"
+        '<td data-label="Values">3</td> <td data-label="Sources">2</td> '
+        '<td data-label="Disputed values">0</td>'
     ) in index
-    assert "<tr><td>Casualties<br>" in index  # listed, no page to link
+    assert '<tr><td data-label="Metric">Casualties<br>' in index  # listed, no page to link
     assert '<img src="charts/claims-by-side.svg"' in index
-    assert "<td>TASS</td> <td>Russian officials and state media</td>" in index
+    assert ('<td data-label="Claimed by">TASS</td> '
+            '<td data-label="Side">Russian officials and state media</td>') in index
 
 
 def test_csv_is_deterministic_neutralises_formulas_and_gives_verdicts():

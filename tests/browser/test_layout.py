@@ -148,9 +148,6 @@ def test_a_stacked_table_fits_a_phone(visit):
     page.screenshot(path=str(SCREENSHOTS / "brief-390-stacked-table.png"), full_page=True)
 
 
-@pytest.mark.xfail(strict=True, reason="template fix pending: wrap wide tables (a brief's figures, "
-                   "entity figure tables, index tables) in <div class=\"bg-stack\"> with "
-                   "data-label=\"<column>\" on each cell, or mark phone-optional cells bg-secondary")
 @pytest.mark.parametrize("kind", ["brief", "place", "metric"])
 def test_tables_fit_the_column_at_phone_width(visit, kind):
     page = visit(PAGE_TYPES[kind], width=PHONE).page

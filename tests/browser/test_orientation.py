@@ -6,21 +6,15 @@ import pytest
 
 from tests.browser.conftest import PAGE_TYPES
 
-TAB_PENDING = pytest.mark.xfail(
-    strict=True,
-    reason="template/plugin fix pending: detail pages are not in the nav, so Material marks no "
-           "header tab; the plugin must give each detail page its section (e.g. set the page's "
-           "parent/ancestors to the section index in on_page_context) so the tab is active")
-
 SECTION_TABS = [
     ("brief-index", "Briefs"),
     ("figures-index", "Figures"),
-    pytest.param("brief", "Briefs", marks=TAB_PENDING),
-    pytest.param("person", "People", marks=TAB_PENDING),
-    pytest.param("place", "Places", marks=TAB_PENDING),
-    pytest.param("organisation", "Organisations", marks=TAB_PENDING),
-    pytest.param("metric", "Figures", marks=TAB_PENDING),
-    pytest.param("discrepancies", "Figures", marks=TAB_PENDING),
+    ("brief", "Briefs"),
+    ("person", "People"),
+    ("place", "Places"),
+    ("organisation", "Organisations"),
+    ("metric", "Figures"),
+    ("discrepancies", "Figures"),
 ]
 
 
@@ -31,9 +25,6 @@ def test_the_header_tab_of_the_page_section_is_active(visit, kind, tab):
     assert active == [tab]
 
 
-@pytest.mark.xfail(strict=True, reason="template fix pending: a breadcrumb (Briefs › title) on detail "
-                   "pages, as <nav aria-label=\"Breadcrumb\"> or Material's md-path, linking to the "
-                   "section index")
 @pytest.mark.parametrize("kind, section", [("brief", "/briefs/"), ("person", "/people/"),
                                            ("metric", "/figures/")])
 def test_detail_pages_show_a_breadcrumb_to_their_section(visit, kind, section):
@@ -43,8 +34,6 @@ def test_detail_pages_show_a_breadcrumb_to_their_section(visit, kind, section):
     assert section in crumbs
 
 
-@pytest.mark.xfail(strict=True, reason="template fix pending: entity.md.j2 links each brief to the "
-                   "anchor where the entity is mentioned (e.g. #mention-<entity>), not to the top")
 def test_entity_pages_link_to_where_each_brief_mentions_them(visit):
     page = visit(PAGE_TYPES["person"]).page
     links = page.eval_on_selector_all(
@@ -58,8 +47,6 @@ def test_entity_pages_link_to_where_each_brief_mentions_them(visit):
         assert target.locator(f"[id='{anchor}']").count() == 1, link
 
 
-@pytest.mark.xfail(strict=True, reason="template fix pending: entity links carry a short description "
-                   "on hover and focus (title=\"<kind> · <description>\" or Material's tooltips)")
 def test_entity_links_say_who_the_entity_is(visit):
     page = visit(PAGE_TYPES["brief"]).page
     bare = page.eval_on_selector_all(
@@ -70,8 +57,6 @@ def test_entity_links_say_who_the_entity_is(visit):
     assert bare == []
 
 
-@pytest.mark.xfail(strict=True, reason="template/render fix pending: link each entity at its first "
-                   "mention in a paragraph only (pokrovsk-fight-or-withdraw links Kyiv twice in one)")
 def test_an_entity_is_linked_at_most_once_per_paragraph_on_every_brief(visit):
     index = visit("/briefs/").page
     briefs = sorted(set(index.eval_on_selector_all(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -36,7 +37,7 @@ def test_click_home_brief_person_another_brief(visit):
         if others:
             break
         page.go_back()
-        page.wait_for_url(f"**{first_brief}")
+        page.wait_for_url(lambda url: urlsplit(url).path == first_brief)
     else:
         pytest.fail(f"no person on {first_brief} links to another brief")
     _click_link_to(page, others[0])
@@ -50,7 +51,8 @@ def _click_link_to(page, path: str) -> None:  # type: ignore[no-untyped-def]
         path)
     assert index >= 0, f"no link to {path} on {page.url}"
     page.locator("article a[href]").nth(index).click()
-    page.wait_for_url(f"**{path}")
+    # Links from an entity page land on the mention's anchor: compare paths only.
+    page.wait_for_url(lambda url: urlsplit(url).path == path)
 
 
 def _search(page, query: str) -> list[str]:  # type: ignore[no-untyped-def]
@@ -66,14 +68,10 @@ def _search(page, query: str) -> list[str]:  # type: ignore[no-untyped-def]
     return list(dict.fromkeys(hrefs))  # a page's sections follow it as links to the same path
 
 
-WHITESPACE_PENDING = pytest.mark.xfail(
-    strict=True,
-    reason="template fix pending: whitespace between </dt> and <dd> in entity.md.j2 and between "
-           "</td> and <td> in the index tables, so the indexer keeps the first alias a word of its own")
 SPELLINGS = [  # (spelling, the page it must find); the first alias of each is the one that broke
-    pytest.param("Krasnoarmeysk", "/places/pokrovsk/", marks=WHITESPACE_PENDING),
-    pytest.param("Artemivsk", "/places/bakhmut/", marks=WHITESPACE_PENDING),
-    pytest.param("Mirnograd", "/places/myrnohrad/", marks=WHITESPACE_PENDING),
+    ("Krasnoarmeysk", "/places/pokrovsk/"),
+    ("Artemivsk", "/places/bakhmut/"),
+    ("Mirnograd", "/places/myrnohrad/"),
     ("Artyomovsk", "/places/bakhmut/"),
     ("Krasnoarmiisk", "/places/pokrovsk/"),
     ("Dymytrov", "/places/myrnohrad/"),
@@ -86,11 +84,6 @@ def test_search_finds_a_place_by_its_other_spellings(visit, spelling, page):
     assert page in results, f"{spelling!r} gave {results[:5]}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="template fix pending: `search: {boost: N}` front matter on entity pages, so an entity's "
-           "own page outranks the section index listing its spellings (and, for a first alias, "
-           "the </dt> <dd> whitespace)")
 @pytest.mark.parametrize("spelling, page", [
     ("Krasnoarmeysk", "/places/pokrovsk/"), ("Artemivsk", "/places/bakhmut/"),
     ("Krasnoarmiisk", "/places/pokrovsk/"),
@@ -105,8 +98,6 @@ def test_search_for_a_person_ranks_their_page_first(visit):
     assert results[:1] == [PAGE_TYPES["person"]], results[:5]
 
 
-@pytest.mark.xfail(strict=True, reason="template fix pending: `search: {boost: N}` front matter "
-                   "on entity pages (highest) and brief pages (above index and figures pages)")
 def test_search_for_a_person_ranks_their_briefs_next(visit):
     page = visit(PAGE_TYPES["person"]).page
     briefs = set(_article_links(page, "briefs"))
