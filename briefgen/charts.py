@@ -27,32 +27,17 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from briefgen.figures import APPROXIMATE_TOLERANCE, FigureRef, as_written, period
+from briefgen.figures import APPROXIMATE_TOLERANCE, FigureRef, period
 from briefgen.index import CorpusIndex
-from briefgen.model import SIDES, Entity
+from briefgen.model import Entity, Side
 from briefgen.units import FAMILY_BASE
 
 # Bump when the drawing code changes, so cached SVGs are redrawn.
-STYLE_VERSION = "2"
+STYLE_VERSION = "3"
 
-# Metrics on the claims-by-side chart: the numbers each side has a stake in.
-SIDE_METRICS: tuple[str, ...] = (
-    "casualties", "troops-committed", "units-committed", "reinforcements-per-day",
-    "force-ratio", "infiltrating-troops",
-)
-
-UNATTRIBUTED = "unattributed"
-SIDE_LABELS: dict[str, str] = {**SIDES, UNATTRIBUTED: "Unattributed"}
-
-# Okabe-Ito: distinguishable with the common colour-vision deficiencies, and
-# dark enough for contrast on the white card in both of Material's palettes.
-SIDE_COLOURS: dict[str, str] = {
-    "ukraine": "#0072B2",
-    "russia": "#D55E00",
-    "independent": "#009E73",
-    "media": "#CC79A7",
-    UNATTRIBUTED: "#555555",
-}
+# Numbers whose claimant has no side (or whose side the vocabulary does not
+# list); the sides themselves, their labels and colours are data/vocabulary.yml.
+UNATTRIBUTED = Side("unattributed", "Unattributed", "#555555")
 
 FAMILY_TITLES: dict[str, str] = {
     "count": "Counts", "distance": "Distances", "percent": "Shares", "ratio": "Ratios",
@@ -77,7 +62,9 @@ class ChartRow:
     metric: str
     subject: str  # entity name
     claimant: str  # entity name, the outlet's name, or "unattributed"
-    side: str  # a key of SIDE_LABELS
+    side: str  # a side id of the vocabulary, or "unattributed"
+    side_label: str
+    colour: str  # the side's colour
     brief: str
     figure: str
     written: str  # the value as written
@@ -150,11 +137,10 @@ def claimant_id(ref: FigureRef) -> str | None:
     return ref.figure.claimed_by or ref.brief.outlet
 
 
-def side_of(entities: dict[str, Entity], ref: FigureRef) -> str:
-    """The side whose number this is (a key of SIDE_LABELS)."""
-    entity = entities.get(claimant_id(ref) or "")
-    side = entity.side if entity else None
-    return side if side in SIDES else UNATTRIBUTED
+def side_of(index: CorpusIndex, ref: FigureRef) -> Side:
+    """The side whose number this is: the claimant's (or the outlet's), else unattributed."""
+    entity = index.registry.entities.get(claimant_id(ref) or "")
+    return index.corpus.vocabulary.side(entity.side if entity else None) or UNATTRIBUTED
 
 
 def short_title(title: str, limit: int = 32) -> str:
@@ -183,11 +169,12 @@ def chart_row(index: CorpusIndex, ref: FigureRef, panel: str, label_head: str,
     """The row for one figure; `label_head` starts its label (subject or metric)."""
     entities = index.registry.entities
     r = index.reading_of(ref)
-    claimant = name_of(entities, claimant_id(ref)) or UNATTRIBUTED
+    claimant = name_of(entities, claimant_id(ref)) or "unattributed"
+    side = side_of(index, ref)
     mark = _mark(ref.figure.qualifier, r.low, r.high)
     strict = (mark == "lower-bound" and not r.low_inclusive) or (
         mark == "upper-bound" and not r.high_inclusive)
-    written = as_written(ref.figure)  # already says "about" for approximate values
+    written = index.written(ref)  # already says "about" for approximate values
     as_of = ref.figure.as_of.iso() if ref.figure.as_of else ""
     return ChartRow(
         panel=panel,
@@ -195,7 +182,9 @@ def chart_row(index: CorpusIndex, ref: FigureRef, panel: str, label_head: str,
         metric=metric_label,
         subject=name_of(entities, ref.figure.subject),
         claimant=claimant,
-        side=side_of(entities, ref),
+        side=side.id,
+        side_label=side.label,
+        colour=side.colour,
         brief=ref.brief.id,
         figure=ref.figure.id,
         written=written,
@@ -301,15 +290,15 @@ def entity_chart(index: CorpusIndex, entity_id: str, cache: ChartCache) -> Chart
 def claims_by_side_chart(index: CorpusIndex, cache: ChartCache) -> Chart | None:
     """Casualty and force figures grouped by whose numbers they are."""
     entities = index.registry.entities
-    order = list(SIDE_LABELS)
+    order = [s.id for s in index.corpus.vocabulary.sides] + [UNATTRIBUTED.id]
     rows: list[ChartRow] = []
     total = 0
-    for metric_id in sorted(m for m in SIDE_METRICS if m in index.by_metric):
+    for metric_id in sorted(m for m in index.corpus.vocabulary.side_metrics if m in index.by_metric):
         metric = index.metric(metric_id)
         refs, count = _limited(index, _drawable(index, index.by_metric[metric_id],
                                                 metric.family or None))
         total += count
-        refs.sort(key=lambda r: (order.index(side_of(entities, r)),
+        refs.sort(key=lambda r: (order.index(side_of(index, r).id),
                                  name_of(entities, r.figure.subject), _when(r),
                                  r.brief.id, r.figure.id))
         family = metric.family or (index.reading_of(refs[0]).family if refs else None)
@@ -321,9 +310,6 @@ def claims_by_side_chart(index: CorpusIndex, cache: ChartCache) -> Chart | None:
     return _chart("claims-by-side", "Claims by side", rows, cache, total)
 
 
-POPULATION_METRICS = ("population-prewar", "civilians-remaining")
-
-
 def population_chart(index: CorpusIndex, cache: ChartCache) -> Chart | None:
     """Each place's pre-war population beside the civilians said to remain.
 
@@ -333,7 +319,7 @@ def population_chart(index: CorpusIndex, cache: ChartCache) -> Chart | None:
     entities = index.registry.entities
     rows: list[ChartRow] = []
     total = 0
-    for metric_id in POPULATION_METRICS:
+    for metric_id in index.corpus.vocabulary.population_metrics:
         if metric_id not in index.by_metric:
             continue
         metric = index.metric(metric_id)
@@ -369,7 +355,7 @@ def alt_text(title: str, rows: Iterable[ChartRow]) -> str:
     for row in rows:
         when = f", as of {row.as_of}" if row.as_of else ""
         parts.append(f"{row.metric}, {row.subject}: {row.written}, claimed by "
-                     f"{row.claimant} ({SIDE_LABELS[row.side]}), brief {row.brief}{when}")
+                     f"{row.claimant} ({row.side_label}), brief {row.brief}{when}")
     return f"{title}. One row per value. " + "; ".join(parts) + "."
 
 
@@ -386,6 +372,11 @@ def _chart(name: str, title: str, rows: list[ChartRow], cache: ChartCache, total
     svg = cache.svg(key, lambda: draw_svg(title, rows, salt=key[:16]))
     return Chart(name=name, title=title, svg=svg, alt=alt_text(title, rows), rows=tuple(rows),
                  total=max(total, len(rows)))
+
+
+def _sides(rows: list[ChartRow]) -> list[tuple[str, str]]:
+    """(label, colour) of each side the rows show, in the order they first appear."""
+    return list(dict.fromkeys((r.side_label, r.colour) for r in rows))
 
 
 # --- drawing (the only place matplotlib is imported) ------------------------------------
@@ -501,7 +492,7 @@ def _layout(title: str, rows: list[ChartRow]) -> tuple[list[str], float, list[_P
     """(title lines, legend height, panels, figure height), all in inches."""
     panels = _panels(rows)
     titled = len(panels) > 1  # one panel needs no heading: the chart's title says it
-    sides = [s for s in SIDE_LABELS if any(r.side == s for r in rows)]
+    sides = _sides(rows)
     marks = [m for m in MARK_LABELS if any(r.mark == m for r in rows)]
     title_lines = _wrap(title, WIDTH - 2 * MARGIN, TITLE_FONT + 1)
     entries = max(len(sides), len(marks))
@@ -554,7 +545,7 @@ def _draw_unguarded(title: str, rows: list[ChartRow], salt: str, out: IO[Any], f
     from matplotlib.lines import Line2D
 
     title_lines, _legend_height, panels, total = _layout(title, rows)
-    sides = [s for s in SIDE_LABELS if any(r.side == s for r in rows)]
+    sides = _sides(rows)
     marks = [m for m in MARK_LABELS if any(r.mark == m for r in rows)]
     style: dict[str, Any] = {
         "svg.hashsalt": salt, "svg.fonttype": "none", "text.usetex": False,
@@ -579,8 +570,8 @@ def _draw_unguarded(title: str, rows: list[ChartRow], salt: str, out: IO[Any], f
             # Sides in the first column, marks in the second (the legend fills columns first).
             depth = max(len(sides), len(marks))
             blank = [Line2D([], [], lw=0, label=" ")]
-            handles = [Line2D([], [], color=SIDE_COLOURS[s], lw=8, label=SIDE_LABELS[s])
-                       for s in sides] + blank * (depth - len(sides))
+            handles = [Line2D([], [], color=colour, lw=8, label=label)
+                       for label, colour in sides] + blank * (depth - len(sides))
             handles += [_mark_handle(Line2D, m) for m in marks] + blank * (depth - len(marks))
             fig.legend(handles=handles, loc="upper left",
                        bbox_to_anchor=(AXES_LEFT / WIDTH, 1 - MARGIN / total), ncol=2,
@@ -632,7 +623,7 @@ def _draw_panel(ax, panel: _PanelLayout) -> None:  # type: ignore[no-untyped-def
                     color=INK)
             y += 1
         mark_y = y + ROW_MARK / 2
-        text_at = _draw_mark(ax, row, mark_y, SIDE_COLOURS[row.side], log, left, right)
+        text_at = _draw_mark(ax, row, mark_y, row.colour, log, left, right)
         ax.annotate(_clean(row.written), (text_at, mark_y), xytext=(7, 0),
                     textcoords="offset points", va="center", ha="left", fontsize=FONT,
                     color=INK, annotation_clip=False)

@@ -11,7 +11,7 @@ import io
 
 from briefgen import urls
 from briefgen.charts import claimant_id, name_of
-from briefgen.figures import as_written, normalised_text
+from briefgen.figures import normalised_text
 from briefgen.index import CorpusIndex
 from briefgen.urls import OutputFile
 
@@ -44,7 +44,7 @@ def metric_csv(index: CorpusIndex, metric_id: str) -> str:
     for ref in index.by_metric.get(metric_id, []):
         f, r = ref.figure, index.reading_of(ref)
         row = (
-            ref.brief.id, f.id, f.metric, f.subject, name_of(names, f.subject), as_written(f),
+            ref.brief.id, f.id, f.metric, f.subject, name_of(names, f.subject), index.written(ref),
             f.qualifier, _number(f.value), _number(f.low), _number(f.high), f.unit,
             normalised_text(f, r), _number(r.low), _number(r.high), r.base_unit,
             f.as_of.iso() if f.as_of else "", f.claimed_by or "",

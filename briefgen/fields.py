@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from briefgen.model import ARTICLE_TYPES, QUALIFIERS, SIDES, EntityKind
+from briefgen.model import ARTICLE_TYPES, QUALIFIERS, EntityKind
 from briefgen.units import FAMILY_BASE
 
 MAX_QUOTE_WORDS = 30
@@ -134,7 +134,7 @@ _ENTRY_COMMON: dict[str, Field] = {
     "wikidata": Field("wikidata"),
 }
 _ACTOR_EXTRA: dict[str, Field] = {
-    "side": Field("choice", choices=tuple(SIDES)),
+    "side": Field("id"),  # one of the sides in data/vocabulary.yml (crosscheck)
     "affiliation": _ORGANISATION,
 }
 ENTRY_FIELDS: dict[EntityKind, dict[str, Field]] = {
@@ -151,6 +151,17 @@ METRIC_FIELDS: dict[str, Field] = {
     "label": Field("text", required=True),
     "family": Field("choice", required=True, choices=tuple(FAMILY_BASE)),
     "description": Field("text", required=True),
+}
+SIDE_FIELDS: dict[str, Field] = {
+    "label": Field("text", required=True),
+    "colour": Field("text", required=True),  # "#rrggbb", checked by the loader
+}
+QUALIFIER_WORD_FIELDS: dict[str, Field] = {
+    q: Field("text", required=True) for q in QUALIFIERS if q != "exact"
+}
+CHART_FIELDS: dict[str, Field] = {
+    "population": _list(Field("metric")),
+    "claims-by-side": _list(Field("metric")),
 }
 UNIT_FIELDS: dict[str, Field] = {
     "family": Field("choice", required=True, choices=tuple(FAMILY_BASE)),

@@ -13,7 +13,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from briefgen.model import Brief, Figure, PartialDate
+from briefgen.model import DEFAULT_VOCABULARY, Brief, Figure, PartialDate, Vocabulary
 from briefgen.units import FAMILY_BASE
 
 # "about X" is taken to mean X ± 10 %. The tolerance widens an approximate
@@ -93,7 +93,7 @@ def _with_unit(number: str, unit: str) -> str:
     return f"{number} {unit}" if unit else number
 
 
-def as_written(figure: Figure) -> str:
+def as_written(figure: Figure, vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> str:
     """The figure as the article put it: "more than 70,000 people", "15–20 groups per day"."""
     if figure.value is not None:
         number = format_number(figure.value)
@@ -102,7 +102,7 @@ def as_written(figure: Figure) -> str:
     else:  # an invalid figure: say so rather than crash
         known = figure.low if figure.low is not None else figure.high
         number = format_number(known) if known is not None else "?"
-    words = _QUALIFIER_WORDS.get(figure.qualifier, "")
+    words = vocabulary.words(figure.qualifier)
     unit = figure.unit
     if figure.value == 1:
         unit = _singular(unit)
@@ -119,13 +119,6 @@ def _singular(unit: str) -> str:
     return f"{first} {rest}" if rest else first
 
 
-_QUALIFIER_WORDS = {
-    "about": "about",
-    "at-least": "at least",
-    "more-than": "more than",
-    "up-to": "up to",
-    "fewer-than": "fewer than",
-}
 
 
 # --- readings and comparison ----------------------------------------------

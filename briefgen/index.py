@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from briefgen.comparisons import Comparison, Corroboration, compare_all
-from briefgen.figures import FigureRef, Reading, period, reading
+from briefgen.figures import FigureRef, Reading, as_written, period, reading
 from briefgen.model import Brief, Claim, Corpus, Metric
 from briefgen.registry import Registry
 
@@ -96,6 +96,10 @@ class CorpusIndex:
 
     def metric(self, metric_id: str) -> Metric:
         return self.registry.metrics.get(metric_id) or Metric(metric_id, metric_id, "", "")
+
+    def written(self, ref: FigureRef) -> str:
+        """The figure as the article put it, in the vocabulary's words."""
+        return as_written(ref.figure, self.corpus.vocabulary)
 
     def reading_of(self, ref: FigureRef) -> Reading:
         return self.readings[ref.key]

@@ -39,6 +39,7 @@ from briefgen.fields import (
     Field,
 )
 from briefgen.model import (
+    DEFAULT_VOCABULARY,
     Brief,
     Claim,
     Corpus,
@@ -51,9 +52,11 @@ from briefgen.model import (
     Metric,
     Quote,
     Unit,
+    Vocabulary,
 )
 from briefgen.syntax import RESERVED_IDS
 from briefgen.units import unit_key
+from briefgen.vocabulary import VOCABULARY_FILE, check_sides, read_vocabulary
 from briefgen.yamlsafe import (
     MAX_FILE_BYTES,
     WHOLE_FILE,
@@ -174,6 +177,18 @@ def _load_registry(
                 continue
             entities[key.text] = EntityInfo(kind, file, key.where, obj)
     return entities, checks
+
+
+def _load_vocabulary(data_dir: Path, root: Path, problems: list[Problem]) -> tuple[Vocabulary, FileCheck]:
+    """data/vocabulary.yml when it is there; the defaults when it is not."""
+    path = data_dir / VOCABULARY_FILE
+    file = _display(path, root)
+    chk = FileCheck(file)
+    if not path.exists() and not path.is_symlink():
+        return DEFAULT_VOCABULARY, chk
+    tree, found = _read(path, file)
+    problems.extend(found)
+    return read_vocabulary(tree, chk), chk
 
 
 def _check_metric_id(key: str) -> None:
@@ -407,6 +422,10 @@ def _load(data_dir: Path, root: Path) -> tuple[Corpus | None, Loaded]:
     entities, registry_checks = _load_registry(data_dir, root, problems)
     metrics = _load_table(data_dir, root, METRICS_FILE, METRIC_FIELDS, _check_metric_id, problems)
     units = _load_table(data_dir, root, UNITS_FILE, UNIT_FIELDS, _check_unit_name, problems)
+    vocabulary, vocabulary_check = _load_vocabulary(data_dir, root, problems)
+    by_file = {chk.file: chk for chk in registry_checks}
+    check_sides(vocabulary, {e: (info.obj, by_file[info.file]) for e, info in entities.items()
+                             if info.file in by_file})
     briefs: dict[str, BriefInfo] = {}
     brief_files: set[str] = set()
     for path in _brief_files(data_dir / "briefs", root, project, problems):
@@ -425,13 +444,13 @@ def _load(data_dir: Path, root: Path) -> tuple[Corpus | None, Loaded]:
     brief_files |= {p.location.file for p in problems if p.location.file.startswith(f"{where.file}/briefs/")}
     loaded = Loaded(problems, entities, metrics, units, briefs, frozenset(brief_files))
     brief_checks = [b.chk for b in briefs.values()]
-    check_references(loaded, [*registry_checks, *brief_checks])
+    check_references(loaded, [*registry_checks, vocabulary_check, *brief_checks])
     check_spellings(loaded)
     for brief in briefs.values():
         check_mentions(brief, loaded)
         check_figure_units(brief, loaded)
         check_claim_links(brief, loaded)
-    for chk in [*registry_checks, *brief_checks]:
+    for chk in [*registry_checks, vocabulary_check, *brief_checks]:
         problems.extend(chk.problems)
     if problems:
         return None, loaded
@@ -445,6 +464,7 @@ def _load(data_dir: Path, root: Path) -> tuple[Corpus | None, Loaded]:
             if obj is not None
         ),
         units=tuple(known_units.values()),
+        vocabulary=vocabulary,
     )
     return corpus, loaded
 

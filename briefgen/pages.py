@@ -22,11 +22,11 @@ import jinja2
 from markupsafe import Markup
 
 from briefgen import urls
-from briefgen.charts import SIDE_LABELS, Chart, claimant_id
+from briefgen.charts import Chart, claimant_id
 from briefgen.comparisons import VERDICT_WORDS, Comparison
 from briefgen.figures import FigureRef, as_written, format_number, normalised_text
 from briefgen.index import CorpusIndex
-from briefgen.model import ARTICLE_TYPES, ENTITY_KINDS, QUALIFIERS, SIDES, Brief, Entity, EntityKind
+from briefgen.model import ARTICLE_TYPES, ENTITY_KINDS, QUALIFIERS, Brief, Entity, EntityKind
 from briefgen.render import EXTERNAL_REL, plain, render_markdown
 from briefgen.urls import OutputFile
 
@@ -244,7 +244,7 @@ class PageWriter:
             index=self.index,
             registry=self.registry,
             urls=urls,
-            as_written=as_written,
+            as_written=lambda figure: as_written(figure, self.index.corpus.vocabulary),
             normalised=lambda ref: normalised_text(ref.figure, self.index.reading_of(ref)),
             claimant_id=claimant_id,
             value_anchor=value_anchor,
@@ -252,8 +252,7 @@ class PageWriter:
             verdict_words=VERDICT_WORDS,
             article_types=ARTICLE_TYPES,
             qualifiers=QUALIFIERS,
-            sides=SIDES,
-            side_labels=SIDE_LABELS,
+            sides={s.id: s.label for s in self.index.corpus.vocabulary.sides},
             kind_titles=KIND_TITLES,
             kind_singular=KIND_SINGULAR,
             inline=INLINE,

@@ -797,7 +797,7 @@ BAD_INPUTS: list[tuple[str, dict[str, str | bytes | None], str, str, int | str, 
         "people.yml",
         "michael-kofman.side",
         "neutral",
-        "is not one of ukraine, russia",
+        "unknown side `neutral`; the sides are ukraine, russia",
     ),
     (
         "bad-wikidata",
