@@ -143,6 +143,13 @@ def side_of(index: CorpusIndex, ref: FigureRef) -> Side:
     return index.corpus.vocabulary.side(entity.side if entity else None) or UNATTRIBUTED
 
 
+def _dated(ref: FigureRef) -> str:
+    """When a value speaks of, for a row label: its own date, else its article's."""
+    if ref.figure.as_of is not None:
+        return f"as of {ref.figure.as_of.display()}"
+    return f"published {ref.brief.published.display()}"
+
+
 def short_title(title: str, limit: int = 32) -> str:
     """A brief's title cut at a word to fit a chart label."""
     if len(title) <= limit:
@@ -262,25 +269,23 @@ def comparison_chart(index: CorpusIndex, metric_id: str, cache: ChartCache) -> C
 
 
 def entity_chart(index: CorpusIndex, entity_id: str, cache: ChartCache) -> Chart | None:
-    """One entity's figures, a panel per unit family holding two or more of them."""
-    about = index.by_subject.get(entity_id, [])
-    by_family: dict[str, list[FigureRef]] = {}
-    for ref in _drawable(index, about, None):
-        family = index.reading_of(ref).family or ""
-        by_family.setdefault(family, []).append(ref)
+    """One entity's figures, a panel per metric with two or more values: each
+    axis holds one measure ("5 brigades" never sits beside "60,000 people")."""
+    by_metric: dict[str, list[FigureRef]] = {}
+    for ref in _drawable(index, index.by_subject.get(entity_id, []), None):
+        by_metric.setdefault(ref.figure.metric, []).append(ref)
     rows: list[ChartRow] = []
     total = 0
-    for family in sorted(by_family):
-        refs = by_family[family]
-        if len(refs) < 2:
+    for metric_id in sorted(by_metric, key=lambda m: (index.metric(m).label, m)):
+        refs = by_metric[metric_id]
+        if len(refs) < 2 or len({index.reading_of(r).family for r in refs}) > 1:
             continue
-        panel = _panel_title(FAMILY_TITLES.get(family, family), family)
+        metric = index.metric(metric_id)
+        panel = _panel_title(metric.label, index.reading_of(refs[0]).family)
         shown, count = _limited(index, refs)
         total += count
-        for ref in sorted(shown, key=lambda r: (index.metric(r.figure.metric).label, _when(r),
-                                                r.brief.id, r.figure.id)):
-            label = index.metric(ref.figure.metric).label
-            rows.append(chart_row(index, ref, panel, label, label))
+        for ref in sorted(shown, key=lambda r: (_when(r), r.brief.id, r.figure.id)):
+            rows.append(chart_row(index, ref, panel, _dated(ref), metric.label))
     if not rows:
         return None
     title = f"Figures about {name_of(index.registry.entities, entity_id)}"

@@ -170,3 +170,21 @@ def test_population_chart_of_the_real_briefs_draws_bounds_honestly(tmp_path):
     assert sorted(r.low for r in pokrovsk_prewar) == [60000, 60000]
     assert len({r.brief for r in pokrovsk_prewar}) == 2
     ET.fromstring(chart.svg)
+
+
+def test_an_entity_chart_gives_each_measure_its_own_axis(tmp_path):
+    from briefgen.load import load_corpus
+    from briefgen.site import draw_charts
+
+    index = CorpusIndex(load_corpus(ROOT / "data", display_root=ROOT))
+    charts = draw_charts(index, ChartCache(tmp_path))
+    entity_charts = [c.chart for name, c in charts.items() if name.startswith("entity-")]
+    assert entity_charts
+    for chart in entity_charts:
+        panels: dict[str, set[str]] = {}
+        for row in chart.rows:
+            panels.setdefault(row.panel, set()).add(row.metric)
+        assert all(len(metrics) == 1 for metrics in panels.values()), chart.name
+    pokrovsk = charts["entity-pokrovsk"].chart
+    assert {r.metric for r in pokrovsk.rows} >= {"Pre-war population", "Duration of the battle"}
+    assert pokrovsk.rows[0].label.startswith(("as of ", "published "))
