@@ -213,7 +213,8 @@ def periods_overlap(a: FigureRef, b: FigureRef) -> bool:
     return pa[0] <= pb[1] and pb[0] <= pa[1]
 
 
-def _converted(value: float) -> str:
+def converted(value: float) -> str:
+    """A normalised value to four significant figures: "639.2", "60,000"."""
     # A converted value (months → days, miles → km) is shown to four significant
     # figures: the conversion factor is not more precise than that.
     if float(value).is_integer():
@@ -230,12 +231,12 @@ def normalised_text(figure: Figure, r: Reading | None = None) -> str:
     if r.family is None:
         unit = " (unit not known)"
     if figure.qualifier in _LOWER_BOUNDS and r.low is not None:
-        return ("≥ " if r.low_inclusive else "> ") + _converted(r.low) + unit
+        return ("≥ " if r.low_inclusive else "> ") + converted(r.low) + unit
     if figure.qualifier in _UPPER_BOUNDS and r.high is not None:
-        return ("≤ " if r.high_inclusive else "< ") + _converted(r.high) + unit
+        return ("≤ " if r.high_inclusive else "< ") + converted(r.high) + unit
     if r.low is None or r.high is None:
         return "?"
     approx = "≈ " if r.approximate else ""
     if r.is_point:
-        return approx + _converted(r.low) + unit
-    return f"{approx}{_converted(r.low)}–{_converted(r.high)}{unit}"
+        return approx + converted(r.low) + unit
+    return f"{approx}{converted(r.low)}–{converted(r.high)}{unit}"

@@ -24,7 +24,7 @@ from markupsafe import Markup
 from briefgen import urls
 from briefgen.charts import Chart, claimant_id
 from briefgen.comparisons import VERDICT_WORDS, Comparison
-from briefgen.figures import FigureRef, as_written, format_number, normalised_text
+from briefgen.figures import FigureRef, as_written, converted, normalised_text
 from briefgen.index import CorpusIndex
 from briefgen.model import ARTICLE_TYPES, ENTITY_KINDS, QUALIFIERS, Brief, Entity, EntityKind
 from briefgen.render import EXTERNAL_REL, plain, render_markdown
@@ -211,10 +211,10 @@ def range_text(comparison: Comparison) -> str:
     if low is None and high is None:
         return "—"
     if high is None:
-        return f"{format_number(low or 0)} or more"
+        return f"{converted(low or 0)} or more"
     if low is None or low == high:
-        return format_number(high)
-    return f"{format_number(low)} – {format_number(high)}"
+        return converted(high)
+    return f"{converted(low)} – {converted(high)}"
 
 
 class PageWriter:
