@@ -183,12 +183,14 @@ class PageWriter:
         *,
         site_name: str = "Research briefings",
         about: str = "",
+        site_url: str = "",
     ) -> None:
         self.index = index
         self.registry = index.registry
         self.charts = charts or {}
         self.site_name = site_name
         self.about = about
+        self.site_url = site_url
         self.env = _environment()
 
     def _render(self, template: str, path: str, title: str, **context: Any) -> OutputFile:
@@ -214,6 +216,7 @@ class PageWriter:
             kind_singular=KIND_SINGULAR,
             inline=INLINE,
             external_rel=EXTERNAL_REL,
+            site_url=self.site_url,
             **context,
         )
         return OutputFile(path, text)
@@ -228,6 +231,7 @@ class PageWriter:
                 pages.append(self.entity_page(entity))
                 pages += self.entity_lists(entity)
         pages += self.figure_pages()
+        pages.append(self.data_page())
         return sorted(pages, key=lambda page: page.path)
 
     def _paged(self, template: str, first_path: str, title: str, items: Sequence[Any],
@@ -334,6 +338,22 @@ class PageWriter:
                 pages += self._paged("entity_list.md.j2", first, title, items, entity=entity,
                                      listing=name)
         return pages
+
+    # --- downloads --------------------------------------------------------------
+
+    def data_page(self) -> OutputFile:
+        """The page documenting the JSON downloads and listing the CSVs."""
+        corpus = self.index.corpus
+        return self._render(
+            "data_index.md.j2", urls.DATA_INDEX_PATH, "Data",
+            counts={
+                "briefs": len(corpus.briefs), "entities": len(corpus.entities),
+                "figures": len(self.index.figure_refs),
+                "events": len(self.registry.events_by_date),
+                "claims": sum(len(b.claims) for b in corpus.briefs),
+            },
+            csvs=[(m, urls.csv_path(m)) for m in self.index.by_metric],
+        )
 
     # --- figures ----------------------------------------------------------------
 

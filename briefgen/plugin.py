@@ -56,21 +56,22 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         started = time.perf_counter()
         about = config.site_description or ""
         cache_dir = root / self.config.cache_dir
-        key = inputs_key(data_dir, (config.site_name, about))
+        site_url = config.site_url or ""
+        key = inputs_key(data_dir, (config.site_name, about, site_url))
         reused = OutputCache(cache_dir).get(key)
         if reused is not None:
             self.outputs = reused
             log.info("nothing changed under %s/: %s generated files reused in %.1f s",
                      self.config.data_dir, f"{len(reused):,}", time.perf_counter() - started)
         else:
-            self.outputs = self._generate(data_dir, root, cache_dir, config.site_name, about)
+            self.outputs = self._generate(data_dir, root, cache_dir, config.site_name, about, site_url)
             OutputCache(cache_dir).put(key, self.outputs)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         return config
 
     def _generate(self, data_dir: Path, root: Path, cache_dir: Path, site_name: str,
-                  about: str) -> list[OutputFile]:
+                  about: str, site_url: str) -> list[OutputFile]:
         started = time.perf_counter()
         try:
             corpus = load_corpus(data_dir, display_root=root)
@@ -78,7 +79,8 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
             log.info("%s briefs loaded in %.1f s", f"{len(corpus.briefs):,}", loaded - started)
             charts = ChartCache(cache_dir)
             timings: dict[str, float] = {}
-            outputs = generate_site(corpus, charts, site_name=site_name, about=about, timings=timings)
+            outputs = generate_site(corpus, charts, site_name=site_name, about=about,
+                                    site_url=site_url, timings=timings)
         except (InvalidData, InvalidSite) as invalid:
             count = len(invalid.problems)
             raise PluginError(

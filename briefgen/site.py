@@ -20,7 +20,7 @@ from briefgen.charts import (
     entity_chart,
     population_chart,
 )
-from briefgen.downloads import metric_csvs
+from briefgen.downloads import json_downloads, metric_csvs
 from briefgen.index import CorpusIndex
 from briefgen.model import Corpus, Location
 from briefgen.pages import PageWriter, PlacedChart
@@ -37,13 +37,16 @@ def generate_site(
     *,
     site_name: str = "Research briefings",
     about: str = "",
+    site_url: str = "",
     timings: dict[str, float] | None = None,
 ) -> list[OutputFile]:
     """All generated files, sorted by path; no two share a path.
 
     `site_name` and `about` (what the site covers, in a sentence) head the home
-    page. When `timings` is given it is filled with seconds per step ("index",
-    "charts", "pages", "downloads"). Raises InvalidSite, with located problems,
+    page; `site_url` (the published address, may be empty) makes the links
+    of the feed, the downloads and the structured data absolute. When `timings`
+    is given it is filled with seconds per step ("index", "charts", "pages",
+    "downloads"). Raises InvalidSite, with located problems,
     when two files would share a path or a path would leave the site.
     """
     clock = _Clock(timings)
@@ -51,9 +54,10 @@ def generate_site(
     clock.lap("index")
     charts = draw_charts(index, cache)
     clock.lap("charts")
-    pages = PageWriter(index, charts, site_name=site_name, about=about).all_pages()
+    pages = PageWriter(index, charts, site_name=site_name, about=about,
+                       site_url=site_url).all_pages()
     clock.lap("pages")
-    downloads = metric_csvs(index)
+    downloads = metric_csvs(index) + json_downloads(index, site_url)
     clock.lap("downloads")
     outputs = [OutputFile(STYLESHEET, _stylesheet()), schema_file(), *pages, *downloads]
     outputs += [OutputFile(placed.path, placed.chart.svg) for placed in charts.values()]

@@ -1,0 +1,120 @@
+"""The reader's views and what travels: downloads, topics, timeline, feed, structured data.
+
+Each is generated from the mini corpus (and the real one) and checked in what a
+reader or a tool gets: parsed JSON, parsed XML, the HTML of a real build.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from briefgen.charts import ChartCache
+from briefgen.load import load_corpus
+from briefgen.model import Corpus
+from briefgen.site import generate_site
+from tests.conftest import MINI, ROOT, read
+
+SITE_URL = "https://briefings.example.org/"
+
+
+@pytest.fixture(scope="module")
+def mini_corpus() -> Corpus:
+    return load_corpus(MINI / "data", display_root=MINI)
+
+
+@pytest.fixture(scope="module")
+def real_corpus() -> Corpus:
+    return load_corpus(ROOT / "data", display_root=ROOT)
+
+
+def generated(corpus: Corpus, cache: Path, site_url: str = SITE_URL) -> dict[str, str | bytes]:
+    return {o.path: o.content for o in generate_site(corpus, ChartCache(cache), site_url=site_url)}
+
+
+@pytest.fixture(scope="module")
+def mini_outputs(mini_corpus: Corpus, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str | bytes]:
+    return generated(mini_corpus, tmp_path_factory.mktemp("cache"))
+
+
+@pytest.fixture(scope="module")
+def real_outputs(real_corpus: Corpus, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str | bytes]:
+    return generated(real_corpus, tmp_path_factory.mktemp("cache"))
+
+
+def loaded(outputs: dict[str, str | bytes], name: str) -> dict:
+    text = outputs[f"data/{name}.json"]
+    assert isinstance(text, str)
+    return json.loads(text)
+
+
+# --- data downloads ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("which", ["mini", "real"])
+def test_every_json_download_parses_and_matches_the_corpus_counts(which: str, request) -> None:
+    corpus: Corpus = request.getfixturevalue(f"{which}_corpus")
+    outputs = request.getfixturevalue(f"{which}_outputs")
+    expected = {
+        "briefs": [b.id for b in corpus.briefs],
+        "entities": [e.id for e in corpus.entities],
+        "figures": [f"{b.id}/{f.id}" for b in corpus.briefs for f in b.figures],
+        "events": [f"{b.id}/{e.id}" for b in corpus.briefs for e in b.events],
+        "claims": [f"{b.id}/{c.id}" for b in corpus.briefs for c in b.claims],
+    }
+    for name, ids in expected.items():
+        data = loaded(outputs, name)
+        items = data[name]
+        assert data["count"] == len(items) == len(ids) > 0
+        key = {"briefs": "id", "entities": "id"}.get(name)
+        found = [i[key] if key else f"{i['brief']}/{i[name[:-1]]}" for i in items]
+        assert sorted(found) == sorted(ids)
+
+
+def test_json_downloads_are_deterministic_with_sorted_keys(mini_corpus, mini_outputs, tmp_path) -> None:
+    again = generated(mini_corpus, tmp_path)
+    for name in ("briefs", "entities", "figures", "events", "claims"):
+        path = f"data/{name}.json"
+        assert again[path] == mini_outputs[path]
+        text = mini_outputs[path]
+        assert isinstance(text, str)
+        assert text == json.dumps(json.loads(text), sort_keys=True, ensure_ascii=False, indent=1) + "\n"
+
+
+def test_figures_json_carries_reading_claimant_and_the_verdict_the_pages_show(real_outputs) -> None:
+    figures = loaded(real_outputs, "figures")["figures"]
+    verdicts = {f["verdict"] for f in figures}
+    assert verdicts <= {"conflicting", "corroborated", "consistent", "single"}
+    assert "conflicting" in verdicts
+    for f in figures:
+        assert f["page"].startswith(SITE_URL + f"briefs/{f['brief']}/#figure-")
+        assert f["claimant"] is not None or f["claimed_by"] is None
+        normalised = f["normalised"]
+        assert normalised["low"] is not None or normalised["high"] is not None
+        if f["discrepancies"]:
+            assert f["verdict"] == "conflicting"
+
+
+def test_events_json_is_in_date_order(real_outputs) -> None:
+    events = loaded(real_outputs, "events")["events"]
+    # A date known to the month or year sorts at its first day.
+    dates = [tuple(int(p) for p in (e["date"] + "-01-01").split("-")[:3]) for e in events]
+    assert dates == sorted(dates)
+
+
+def test_links_in_downloads_are_relative_to_the_root_without_a_site_url(mini_corpus, tmp_path) -> None:
+    outputs = generated(mini_corpus, tmp_path, site_url="")
+    briefs = loaded(outputs, "briefs")["briefs"]
+    assert {b["page"] for b in briefs} == {f"briefs/{b.id}/" for b in mini_corpus.briefs}
+
+
+def test_the_data_page_links_every_download_from_a_real_build(mini_site: Path) -> None:
+    html = read(mini_site, "data")
+    for name in ("briefs", "entities", "figures", "events", "claims"):
+        assert f'href="{name}.json"' in html
+        json.loads((mini_site / "data" / f"{name}.json").read_text(encoding="utf-8"))
+    assert 'href="../figures/population-prewar.csv"' in html
+    # The data page is a section in the nav of every page.
+    assert 'href="data/"' in read(mini_site, "")
