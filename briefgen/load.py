@@ -35,6 +35,7 @@ from briefgen.fields import (
     METRIC_FIELDS,
     PUBLISHED_FIELDS,
     QUOTE_FIELDS,
+    TOPIC_FIELDS,
     UNIT_FIELDS,
     Field,
 )
@@ -50,6 +51,7 @@ from briefgen.model import (
     Mention,
     Metric,
     Quote,
+    Topic,
     Unit,
 )
 from briefgen.syntax import RESERVED_IDS
@@ -75,6 +77,7 @@ __all__ = [
     "METRIC_FIELDS",
     "PUBLISHED_FIELDS",
     "QUOTE_FIELDS",
+    "TOPIC_FIELDS",
     "UNIT_FIELDS",
     "Field",
     "InvalidData",
@@ -92,6 +95,8 @@ REGISTRY_FILES: dict[EntityKind, str] = {
 }
 METRICS_FILE = "metrics.yml"
 UNITS_FILE = "units.yml"
+# Optional: a project without it declares no topics, and its briefs may name none.
+TOPICS_FILE = "topics.yml"
 
 
 class InvalidData(Exception):
@@ -178,6 +183,12 @@ def _load_registry(
 
 def _check_metric_id(key: str) -> None:
     check_id(key, "metric id")
+    if key in RESERVED_IDS:
+        raise BadValue(f"`{key}` is a reserved name; choose another id")
+
+
+def _check_topic_id(key: str) -> None:
+    check_id(key, "topic id")
     if key in RESERVED_IDS:
         raise BadValue(f"`{key}` is a reserved name; choose another id")
 
@@ -407,6 +418,11 @@ def _load(data_dir: Path, root: Path) -> tuple[Corpus | None, Loaded]:
     entities, registry_checks = _load_registry(data_dir, root, problems)
     metrics = _load_table(data_dir, root, METRICS_FILE, METRIC_FIELDS, _check_metric_id, problems)
     units = _load_table(data_dir, root, UNITS_FILE, UNIT_FIELDS, _check_unit_name, problems)
+    topics = (
+        _load_table(data_dir, root, TOPICS_FILE, TOPIC_FIELDS, _check_topic_id, problems)
+        if os.path.lexists(data_dir / TOPICS_FILE)
+        else {}
+    )
     briefs: dict[str, BriefInfo] = {}
     brief_files: set[str] = set()
     for path in _brief_files(data_dir / "briefs", root, project, problems):
@@ -423,7 +439,7 @@ def _load(data_dir: Path, root: Path) -> tuple[Corpus | None, Loaded]:
     # Problems with other files of data/briefs/ are left out, as other briefs'
     # are, when one brief is checked alone.
     brief_files |= {p.location.file for p in problems if p.location.file.startswith(f"{where.file}/briefs/")}
-    loaded = Loaded(problems, entities, metrics, units, briefs, frozenset(brief_files))
+    loaded = Loaded(problems, entities, metrics, units, briefs, frozenset(brief_files), topics)
     brief_checks = [b.chk for b in briefs.values()]
     check_references(loaded, [*registry_checks, *brief_checks])
     check_spellings(loaded)
@@ -445,6 +461,11 @@ def _load(data_dir: Path, root: Path) -> tuple[Corpus | None, Loaded]:
             if obj is not None
         ),
         units=tuple(known_units.values()),
+        topics=tuple(
+            Topic(t, obj.values["name"], obj.values["description"], origin=where)
+            for t, (obj, where) in sorted(topics.items())
+            if obj is not None
+        ),
     )
     return corpus, loaded
 

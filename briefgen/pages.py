@@ -131,6 +131,9 @@ class PageLinks:
     def metric(self, metric_id: str) -> str:
         return self.to(urls.metric_url(metric_id))
 
+    def topic(self, topic_id: str) -> str:
+        return self.to(urls.topic_url(topic_id))
+
     def comparison(self, comparison: Comparison, ref: FigureRef | None = None) -> str:
         """A link to a comparison's page, at one value's row when `ref` is given."""
         url = urls.comparison_url(comparison.metric, comparison.subject)
@@ -232,6 +235,7 @@ class PageWriter:
                 pages += self.entity_lists(entity)
         pages += self.figure_pages()
         pages.append(self.data_page())
+        pages += self.topic_pages()
         return sorted(pages, key=lambda page: page.path)
 
     def _paged(self, template: str, first_path: str, title: str, items: Sequence[Any],
@@ -337,6 +341,18 @@ class PageWriter:
                 first = urls.entity_list_path(entity.kind, entity.id, name)
                 pages += self._paged("entity_list.md.j2", first, title, items, entity=entity,
                                      listing=name)
+        return pages
+
+    # --- topics -----------------------------------------------------------------
+
+    def topic_pages(self) -> list[OutputFile]:
+        """/topics/ and one paginated page per topic listing its briefs."""
+        topics = list(self.index.topics.values())
+        pages = self._paged("topic_index.md.j2", urls.TOPICS_INDEX_PATH, "Topics", topics)
+        for topic in topics:
+            pages += self._paged("topic.md.j2", urls.topic_path(topic.id), topic.name,
+                                 self.index.briefs_on_topic(topic.id), topic=topic,
+                                 meta_description=Markup(meta_title(topic.description)))
         return pages
 
     # --- downloads --------------------------------------------------------------

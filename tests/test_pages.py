@@ -28,6 +28,8 @@ PAGES = [
     "figures/population-prewar.md",
     "figures/population-prewar/pokrovsk.md",
     "figures/discrepancies.md",
+    "topics/index.md",
+    "topics/pokrovsk.md",
 ]
 
 

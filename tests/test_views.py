@@ -7,14 +7,16 @@ reader or a tool gets: parsed JSON, parsed XML, the HTML of a real build.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from briefgen.charts import ChartCache
 from briefgen.load import load_corpus
-from briefgen.model import Corpus
+from briefgen.model import Corpus, Topic
 from briefgen.site import generate_site
+from tests import corpus_factory as cf
 from tests.conftest import MINI, ROOT, read
 
 SITE_URL = "https://briefings.example.org/"
@@ -118,3 +120,36 @@ def test_the_data_page_links_every_download_from_a_real_build(mini_site: Path) -
     assert 'href="../figures/population-prewar.csv"' in html
     # The data page is a section in the nav of every page.
     assert 'href="data/"' in read(mini_site, "")
+
+
+# --- topics ----------------------------------------------------------------------------
+
+
+def test_topic_pages_list_their_briefs_and_briefs_link_their_topics(mini_site: Path) -> None:
+    topics = read(mini_site, "topics")
+    assert 'href="pokrovsk/"' in topics and 'href="bakhmut-battle/"' in topics
+    pokrovsk = read(mini_site, "topics/pokrovsk")
+    # Newest first: beta (November 2025) before alpha.
+    assert pokrovsk.index('href="../../briefs/beta/"') < pokrovsk.index('href="../../briefs/alpha/"')
+    assert '<meta name="description" content="The fight for the city and its roads.">' in pokrovsk
+    beta = read(mini_site, "briefs/beta")
+    assert '<a href="../../topics/pokrovsk/">Pokrovsk</a>' in beta
+    assert '<a href="../../topics/bakhmut-battle/">Battle of Bakhmut</a>' in beta
+    assert 'href="topics/"' in read(mini_site, "")
+
+
+def test_every_topic_a_real_brief_names_has_a_page_listing_it(real_corpus, real_outputs) -> None:
+    for brief in real_corpus.briefs:
+        for topic_id in brief.topics:
+            page = real_outputs[f"topics/{topic_id}.md"]
+            assert isinstance(page, str) and f'href="../../briefs/{brief.id}/"' in page
+
+
+def test_a_long_topic_is_paginated(tmp_path: Path) -> None:
+    briefs = [replace(cf.brief(f"b{n:03d}"), topics=("siege",)) for n in range(205)]
+    corpus = replace(cf.corpus(*briefs), topics=(Topic("siege", "Siege", "Long sieges."),))
+    outputs = generated(corpus, tmp_path)
+    assert {"topics/siege.md", "topics/siege/page/2.md", "topics/siege/page/3.md"} <= set(outputs)
+    assert "topics/siege/page/4.md" not in outputs
+    listed = sum(str(outputs[p]).count('href="../../') for p in outputs if p.startswith("topics/siege"))
+    assert listed >= 205
