@@ -12,6 +12,7 @@ bound as briefs are added.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,7 +26,16 @@ from briefgen.charts import SIDE_LABELS, Chart, claimant_id
 from briefgen.comparisons import VERDICT_WORDS, Comparison
 from briefgen.figures import FigureRef, as_written, format_number, normalised_text
 from briefgen.index import CorpusIndex
-from briefgen.model import ARTICLE_TYPES, ENTITY_KINDS, QUALIFIERS, SIDES, Brief, Entity, EntityKind
+from briefgen.model import (
+    ARTICLE_TYPES,
+    ENTITY_KINDS,
+    QUALIFIERS,
+    SIDES,
+    Brief,
+    Entity,
+    EntityKind,
+    Event,
+)
 from briefgen.render import EXTERNAL_REL, plain, render_markdown
 from briefgen.urls import OutputFile
 
@@ -38,6 +48,8 @@ PER_PAGE = 100
 INLINE = 20
 # Co-mentioned entities and related briefs shown on a page.
 RELATED = 10
+# Events /timeline/ shows: whole months, the latest first, up to about this many.
+TIMELINE_LATEST = 100
 
 
 def _environment() -> jinja2.Environment:
@@ -159,6 +171,25 @@ class PageLinks:
         return render_markdown(text, resolve, inline=inline)
 
 
+def month_groups(pairs: Sequence[tuple[Brief, Event]]) -> list[tuple[str, str, list[tuple[Brief, Event]]]]:
+    """Events (in date order) grouped by month: (heading, its HTML id, events).
+
+    Events known only to the year form their own group, "2025, month not given".
+    """
+    groups: list[tuple[str, str, list[tuple[Brief, Event]]]] = []
+    for brief, event in pairs:
+        date = event.date
+        if date.month is None:
+            label, anchor_id = f"{date.year}, month not given", f"y{date.year:04d}"
+        else:
+            label = dt.date(date.year, date.month, 1).strftime("%B %Y")
+            anchor_id = f"m{date.year:04d}-{date.month:02d}"
+        if not groups or groups[-1][1] != anchor_id:
+            groups.append((label, anchor_id, []))
+        groups[-1][2].append((brief, event))
+    return groups
+
+
 def value_anchor(ref: FigureRef) -> str:
     """The HTML id of one value's row on its comparison page."""
     return f"value-{ref.brief.id}-{ref.figure.id}"
@@ -236,6 +267,7 @@ class PageWriter:
         pages += self.figure_pages()
         pages.append(self.data_page())
         pages += self.topic_pages()
+        pages += self.timeline_pages()
         return sorted(pages, key=lambda page: page.path)
 
     def _paged(self, template: str, first_path: str, title: str, items: Sequence[Any],
@@ -341,6 +373,40 @@ class PageWriter:
                 first = urls.entity_list_path(entity.kind, entity.id, name)
                 pages += self._paged("entity_list.md.j2", first, title, items, entity=entity,
                                      listing=name)
+        return pages
+
+    # --- timeline ---------------------------------------------------------------
+
+    def timeline_pages(self) -> list[OutputFile]:
+        """/timeline/ (the latest months) and one paginated page per year."""
+        months = self.index.events_by_month
+        years = [(y, sum(len(p) for (year, _), p in months.items() if year == y))
+                 for y in self.index.event_years()]
+        latest: list[tuple[int, int]] = []
+        shown = 0
+        for key in reversed(months):
+            if latest and shown + len(months[key]) > TIMELINE_LATEST:
+                break
+            latest.insert(0, key)
+            shown += len(months[key])
+        latest_pairs = [pair for key in latest for pair in months[key]]
+        cut = latest_pairs[-TIMELINE_LATEST:] if len(latest_pairs) > TIMELINE_LATEST else latest_pairs
+        older = len(self.registry.events_by_date) > len(cut)
+        pages = [self._render(
+            "timeline.md.j2", urls.TIMELINE_PATH, "Timeline", year=None, years=years,
+            groups=month_groups(cut), total=len(self.registry.events_by_date), pager=None,
+            chart=self.charts.get("timeline"), more=latest[0][0] if latest and older else None,
+        )]
+        for year, _ in years:
+            events = [pair for (y, _), pairs in months.items() if y == year for pair in pairs]
+            for path, chunk, pager in paginate(urls.timeline_year_path(year), events):
+                shown_title = f"Timeline: {year}" + (
+                    f" (page {pager.number} of {pager.count})" if pager.number > 1 else "")
+                pages.append(self._render(
+                    "timeline.md.j2", path, shown_title, year=year, years=years,
+                    groups=month_groups(chunk), total=len(events), pager=pager, chart=None,
+                    more=None,
+                ))
         return pages
 
     # --- topics -----------------------------------------------------------------

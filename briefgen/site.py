@@ -21,6 +21,7 @@ from briefgen.charts import (
     population_chart,
 )
 from briefgen.downloads import json_downloads, metric_csvs
+from briefgen.event_chart import event_chart
 from briefgen.index import CorpusIndex
 from briefgen.model import Corpus, Location
 from briefgen.pages import PageWriter, PlacedChart
@@ -84,6 +85,7 @@ def draw_charts(index: CorpusIndex, cache: ChartCache) -> dict[str, PlacedChart]
             keep(entity_chart(index, entity_id, cache), urls.entity_chart_path(entity.kind, entity_id))
     keep(population_chart(index, cache), urls.chart_path("population"))
     keep(claims_by_side_chart(index, cache), urls.chart_path("claims-by-side"))
+    keep(event_chart(index, cache), urls.TIMELINE_CHART_PATH)
     return placed
 
 

@@ -30,6 +30,8 @@ PAGES = [
     "figures/discrepancies.md",
     "topics/index.md",
     "topics/pokrovsk.md",
+    "timeline/index.md",
+    "data/index.md",
 ]
 
 

@@ -7,6 +7,7 @@ reader or a tool gets: parsed JSON, parsed XML, the HTML of a real build.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import pytest
 
 from briefgen.charts import ChartCache
 from briefgen.load import load_corpus
-from briefgen.model import Corpus, Topic
+from briefgen.model import Corpus, Event, Mention, PartialDate, Topic
 from briefgen.site import generate_site
 from tests import corpus_factory as cf
 from tests.conftest import MINI, ROOT, read
@@ -153,3 +154,60 @@ def test_a_long_topic_is_paginated(tmp_path: Path) -> None:
     assert "topics/siege/page/4.md" not in outputs
     listed = sum(str(outputs[p]).count('href="../../') for p in outputs if p.startswith("topics/siege"))
     assert listed >= 205
+
+
+# --- timeline --------------------------------------------------------------------------
+
+EVENT_ROW = re.compile(r'<a href="([^"]*#event-[^"]*)">')
+
+
+def test_the_timeline_lists_every_event_in_date_order_linked_to_its_brief(mini_site: Path) -> None:
+    html = read(mini_site, "timeline")
+    assert EVENT_ROW.findall(html) == [
+        "../briefs/beta/#event-siege-begins",
+        "../briefs/beta/#event-bakhmut-taken",
+        "../briefs/alpha/#event-incursion",
+    ]
+    # Each date at the precision written; months as headings; places and actors linked.
+    assert '<time datetime="2022">2022</time>' in html
+    assert '<time datetime="2023-05-20">20 May 2023</time>' in html
+    assert html.index("2022, month not given") < html.index("May 2023") < html.index("October 2025")
+    assert '<a href="../places/bakhmut/">Bakhmut</a>' in html
+    assert '<a href="../people/boris-ivanov/">' in html
+    for anchor in ("event-siege-begins", "event-bakhmut-taken"):
+        assert f'id="{anchor}"' in read(mini_site, "briefs/beta")
+    # Year pages and the chart heading the page.
+    assert 'href="2023/"' in html and 'src="events-per-month.svg"' in html
+    assert "#event-bakhmut-taken" in read(mini_site, "timeline/2023")
+    assert "#event-incursion" not in read(mini_site, "timeline/2023")
+    assert (mini_site / "timeline" / "events-per-month.svg").read_text(encoding="utf-8").startswith("<?xml")
+    assert 'href="timeline/"' in read(mini_site, "")
+
+
+def test_the_real_timeline_shows_every_event_once_in_order(real_corpus, real_outputs) -> None:
+    from briefgen.registry import Registry
+
+    # In date order, with the events known only to a year heading that year.
+    by_date = Registry(real_corpus).events_by_date
+    ordered = sorted(by_date, key=lambda pair: (pair[1].date.year, pair[1].date.month or 0))
+    expected = [f"{b.id}/#event-{e.id}" for b, e in ordered]
+    year_pages = sorted(p for p in real_outputs if re.fullmatch(r"timeline/\d{4}\.md", p))
+    found = [m.removeprefix("../../briefs/") for p in year_pages
+             for m in EVENT_ROW.findall(str(real_outputs[p]))]
+    assert found == expected
+
+
+def test_a_long_timeline_keeps_its_first_page_short_and_paginates_years(tmp_path: Path) -> None:
+    events = [Event(f"e{n:03d}", PartialDate(2024 + n // 150, n % 12 + 1, 1), "Shelling.",
+                    places=("pokrovsk",)) for n in range(300)]
+    briefs = [replace(cf.brief(f"b{n:02d}"), events=tuple(events[n * 10:(n + 1) * 10]),
+                      mentions=(Mention("pokrovsk", "Target."),)) for n in range(30)]
+    outputs = generated(cf.corpus(*briefs), tmp_path)
+    first = str(outputs["timeline/index.md"])
+    assert 0 < len(EVENT_ROW.findall(first)) <= 100
+    assert {"timeline/2024.md", "timeline/2024/page/2.md", "timeline/2025.md"} <= set(outputs)
+    rows = sum(len(EVENT_ROW.findall(str(outputs[p]))) for p in outputs
+               if p.startswith(("timeline/2024", "timeline/2025")))
+    assert rows == 300
+    svg = outputs["timeline/events-per-month.svg"]
+    assert svg == generated(cf.corpus(*briefs), tmp_path / "fresh")["timeline/events-per-month.svg"]
