@@ -26,6 +26,13 @@ from briefgen.charts import SIDE_LABELS, Chart, claimant_id
 from briefgen.comparisons import VERDICT_WORDS, Comparison
 from briefgen.figures import FigureRef, as_written, format_number, normalised_text
 from briefgen.index import CorpusIndex
+from briefgen.metadata import (
+    StructuredData,
+    first_sentence,
+    front_matter_json,
+    front_matter_text,
+    plain_text,
+)
 from briefgen.model import (
     ARTICLE_TYPES,
     ENTITY_KINDS,
@@ -255,6 +262,9 @@ class PageWriter:
         )
         return OutputFile(path, text)
 
+    def _structured(self, path: str) -> StructuredData:
+        return StructuredData(self.registry, self.site_url, self.index.topics, path)
+
     def all_pages(self) -> list[OutputFile]:
         pages = [self.home()]
         pages += self.brief_index()
@@ -313,10 +323,14 @@ class PageWriter:
             for kind in ENTITY_KINDS
         }
         refs = {f.id: FigureRef(brief, f) for f in brief.figures}
+        path = urls.brief_path(brief.id)
+        description = first_sentence(plain_text(PageLinks(self.index, path).md(brief.summary)))
         return self._render(
             "brief.md.j2",
-            urls.brief_path(brief.id),
+            path,
             brief.title,
+            meta_description=front_matter_text(description),
+            jsonld=front_matter_json(self._structured(path).brief(brief, description)),
             brief=brief,
             grouped=grouped,
             refs=refs,
@@ -355,6 +369,8 @@ class PageWriter:
             "entity.md.j2",
             path,
             entity.name,
+            meta_description=front_matter_text(first_sentence(entity.description)),
+            jsonld=front_matter_json(self._structured(path).entity(entity)),
             entity=entity,
             chart=self.charts.get(f"entity-{entity.id}"),
             listings={name: items for name, (_, items) in listings.items()},
@@ -418,7 +434,7 @@ class PageWriter:
         for topic in topics:
             pages += self._paged("topic.md.j2", urls.topic_path(topic.id), topic.name,
                                  self.index.briefs_on_topic(topic.id), topic=topic,
-                                 meta_description=Markup(meta_title(topic.description)))
+                                 meta_description=front_matter_text(topic.description))
         return pages
 
     # --- downloads --------------------------------------------------------------

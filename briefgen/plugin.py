@@ -29,6 +29,9 @@ from briefgen.urls import OutputFile
 
 log = get_plugin_logger(__name__)
 
+# Adds Open Graph tags, the feed's link and JSON-LD to the theme's <head>.
+THEME_OVERRIDES = str(Path(__file__).resolve().parent / "theme")
+
 
 class BriefgenConfig(Config):
     data_dir = c.Type(str, default="data")
@@ -68,6 +71,9 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
             OutputCache(cache_dir).put(key, self.outputs)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        if THEME_OVERRIDES not in config.theme.dirs:
+            # After the project's own custom_dir, so a project can still override main.html.
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, THEME_OVERRIDES)
         return config
 
     def _generate(self, data_dir: Path, root: Path, cache_dir: Path, site_name: str,

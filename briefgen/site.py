@@ -22,6 +22,7 @@ from briefgen.charts import (
 )
 from briefgen.downloads import json_downloads, metric_csvs
 from briefgen.event_chart import event_chart
+from briefgen.feed import atom_feed
 from briefgen.index import CorpusIndex
 from briefgen.model import Corpus, Location
 from briefgen.pages import PageWriter, PlacedChart
@@ -59,6 +60,8 @@ def generate_site(
                        site_url=site_url).all_pages()
     clock.lap("pages")
     downloads = metric_csvs(index) + json_downloads(index, site_url)
+    downloads.append(OutputFile(urls.FEED_PATH,
+                                atom_feed(index, site_name=site_name, site_url=site_url)))
     clock.lap("downloads")
     outputs = [OutputFile(STYLESHEET, _stylesheet()), schema_file(), *pages, *downloads]
     outputs += [OutputFile(placed.path, placed.chart.svg) for placed in charts.values()]

@@ -8,17 +8,20 @@ from __future__ import annotations
 
 import json
 import re
+import xml.etree.ElementTree as ET
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+import yaml
 
 from briefgen.charts import ChartCache
 from briefgen.load import load_corpus
 from briefgen.model import Corpus, Event, Mention, PartialDate, Topic
 from briefgen.site import generate_site
+from briefgen.urls import SECTION_OF_KIND
 from tests import corpus_factory as cf
-from tests.conftest import MINI, ROOT, read
+from tests.conftest import MINI, ROOT, copy_project, mkdocs_build, read
 
 SITE_URL = "https://briefings.example.org/"
 
@@ -211,3 +214,120 @@ def test_a_long_timeline_keeps_its_first_page_short_and_paginates_years(tmp_path
     assert rows == 300
     svg = outputs["timeline/events-per-month.svg"]
     assert svg == generated(cf.corpus(*briefs), tmp_path / "fresh")["timeline/events-per-month.svg"]
+
+
+# --- reach: sitemap, canonical links, descriptions, Open Graph, the feed ---------------
+
+POKROVSK = "City used by the tests."
+JSONLD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+
+
+def pages_of(site: Path) -> list[str]:
+    """Every page's directory URL relative to the site root ("" for the home page)."""
+    found = []
+    for html in sorted(site.rglob("index.html")):
+        rel = html.parent.relative_to(site).as_posix()
+        if rel.startswith(("assets", "search")):
+            continue
+        found.append("" if rel == "." else rel + "/")
+    return found
+
+
+def test_the_sitemap_lists_every_page_and_pages_carry_canonical_links(mini_site: Path) -> None:
+    sitemap = (mini_site / "sitemap.xml").read_text(encoding="utf-8")
+    listed = set(re.findall(r"<loc>(.*?)</loc>", sitemap))
+    pages = pages_of(mini_site)
+    assert {SITE_URL + p for p in pages} <= listed
+    for page in ("briefs/alpha/", "places/pokrovsk/", "timeline/", "topics/pokrovsk/"):
+        assert f'<link rel="canonical" href="{SITE_URL}{page}">' in read(mini_site, page)
+
+
+def test_brief_and_entity_pages_have_their_own_description_and_open_graph(mini_site: Path) -> None:
+    alpha = read(mini_site, "briefs/alpha")
+    assert '<meta name="description" content="Anna Kovalenko expects Pokrovsk to fall soon.">' in alpha
+    assert '<meta property="og:description" content="Anna Kovalenko expects Pokrovsk to fall soon.">' in alpha
+    assert '<meta property="og:title" content="Alpha report on Pokrovsk">' in alpha
+    assert '<meta property="og:type" content="article">' in alpha
+    assert f'<meta property="og:url" content="{SITE_URL}briefs/alpha/">' in alpha
+    place = read(mini_site, "places/pokrovsk")
+    assert f'<meta name="description" content="{POKROVSK}">' in place
+    assert f'<meta property="og:description" content="{POKROVSK}">' in place
+    assert '<meta property="og:type" content="website">' in place
+    assert '<link rel="alternate" type="application/atom+xml"' in alpha
+
+
+def test_the_feed_lists_briefs_newest_first_and_links_their_pages(mini_site: Path, mini_corpus) -> None:
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    feed = ET.parse(mini_site / "feed.xml").getroot()
+    entries = feed.findall("a:entry", ns)
+    dated = [b for b in mini_corpus.briefs if b.published.date]
+    assert len(entries) == len(dated) == 2
+    links = [e.find("a:link", ns).get("href") for e in entries]
+    assert links == [f"{SITE_URL}briefs/beta/", f"{SITE_URL}briefs/alpha/"]
+    for link in links:
+        assert (mini_site / link.removeprefix(SITE_URL) / "index.html").is_file()
+    updated = [e.find("a:updated", ns).text for e in entries]
+    assert updated == sorted(updated, reverse=True)
+    # Beta's date is approximate, and the entry says so.
+    assert "approximate" in entries[0].find("a:summary", ns).text
+    assert "approximate" not in entries[1].find("a:summary", ns).text
+
+
+# --- structured data ---------------------------------------------------------------------
+
+
+def jsonld_of(html: str) -> dict:
+    [script] = JSONLD.findall(html)
+    return json.loads(script)
+
+
+def test_every_brief_page_carries_json_ld_that_parses(mini_site: Path, mini_corpus) -> None:
+    for brief in mini_corpus.briefs:
+        data = jsonld_of(read(mini_site, f"briefs/{brief.id}"))
+        assert data["@context"] == "https://schema.org"
+        assert data["headline"] == brief.title
+        assert data["mainEntityOfPage"] == f"{SITE_URL}briefs/{brief.id}/"
+        named = data.get("about", []) + data.get("mentions", [])
+        kinds = {e.id: e.kind for e in mini_corpus.entities}
+        mentioned = {f"{SITE_URL}{SECTION_OF_KIND[kinds[m.entity]]}/{m.entity}/" for m in brief.mentions}
+        assert sorted(e["url"] for e in named) == sorted(mentioned)
+    alpha = jsonld_of(read(mini_site, "briefs/alpha"))
+    assert alpha["@type"] == "NewsArticle" and alpha["datePublished"] == "2025-10-29"
+    assert alpha["publisher"]["name"] == "The Daily Test"
+
+
+def test_entity_pages_carry_json_ld_of_their_kind(real_outputs, real_corpus) -> None:
+    for entity in real_corpus.entities:
+        page = str(real_outputs[f"{SECTION_OF_KIND[entity.kind]}/{entity.id}.md"])
+        meta = yaml.safe_load(page.split("---\n")[1])
+        data = json.loads(meta["jsonld"])
+        assert data["@type"] == SCHEMA_TYPES[entity.kind]
+        assert data["name"] == entity.name
+        if entity.wikidata:
+            assert data["sameAs"] == f"https://www.wikidata.org/wiki/{entity.wikidata}"
+        if entity.latitude is not None:
+            assert data["geo"] == {"@type": "GeoCoordinates", "latitude": entity.latitude,
+                                   "longitude": entity.longitude}
+
+
+SCHEMA_TYPES = {"person": "Person", "place": "Place", "organisation": "Organization"}
+HOSTILE = '</script><script>alert(1)</script><!-- & "quoted" \'single\' -->'
+
+
+def test_a_hostile_title_cannot_close_the_script_and_survives_as_data(tmp_path: Path) -> None:
+    project = copy_project(MINI, tmp_path / "project")
+    brief = project / "data" / "briefs" / "alpha.yml"
+    text = brief.read_text(encoding="utf-8")
+    brief.write_text(re.sub(r"^title: .*$", "title: " + json.dumps(HOSTILE), text, count=1, flags=re.M),
+                     encoding="utf-8")
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    html = read(project / "site", "briefs/alpha")
+    assert "<script>alert(1)" not in html
+    data = jsonld_of(html)
+    assert data["headline"] == HOSTILE
+    assert html.count("</script>") == html.count("<script")
+    assert '<meta property="og:title" content="&lt;/script&gt;' in html
+    feed = (project / "site" / "feed.xml").read_text(encoding="utf-8")
+    titles = [t.text for t in ET.fromstring(feed).iter("{http://www.w3.org/2005/Atom}title")]
+    assert HOSTILE in titles
