@@ -17,6 +17,7 @@ from briefgen import urls
 from briefgen.charts import claimant_id, name_of
 from briefgen.figures import as_written, normalised_text
 from briefgen.index import CorpusIndex
+from briefgen.metadata import html_safe_json
 from briefgen.model import Brief, PartialDate
 from briefgen.urls import OutputFile
 
@@ -78,7 +79,8 @@ def _date(d: PartialDate | None) -> str | None:
 def _json(kind: str, items: list[dict[str, Any]]) -> str:
     text = json.dumps({"count": len(items), kind: items}, sort_keys=True, ensure_ascii=False,
                       indent=1, allow_nan=False)
-    return text + "\n"
+    # Same data, but a browser that sniffs the file as HTML finds no markup in it.
+    return html_safe_json(text) + "\n"
 
 
 class _Linker:

@@ -57,10 +57,14 @@ def front_matter_text(text: str) -> Markup:
     return Markup(json.dumps(html.escape(text, quote=True), ensure_ascii=False))
 
 
+def html_safe_json(text: str) -> str:
+    """JSON text with <, > and & written as \\u escapes: the same data, and no markup."""
+    return re.sub(r"[<>&]", lambda m: _SCRIPT_SAFE[m.group(0)], text)
+
+
 def script_json(data: Any) -> str:
     """JSON for a `<script type="application/ld+json">`: sorted, with <, > and & escaped."""
-    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return re.sub(r"[<>&]", lambda m: _SCRIPT_SAFE[m.group(0)], text)
+    return html_safe_json(json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")))
 
 
 def front_matter_json(data: Any) -> Markup:

@@ -6,6 +6,7 @@ default extensions) without a full build, so hypothesis can try many inputs.
 
 from __future__ import annotations
 
+import json
 import tempfile
 from pathlib import Path
 
@@ -118,8 +119,12 @@ def test_any_text_leaves_no_script_handler_or_bad_url(text: str) -> None:
                 assert "<script" not in output.content, output.path
             continue
         meta, body = front_matter_and_body(str(output.content))
-        assert "\n" not in meta.strip() or meta.count("\n") == 0, output.path  # one title line
-        assert "<" not in meta, output.path  # the title is escaped before MkDocs prints it
+        # One line per key (title, description, JSON-LD), each a JSON-quoted scalar.
+        for line in meta.split("\n"):
+            key, _, value = line.partition(": ")
+            assert key in ("title", "description", "jsonld"), (output.path, line)
+            assert isinstance(json.loads(value), str), (output.path, line)
+        assert "<" not in meta, output.path  # escaped before MkDocs prints it into <head>
         html = markdown.Markdown(extensions=["toc", "tables", "fenced_code"]).convert(body)
         active = ActiveContent(html)
         bad = [f"<{tag}>" for tag in active.elements if tag in EXECUTABLE_ELEMENTS]
