@@ -62,6 +62,12 @@ class CorpusIndex:
                 self._on_topic[topic_id].append(brief)
         self.events_by_month = self._group_events()
         names = self.registry.entities
+        # Every co-mentioned pair once (a < b) with the briefs they share, strongest first.
+        self.co_mention_edges: list[tuple[str, str, int]] = sorted(
+            ((a, b, n) for a, found in self.registry.co_mention_pairs().items() for b, n in found if a < b),
+            key=lambda edge: (-edge[2], names[edge[0]].name.casefold(), names[edge[1]].name.casefold(),
+                              edge[0], edge[1]),
+        )
         self._about: dict[str, list[Comparison]] = defaultdict(list)
         self._of_metric: dict[str, list[Comparison]] = defaultdict(list)
         for (metric_id, subject), comparison in self.comparisons.items():
@@ -113,6 +119,11 @@ class CorpusIndex:
     def briefs_on_topic(self, topic_id: str) -> list[Brief]:
         """The briefs filed under a topic, newest first."""
         return list(self._on_topic.get(topic_id, ()))
+
+    def shared_briefs(self, a: str, b: str) -> list[Brief]:
+        """The briefs mentioning both entities, newest first."""
+        other = {x.brief.id for x in self.registry.appearances(b)}
+        return [x.brief for x in self.registry.appearances(a) if x.brief.id in other]
 
     def event_years(self) -> list[int]:
         """Years that have events, oldest first."""

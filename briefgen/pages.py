@@ -24,6 +24,7 @@ from markupsafe import Markup
 from briefgen import urls
 from briefgen.charts import SIDE_LABELS, Chart, claimant_id
 from briefgen.comparisons import VERDICT_WORDS, Comparison
+from briefgen.connections import entity_href, select_graph
 from briefgen.figures import FigureRef, as_written, format_number, normalised_text
 from briefgen.index import CorpusIndex
 from briefgen.metadata import (
@@ -55,6 +56,9 @@ PER_PAGE = 100
 INLINE = 20
 # Co-mentioned entities and related briefs shown on a page.
 RELATED = 10
+# Pairs listed under the connections graph: the strongest; weaker ones add nothing
+# a reader can use once thousands share a single brief.
+PAIRS_LISTED = 1000
 # Events /timeline/ shows: whole months, the latest first, up to about this many.
 TIMELINE_LATEST = 100
 
@@ -278,6 +282,7 @@ class PageWriter:
         pages.append(self.data_page())
         pages += self.topic_pages()
         pages += self.timeline_pages()
+        pages += self.connection_pages()
         return sorted(pages, key=lambda page: page.path)
 
     def _paged(self, template: str, first_path: str, title: str, items: Sequence[Any],
@@ -424,6 +429,20 @@ class PageWriter:
                     more=None,
                 ))
         return pages
+
+    # --- connections ------------------------------------------------------------
+
+    def connection_pages(self) -> list[OutputFile]:
+        """/connections/: the graph, then the strongest pairs, paginated."""
+        edges = self.index.co_mention_edges
+        graph = select_graph(self.index, lambda e: entity_href(self.index, e))
+        placed = self.charts.get("connections")
+        return self._paged(
+            "connections.md.j2", urls.CONNECTIONS_PATH, "Connections", edges[:PAIRS_LISTED],
+            graph=graph if placed else None, all_pairs=len(edges),
+            svg=Markup(placed.chart.svg) if placed else None,
+            alt=placed.chart.alt if placed else "",
+        )
 
     # --- topics -----------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from briefgen.charts import (
     entity_chart,
     population_chart,
 )
+from briefgen.connections import connections_chart
 from briefgen.downloads import json_downloads, metric_csvs
 from briefgen.event_chart import event_chart
 from briefgen.feed import atom_feed
@@ -89,6 +90,7 @@ def draw_charts(index: CorpusIndex, cache: ChartCache) -> dict[str, PlacedChart]
     keep(population_chart(index, cache), urls.chart_path("population"))
     keep(claims_by_side_chart(index, cache), urls.chart_path("claims-by-side"))
     keep(event_chart(index, cache), urls.TIMELINE_CHART_PATH)
+    keep(connections_chart(index, cache), urls.CONNECTIONS_GRAPH_PATH)
     return placed
 
 

@@ -333,3 +333,60 @@ def test_a_hostile_title_cannot_close_the_script_and_survives_as_data(tmp_path: 
     feed = (project / "site" / "feed.xml").read_text(encoding="utf-8")
     titles = [t.text for t in ET.fromstring(feed).iter("{http://www.w3.org/2005/Atom}title")]
     assert HOSTILE in titles
+
+
+# --- connections -----------------------------------------------------------------------
+
+SVG_LINK = re.compile(r'<a xlink:href="([^"]+)"')
+
+
+def test_every_graph_node_links_to_an_existing_entity_page(mini_site: Path, mini_corpus) -> None:
+    html = read(mini_site, "connections")
+    figure = html[html.index('<figure class="bg-graph"'):]
+    svg = figure[: figure.index("</svg>")]
+    targets = SVG_LINK.findall(svg)
+    assert targets
+    for target in targets:
+        assert (mini_site / "connections" / target / "index.html").resolve().is_file(), target
+    # Every entity that shares a brief with another is a node of this small graph.
+    linked = {(mini_site / "connections" / t).resolve().name for t in targets}
+    mentioned = {m.entity for b in mini_corpus.briefs if len(b.mentions) > 1 for m in b.mentions}
+    assert linked == mentioned
+    # The same drawing is a file beside the page, its links working from there too.
+    assert SVG_LINK.findall((mini_site / "connections" / "graph.svg").read_text(encoding="utf-8"))
+    assert "_blank" not in svg  # a node opens its page where the reader is
+    assert 'href="connections/"' in read(mini_site, "")
+
+
+def test_the_pairs_table_lists_shared_briefs_strongest_first(mini_site: Path) -> None:
+    html = read(mini_site, "connections")
+    table = html[html.index("Strongest pairs"):]
+    rows = re.findall(r"<tr><td>(.*?)</td> <td>(\d+)</td> <td>(.*?)</td></tr>", table)
+    counts = [int(n) for _, n, _ in rows]
+    assert counts and counts == sorted(counts, reverse=True)
+    pair, n, shared = rows[0]
+    # In the mini corpus no two entities share both briefs.
+    assert "Pokrovsk" in pair and n == "1"
+    assert shared.count('href="../briefs/') == 1
+
+
+def test_at_scale_the_graph_keeps_its_caps_and_the_table_paginates(tmp_path: Path) -> None:
+    from briefgen.connections import GRAPH_EDGES, GRAPH_NODES
+
+    people = tuple(cf.entity(f"p{n:02d}", f"Person {n:02d}", "person", side="ukraine") for n in range(80))
+    briefs = [replace(cf.brief(f"b{n:03d}"),
+                      mentions=tuple(Mention(f"p{(n + k) % 80:02d}", "Named.") for k in range(6)))
+              for n in range(120)]
+    outputs = generated(cf.corpus(*briefs, entities=cf.DEFAULT_ENTITIES + people), tmp_path)
+    svg = str(outputs["connections/graph.svg"])
+    nodes = set(SVG_LINK.findall(svg))
+    assert 0 < len(nodes) <= GRAPH_NODES
+    page = str(outputs["connections/index.md"])
+    shown = re.search(r"the (\d+) most mentioned of them and the (\d+) strongest links between them, "
+                      r"of (\d+) pairs", page)
+    assert shown, page[:2000]
+    node_count, edge_count, pairs = map(int, shown.groups())
+    assert node_count == len(nodes) and 0 < edge_count <= GRAPH_EDGES < pairs
+    rows = sum(str(outputs[p]).count("<tr><td>") for p in outputs if p.startswith("connections/"))
+    assert rows == pairs  # fewer than PAIRS_LISTED here: every pair is listed
+    assert "connections/page/2.md" in outputs
