@@ -30,7 +30,7 @@ from briefgen.index import CorpusIndex
 GRAPH_NODES = 40
 GRAPH_EDGES = 80
 # Bump when the drawing code changes, so cached SVGs are redrawn.
-DRAWING_VERSION = "2"
+DRAWING_VERSION = "3"
 PLACE_COLOUR = "#7f7f7f"
 PLACE_LABEL = "Places"
 
@@ -227,7 +227,7 @@ def _draw(graph: Graph, salt: str, out: io.StringIO) -> None:
                       frameon=False, fontsize=FONT - 1)
             ax.set_aspect("equal")
             ax.margins(0.05)
-            fig.tight_layout()
+            # No tight_layout: labels of any length are kept by bbox_inches="tight".
             fig.savefig(out, format="svg", metadata={"Date": None, "Title": "Who appears with whom"},
                         bbox_inches="tight", pad_inches=0.1)
         finally:

@@ -22,7 +22,7 @@ from briefgen.charts import FONT, INK, STYLE_VERSION, Chart, ChartCache, _clean
 from briefgen.index import CorpusIndex
 
 # Bump when the drawing code changes, so cached SVGs are redrawn.
-DRAWING_VERSION = "2"
+DRAWING_VERSION = "3"
 # Places drawn in their own colour; the others are summed.
 TOP_PLACES = 6
 # Months on the axis, ending with the latest month that has events.
@@ -160,7 +160,10 @@ def _draw(title: str, counts: EventCounts, salt: str, out: io.StringIO) -> None:
             # Below the axes, so long place names never push the bars narrower.
             fig.legend(loc="lower left", bbox_to_anchor=(0.02, 0.0), ncol=3, frameon=False,
                        fontsize=FONT - 1)
-            fig.tight_layout(rect=(0, 0.06 * (1 + (len(counts.series) - 1) // 3), 1, 1))
+            # Fixed margins, not tight_layout (which gives up, with a warning, on
+            # very long place names); bbox_inches="tight" keeps every label.
+            fig.subplots_adjust(left=0.09, right=0.98, top=0.9,
+                                bottom=0.22 + 0.06 * ((len(counts.series) - 1) // 3))
             fig.savefig(out, format="svg", metadata={"Date": None, "Title": _clean(title)},
                         bbox_inches="tight", pad_inches=0.1)
         finally:
