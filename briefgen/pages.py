@@ -440,7 +440,7 @@ class PageWriter:
         return self._paged(
             "connections.md.j2", urls.CONNECTIONS_PATH, "Connections", edges[:PAIRS_LISTED],
             graph=graph if placed else None, all_pairs=len(edges),
-            svg=Markup(placed.chart.svg) if placed else None,
+            svg=Markup(placed.chart.svg.strip()) if placed else None,
             alt=placed.chart.alt if placed else "",
         )
 
