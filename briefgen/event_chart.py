@@ -22,7 +22,7 @@ from briefgen.charts import FONT, INK, STYLE_VERSION, Chart, ChartCache, _clean
 from briefgen.index import CorpusIndex
 
 # Bump when the drawing code changes, so cached SVGs are redrawn.
-DRAWING_VERSION = "3"
+DRAWING_VERSION = "4"
 # Places drawn in their own colour; the others are summed.
 TOP_PLACES = 6
 # Months on the axis, ending with the latest month that has events.
@@ -144,9 +144,10 @@ def _draw(title: str, counts: EventCounts, salt: str, out: io.StringIO) -> None:
         try:
             fig.patch.set_facecolor("white")
             bottom = [0] * n
+            bars: list[Any] = []
             for position, (name, values) in enumerate(counts.series):
-                ax.bar(range(n), values, bottom=bottom, color=_colour(name, position),
-                       label=_clean(name), width=0.8)
+                bars.append(ax.bar(range(n), values, bottom=bottom, color=_colour(name, position),
+                                   width=0.8))
                 bottom = [b + v for b, v in zip(bottom, values, strict=True)]
             step = max(1, -(-n // 12))  # at most about 12 labels
             ax.set_xticks(range(0, n, step))
@@ -158,7 +159,9 @@ def _draw(title: str, counts: EventCounts, salt: str, out: io.StringIO) -> None:
             for side in ("top", "right"):
                 ax.spines[side].set_visible(False)
             # Below the axes, so long place names never push the bars narrower.
-            fig.legend(loc="lower left", bbox_to_anchor=(0.02, 0.0), ncol=3, frameon=False,
+            # Labels passed as they are: matplotlib would skip a name starting with "_".
+            fig.legend(handles=bars, labels=[_clean(name) or "?" for name, _ in counts.series],
+                       loc="lower left", bbox_to_anchor=(0.02, 0.0), ncol=3, frameon=False,
                        fontsize=FONT - 1)
             # Fixed margins, not tight_layout (which gives up, with a warning, on
             # very long place names); bbox_inches="tight" keeps every label.

@@ -27,6 +27,7 @@ from briefgen.comparisons import VERDICT_WORDS, Comparison
 from briefgen.connections import entity_href, select_graph
 from briefgen.figures import FigureRef, as_written, format_number, normalised_text
 from briefgen.index import CorpusIndex
+from briefgen.map_chart import OUTLINES_NOTICE, place_map
 from briefgen.metadata import (
     StructuredData,
     first_sentence,
@@ -283,6 +284,7 @@ class PageWriter:
         pages += self.topic_pages()
         pages += self.timeline_pages()
         pages += self.connection_pages()
+        pages.append(self.map_page())
         return sorted(pages, key=lambda page: page.path)
 
     def _paged(self, template: str, first_path: str, title: str, items: Sequence[Any],
@@ -429,6 +431,18 @@ class PageWriter:
                     more=None,
                 ))
         return pages
+
+    # --- map --------------------------------------------------------------------
+
+    def map_page(self) -> OutputFile:
+        """/map/: the places drawn offline, and those the map cannot show."""
+        found = place_map(self.index)
+        placed = self.charts.get("map")
+        return self._render(
+            "map.md.j2", urls.MAP_PATH, "Map", found=found, notice=OUTLINES_NOTICE,
+            svg=Markup(placed.chart.svg.strip()) if placed else None,
+            alt=placed.chart.alt if placed else "",
+        )
 
     # --- connections ------------------------------------------------------------
 

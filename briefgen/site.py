@@ -25,6 +25,7 @@ from briefgen.downloads import json_downloads, metric_csvs
 from briefgen.event_chart import event_chart
 from briefgen.feed import atom_feed
 from briefgen.index import CorpusIndex
+from briefgen.map_chart import map_chart
 from briefgen.model import Corpus, Location
 from briefgen.pages import PageWriter, PlacedChart
 from briefgen.problems import InvalidSite, Problem
@@ -91,6 +92,7 @@ def draw_charts(index: CorpusIndex, cache: ChartCache) -> dict[str, PlacedChart]
     keep(claims_by_side_chart(index, cache), urls.chart_path("claims-by-side"))
     keep(event_chart(index, cache), urls.TIMELINE_CHART_PATH)
     keep(connections_chart(index, cache), urls.CONNECTIONS_GRAPH_PATH)
+    keep(map_chart(index, cache), urls.MAP_SVG_PATH)
     return placed
 
 

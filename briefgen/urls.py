@@ -189,6 +189,8 @@ FEED_PATH = "feed.xml"
 TOPICS_INDEX_PATH = "topics/index.md"
 TIMELINE_PATH = "timeline/index.md"
 TIMELINE_CHART_PATH = "timeline/events-per-month.svg"
+MAP_PATH = "map/index.md"
+MAP_SVG_PATH = "map/places.svg"  # beside the page that inlines it: its links work from both
 CONNECTIONS_PATH = "connections/index.md"
 # Beside the page that inlines it, so its relative links work from both.
 CONNECTIONS_GRAPH_PATH = "connections/graph.svg"

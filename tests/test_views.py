@@ -390,3 +390,38 @@ def test_at_scale_the_graph_keeps_its_caps_and_the_table_paginates(tmp_path: Pat
     rows = sum(str(outputs[p]).count("<tr><td>") for p in outputs if p.startswith("connections/"))
     assert rows == pairs  # fewer than PAIRS_LISTED here: every pair is listed
     assert "connections/page/2.md" in outputs
+
+
+# --- map ---------------------------------------------------------------------------------
+
+
+def test_every_place_with_coordinates_is_linked_from_the_map(mini_site: Path, mini_corpus) -> None:
+    from briefgen.map_chart import outlines
+
+    html = read(mini_site, "map")
+    figure = html[html.index('<figure class="bg-graph"'):]
+    svg = figure[: figure.index("</svg>")]
+    on_map = {(mini_site / "map" / t / "index.html").resolve() for t in SVG_LINK.findall(svg)}
+    assert all(page.is_file() for page in on_map)
+    (west, south, east, north), _ = outlines()
+    below = html[html.index("</figure>"):]
+    places = [e for e in mini_corpus.entities if e.kind == "place"]
+    assert any(p.latitude is not None for p in places) and any(p.latitude is None for p in places)
+    for place in places:
+        page = (mini_site / "places" / place.id / "index.html").resolve()
+        link = f'href="../places/{place.id}/"'
+        if place.latitude is None or place.longitude is None:
+            assert link in below.split("Places without coordinates", 1)[1], place.id
+        elif west <= place.longitude <= east and south <= place.latitude <= north:
+            assert page in on_map, place.id
+        else:
+            assert link in below.split("Beyond the map", 1)[1], place.id
+    # Drawn offline: the outlines are inside the SVG, nothing is fetched.
+    assert not re.search(r"""(?:href|src)=["']?(?:https?:)?//|url\(\s*["']?(?:https?:)?//""", svg)
+    assert svg.count("<path") > 5  # country outlines
+    assert 'href="map/"' in read(mini_site, "")
+
+
+def test_the_map_draws_the_same_bytes_twice(mini_corpus, tmp_path: Path) -> None:
+    first = generated(mini_corpus, tmp_path / "a")["map/places.svg"]
+    assert first == generated(mini_corpus, tmp_path / "b")["map/places.svg"]
