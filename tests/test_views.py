@@ -425,3 +425,15 @@ def test_every_place_with_coordinates_is_linked_from_the_map(mini_site: Path, mi
 def test_the_map_draws_the_same_bytes_twice(mini_corpus, tmp_path: Path) -> None:
     first = generated(mini_corpus, tmp_path / "a")["map/places.svg"]
     assert first == generated(mini_corpus, tmp_path / "b")["map/places.svg"]
+
+
+def test_a_brief_links_its_original_article_when_the_url_is_known(real_corpus, real_outputs) -> None:
+    with_url = [b for b in real_corpus.briefs if b.url]
+    assert with_url
+    for brief in real_corpus.briefs:
+        page = str(real_outputs[f"briefs/{brief.id}.md"])
+        if brief.url:
+            assert f'<dd><a href="{brief.url}" rel="nofollow noopener noreferrer">' in page
+            assert json.loads(yaml.safe_load(page.split("---\n")[1])["jsonld"])["url"] == brief.url
+        else:
+            assert "<dt>Original</dt>" not in page
