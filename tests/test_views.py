@@ -427,13 +427,15 @@ def test_the_map_draws_the_same_bytes_twice(mini_corpus, tmp_path: Path) -> None
     assert first == generated(mini_corpus, tmp_path / "b")["map/places.svg"]
 
 
-def test_a_brief_links_its_original_article_when_the_url_is_known(real_corpus, real_outputs) -> None:
-    with_url = [b for b in real_corpus.briefs if b.url]
-    assert with_url
-    for brief in real_corpus.briefs:
-        page = str(real_outputs[f"briefs/{brief.id}.md"])
+def test_a_brief_links_its_original_article_when_the_url_is_known(mini_corpus, tmp_path: Path) -> None:
+    alpha, beta = mini_corpus.briefs
+    corpus = replace(mini_corpus, briefs=(replace(alpha, url="https://www.example.com/news/a?x=1&y=2"), beta))
+    outputs = generated(corpus, tmp_path)
+    for brief in corpus.briefs:
+        page = str(outputs[f"briefs/{brief.id}.md"])
         if brief.url:
-            assert f'<dd><a href="{brief.url}" rel="nofollow noopener noreferrer">' in page
+            escaped = brief.url.replace("&", "&amp;")
+            assert f'<dd><a href="{escaped}" rel="nofollow noopener noreferrer">' in page
             assert json.loads(yaml.safe_load(page.split("---\n")[1])["jsonld"])["url"] == brief.url
         else:
             assert "<dt>Original</dt>" not in page
