@@ -19,6 +19,7 @@ from briefgen.load import (
     METRIC_FIELDS,
     PUBLISHED_FIELDS,
     QUOTE_FIELDS,
+    TOPIC_FIELDS,
     UNIT_FIELDS,
     Field,
 )
@@ -40,6 +41,7 @@ TABLES: dict[str, Mapping[str, Field]] = {
     "organisation": ENTRY_FIELDS["organisation"],
     "metric": METRIC_FIELDS,
     "unit": UNIT_FIELDS,
+    "topic": TOPIC_FIELDS,
 }
 
 
@@ -94,7 +96,7 @@ def check_property(prop: dict[str, Any], spec: Field, where: str) -> None:
     elif spec.type == "object":
         target = prop["$ref"].removeprefix("#/$defs/")
         assert TABLES[target] is spec.fields, where
-    elif spec.type in ("id", "entity", "metric"):
+    elif spec.type in ("id", "entity", "metric", "topic"):
         assert resolve(prop)["pattern"] == "^[a-z0-9][a-z0-9-]{0,63}$", where
     elif spec.type == "date":
         assert resolve(prop)["pattern"].startswith("^[0-9]{4}"), where
