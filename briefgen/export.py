@@ -70,7 +70,7 @@ def export_project(config_file: Path, target: Path, *, force: bool = False) -> l
     target = target.resolve()
     _check_target(target, project, force=force)
     corpus = load_corpus(project.data_dir, display_root=project.config_file.parent)
-    generated = _generate(project, corpus_site_name(project.config), corpus)
+    generated = _generate(project, corpus)
     handwritten = _handwritten_pages(project.docs_dir)
     clashes = sorted({output.path for output in generated} & set(handwritten))
     if clashes:
@@ -79,11 +79,6 @@ def export_project(config_file: Path, target: Path, *, force: bool = False) -> l
         )
     config_text = exported_config(project.config, [o.path for o in generated], handwritten)
     return _write(target, project, config_text, generated)
-
-
-def corpus_site_name(config: dict[str, Any]) -> tuple[str, str]:
-    """The site name and description, as the plugin passes them to generate_site."""
-    return str(config.get("site_name") or ""), str(config.get("site_description") or "")
 
 
 # --- Reading the project ------------------------------------------------------------
@@ -222,14 +217,16 @@ def _check_target(target: Path, project: Project, *, force: bool) -> None:
 # --- Generating --------------------------------------------------------------------
 
 
-def _generate(project: Project, site: tuple[str, str], corpus: Corpus) -> list[OutputFile]:
+def _generate(project: Project, corpus: Corpus) -> list[OutputFile]:
     # The export writes nothing outside its target, so the project's chart cache
     # is copied into a scratch folder: its charts are reused, never rewritten.
     with tempfile.TemporaryDirectory(prefix="briefgen-export-") as scratch:
         cache_dir = Path(scratch) / "charts"
         if project.cache_dir.is_dir():
             shutil.copytree(project.cache_dir, cache_dir)
-        site_name, about = site
+        # The same heading as the plugin gives the home page.
+        site_name = str(project.config.get("site_name") or "")
+        about = str(project.config.get("site_description") or "")
         return generate_site(corpus, ChartCache(cache_dir), site_name=site_name, about=about)
 
 
@@ -347,7 +344,7 @@ def _write(target: Path, project: Project, config_text: str, generated: list[Out
     target.mkdir(parents=True, exist_ok=True)
     # Entries the export owns are removed first, so that a symlink left in the
     # target can never redirect a write outside it, and no stale page survives.
-    for entry in ["mkdocs.yml", EXPORT_DOCS, *{PurePosixPath(p).parts[0] for p in project.carried}]:
+    for entry in ["mkdocs.yml", EXPORT_DOCS, *sorted({PurePosixPath(p).parts[0] for p in project.carried})]:
         _remove(target / entry)
     (target / "mkdocs.yml").write_text(config_text, encoding="utf-8")
     written.append("mkdocs.yml")

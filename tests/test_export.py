@@ -273,3 +273,29 @@ def test_export_is_a_subcommand_of_the_installed_command(tmp_path: Path) -> None
     assert result.returncode == 0, result.stderr
     assert "build with: mkdocs build -f out/mkdocs.yml" in result.stdout
     assert (project / "out" / "docs" / "index.md").is_file()
+
+
+def test_theme_overrides_and_hooks_are_carried_into_the_export(tmp_path: Path) -> None:
+    project = copy_project(MINI, tmp_path / "project")
+    (project / "overrides").mkdir()
+    (project / "overrides" / "main.html").write_text('{% extends "base.html" %}\n')
+    (project / "hooks.py").write_text("def on_page_markdown(markdown, **kwargs):\n    return markdown\n")
+    config = (project / "mkdocs.yml").read_text()
+    config = config.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n")
+    (project / "mkdocs.yml").write_text(config + "hooks: [hooks.py]\n")
+    assert export(project, tmp_path / "export") == 0
+    assert (tmp_path / "export" / "overrides" / "main.html").is_file()
+    assert (tmp_path / "export" / "hooks.py").is_file()
+    build_export(tmp_path / "export")
+
+
+def test_theme_overrides_outside_the_project_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_project(MINI, tmp_path / "project")
+    config = (project / "mkdocs.yml").read_text()
+    (project / "mkdocs.yml").write_text(
+        config.replace("  name: material\n", "  name: material\n  custom_dir: ../x\n")
+    )
+    assert export(project, tmp_path / "export") == 1
+    assert "theme.custom_dir: `../x` must be a path inside the project folder" in capsys.readouterr().err
