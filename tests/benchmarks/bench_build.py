@@ -146,26 +146,32 @@ def run(briefs: int, *, copies: bool, timeout: float, seed: int) -> dict[str, An
             timeout=timeout,
         )
         build = [*mkdocs, "-f", str(project / "mkdocs.yml"), "-d", str(project / "site")]
-        steps["cold"] = measure(build, cwd=project, timeout=timeout)
+        export = Path(tmp) / "export"
+        to_export = [
+            sys.executable,
+            "-m",
+            "briefgen",
+            "export",
+            str(export),
+            "-f",
+            str(project / "mkdocs.yml"),
+        ]
+        plain = [*mkdocs, "-f", str(export / "mkdocs.yml"), "-d", str(export / "site")]
+        # Every later step generates the site too: when generating alone ran out
+        # of time, so would they.
+        skipped = Measured(None, None, "skipped: generating alone ran out of time")
+        timed_out = steps["phases"].failure.startswith("timeout")
+        steps["cold"] = skipped if timed_out else measure(build, cwd=project, timeout=timeout)
         steps["warm"] = (
             measure(build, cwd=project, timeout=timeout)
             if steps["cold"].seconds
-            else Measured(None, None, "no cold build")
+            else Measured(None, None, "skipped: the cold build did not finish")
         )
-        export = Path(tmp) / "export"
-        steps["export"] = measure(
-            [sys.executable, "-m", "briefgen", "export", str(export), "-f", str(project / "mkdocs.yml")],
-            cwd=project,
-            timeout=timeout,
-        )
+        steps["export"] = skipped if timed_out else measure(to_export, cwd=project, timeout=timeout)
         steps["plain"] = (
-            measure(
-                [*mkdocs, "-f", str(export / "mkdocs.yml"), "-d", str(export / "site")],
-                cwd=export,
-                timeout=timeout,
-            )
+            measure(plain, cwd=export, timeout=timeout)
             if steps["export"].seconds
-            else Measured(None, None, "no export")
+            else Measured(None, None, "skipped: no export")
         )
         result: dict[str, Any] = {
             "briefs": briefs,
