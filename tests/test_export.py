@@ -86,17 +86,22 @@ def test_mini_export_builds_the_plugin_site_with_plain_mkdocs(mini_site: Path, t
 
 
 def test_real_export_builds_the_plugin_site_with_plain_mkdocs(real_site: Path, tmp_path: Path) -> None:
-    before = sorted((p.relative_to(ROOT), p.stat().st_mtime_ns) for p in (ROOT / "data").rglob("*"))
+    def sources() -> list[tuple[str, int]]:  # what the export reads, and must leave as it was
+        paths = [ROOT / "mkdocs.yml", *[p for d in ("data", "docs", ".cache") for p in (ROOT / d).rglob("*")]]
+        return sorted((p.relative_to(ROOT).as_posix(), p.stat().st_mtime_ns) for p in paths)
+
+    before = sources()
     assert export(ROOT, tmp_path / "export") == 0
-    assert sorted((p.relative_to(ROOT), p.stat().st_mtime_ns) for p in (ROOT / "data").rglob("*")) == before
+    assert sources() == before
     assert_same_site(real_site, build_export(tmp_path / "export"))
 
 
 def test_without_a_nav_the_plain_build_lists_sections_but_no_detail_page(tmp_path: Path) -> None:
     project = copy_project(MINI, tmp_path / "project")
-    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.split("# Sections only")[0]  # drop `nav` and `not_in_nav`: MkDocs makes the nav
-    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    del config["nav"]  # MkDocs then makes the nav from every page not in `not_in_nav`
+    config.pop("not_in_nav", None)
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     assert export(project, tmp_path / "export") == 0
     site = build_export(tmp_path / "export")
     in_nav = {resolve("", href) for href, _ in links((site / "index.html").read_text(), "md-nav--primary")}
