@@ -27,39 +27,17 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from briefgen.figures import (
-    APPROXIMATE_TOLERANCE,
-    FigureRef,
-    as_written,
-    figure_refs,
-    figures_by_metric,
-    period,
-    reading,
-)
-from briefgen.model import SIDES, Corpus, Entity, Metric
+from briefgen.figures import APPROXIMATE_TOLERANCE, FigureRef, period
+from briefgen.index import CorpusIndex
+from briefgen.model import Entity, Side
 from briefgen.units import FAMILY_BASE
 
 # Bump when the drawing code changes, so cached SVGs are redrawn.
-STYLE_VERSION = "1"
+STYLE_VERSION = "3"
 
-# Metrics on the claims-by-side chart: the numbers each side has a stake in.
-SIDE_METRICS: tuple[str, ...] = (
-    "casualties", "troops-committed", "units-committed", "reinforcements-per-day",
-    "force-ratio", "infiltrating-troops",
-)
-
-UNATTRIBUTED = "unattributed"
-SIDE_LABELS: dict[str, str] = {**SIDES, UNATTRIBUTED: "Unattributed"}
-
-# Okabe-Ito: distinguishable with the common colour-vision deficiencies, and
-# dark enough for contrast on the white card in both of Material's palettes.
-SIDE_COLOURS: dict[str, str] = {
-    "ukraine": "#0072B2",
-    "russia": "#D55E00",
-    "independent": "#009E73",
-    "media": "#CC79A7",
-    UNATTRIBUTED: "#555555",
-}
+# Numbers whose claimant has no side (or whose side the vocabulary does not
+# list); the sides themselves, their labels and colours are data/vocabulary.yml.
+UNATTRIBUTED = Side("unattributed", "Unattributed", "#555555")
 
 FAMILY_TITLES: dict[str, str] = {
     "count": "Counts", "distance": "Distances", "percent": "Shares", "ratio": "Ratios",
@@ -84,7 +62,9 @@ class ChartRow:
     metric: str
     subject: str  # entity name
     claimant: str  # entity name, the outlet's name, or "unattributed"
-    side: str  # a key of SIDE_LABELS
+    side: str  # a side id of the vocabulary, or "unattributed"
+    side_label: str
+    colour: str  # the side's colour
     brief: str
     figure: str
     written: str  # the value as written
@@ -106,6 +86,11 @@ class Chart:
     svg: str
     alt: str
     rows: tuple[ChartRow, ...]
+    total: int = 0  # values behind the chart; more than len(rows) when aggregated
+
+    @property
+    def aggregated(self) -> bool:
+        return self.total > len(self.rows)
 
 
 class ChartCache:
@@ -139,10 +124,6 @@ class ChartCache:
 # --- who said it ------------------------------------------------------------------
 
 
-def _names(corpus: Corpus) -> dict[str, Entity]:
-    return {e.id: e for e in corpus.entities}
-
-
 def name_of(entities: dict[str, Entity], entity_id: str | None) -> str:
     """An entity's display name; the id itself when it is not in the registry."""
     if entity_id is None:
@@ -156,11 +137,18 @@ def claimant_id(ref: FigureRef) -> str | None:
     return ref.figure.claimed_by or ref.brief.outlet
 
 
-def side_of(entities: dict[str, Entity], ref: FigureRef) -> str:
-    """The side whose number this is (a key of SIDE_LABELS)."""
-    entity = entities.get(claimant_id(ref) or "")
-    side = entity.side if entity else None
-    return side if side in SIDES else UNATTRIBUTED
+def side_of(index: CorpusIndex, ref: FigureRef) -> Side:
+    """The side whose number this is: the claimant's (or the outlet's), else unattributed."""
+    entity = index.registry.entities.get(claimant_id(ref) or "")
+    return index.corpus.vocabulary.side(entity.side if entity else None) or UNATTRIBUTED
+
+
+def short_title(title: str, limit: int = 32) -> str:
+    """A brief's title cut at a word to fit a chart label."""
+    if len(title) <= limit:
+        return title
+    cut = title[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:—-")
+    return cut + "…"
 
 
 # --- rows -----------------------------------------------------------------------
@@ -176,23 +164,27 @@ def _mark(qualifier: str, low: float | None, high: float | None) -> str:
     return "approximate" if qualifier == "about" else "bar"
 
 
-def chart_row(entities: dict[str, Entity], ref: FigureRef, panel: str, label_head: str,
+def chart_row(index: CorpusIndex, ref: FigureRef, panel: str, label_head: str,
               metric_label: str) -> ChartRow:
     """The row for one figure; `label_head` starts its label (subject or metric)."""
-    r = reading(ref.figure)
-    claimant = name_of(entities, claimant_id(ref)) or UNATTRIBUTED
+    entities = index.registry.entities
+    r = index.reading_of(ref)
+    claimant = name_of(entities, claimant_id(ref)) or "unattributed"
+    side = side_of(index, ref)
     mark = _mark(ref.figure.qualifier, r.low, r.high)
     strict = (mark == "lower-bound" and not r.low_inclusive) or (
         mark == "upper-bound" and not r.high_inclusive)
-    written = as_written(ref.figure)  # already says "about" for approximate values
+    written = index.written(ref)  # already says "about" for approximate values
     as_of = ref.figure.as_of.iso() if ref.figure.as_of else ""
     return ChartRow(
         panel=panel,
-        label=f"{label_head} — {claimant} ({ref.brief.id})",
+        label=f"{label_head} — {claimant}, {short_title(ref.brief.title)}",
         metric=metric_label,
         subject=name_of(entities, ref.figure.subject),
         claimant=claimant,
-        side=side_of(entities, ref),
+        side=side.id,
+        side_label=side.label,
+        colour=side.colour,
         brief=ref.brief.id,
         figure=ref.figure.id,
         written=written,
@@ -206,127 +198,142 @@ def chart_row(entities: dict[str, Entity], ref: FigureRef, panel: str, label_hea
     )
 
 
-def _drawable(refs: Iterable[FigureRef], family: str | None) -> list[FigureRef]:
+def _drawable(index: CorpusIndex, refs: Iterable[FigureRef], family: str | None) -> list[FigureRef]:
     # A figure whose unit does not fit the family cannot share an axis.
     out = []
     for ref in refs:
-        r = reading(ref.figure)
+        r = index.reading_of(ref)
         if r.family is not None and (family is None or r.family == family) and (
                 r.low is not None or r.high is not None):
             out.append(ref)
     return out
 
 
-def _metrics(corpus: Corpus) -> dict[str, Metric]:
-    return {m.id: m for m in corpus.metrics}
+def latest_per_source(index: CorpusIndex, refs: list[FigureRef], limit: int) -> list[FigureRef]:
+    """At most `limit` figures: the latest value each source gave for each
+    subject, from the subjects with the most values first.
+
+    A metric with hundreds of values would draw an unreadable chart; the full
+    data stays in the comparison pages and the CSV.
+    """
+    latest: dict[tuple[str, str], FigureRef] = {}
+    for ref in refs:
+        key = (ref.figure.subject, claimant_id(ref) or "")
+        seen = latest.get(key)
+        if seen is None or _when(ref) > _when(seen) or (
+                _when(ref) == _when(seen) and ref.key > seen.key):
+            latest[key] = ref
+    counts: dict[str, int] = {}
+    for ref in refs:
+        counts[ref.figure.subject] = counts.get(ref.figure.subject, 0) + 1
+    ranked = sorted(latest.values(), key=lambda r: (-counts[r.figure.subject], r.figure.subject,
+                                                    _when(r), r.key))
+    return ranked[:limit]
 
 
-def _metric(corpus: Corpus, metric_id: str) -> Metric:
-    found = _metrics(corpus).get(metric_id)
-    return found or Metric(metric_id, metric_id, "", "")
+# --- the kinds of chart ---------------------------------------------------------------
+
+# Rows a chart draws at most; beyond it, the latest value per source is drawn.
+MAX_ROWS = 24
 
 
-# --- the three kinds of chart -------------------------------------------------------
+def _limited(index: CorpusIndex, refs: list[FigureRef]) -> tuple[list[FigureRef], int]:
+    if len(refs) <= MAX_ROWS:
+        return refs, len(refs)
+    return latest_per_source(index, refs, MAX_ROWS), len(refs)
 
 
-def comparison_chart(corpus: Corpus, metric_id: str, cache: ChartCache) -> Chart | None:
-    """All values of one metric across subjects and sources; None below two values."""
-    metric = _metric(corpus, metric_id)
-    refs = figures_by_metric(corpus).get(metric_id, [])
-    family = metric.family or (reading(refs[0].figure).family if refs else None)
-    entities = _names(corpus)
+def comparison_chart(index: CorpusIndex, metric_id: str, cache: ChartCache) -> Chart | None:
+    """The values of one metric across subjects and sources; None below two values."""
+    metric = index.metric(metric_id)
+    refs = index.by_metric.get(metric_id, [])
+    family = metric.family or (index.reading_of(refs[0]).family if refs else None)
+    entities = index.registry.entities
     title = _panel_title(metric.label, family)
+    drawable, total = _limited(index, _drawable(index, refs, family))
     # Subjects together, by name, then in time order.
-    drawable = sorted(_drawable(refs, family), key=lambda r: (
-        name_of(entities, r.figure.subject), _when(r), r.brief.id, r.figure.id))
-    rows = [chart_row(entities, ref, title, name_of(entities, ref.figure.subject),
-                      metric.label) for ref in drawable]
+    drawable.sort(key=lambda r: (name_of(entities, r.figure.subject), _when(r), r.brief.id,
+                                 r.figure.id))
+    rows = [chart_row(index, ref, title, name_of(entities, ref.figure.subject), metric.label)
+            for ref in drawable]
     if len(rows) < 2:
         return None
-    return _chart(metric_id, metric.label, rows, cache)
+    return _chart(metric_id, metric.label, rows, cache, total)
 
 
-def comparison_charts(corpus: Corpus, cache: ChartCache) -> list[Chart]:
-    """The comparison chart of every metric with two or more values, by metric id."""
-    charts = (comparison_chart(corpus, m, cache) for m in figures_by_metric(corpus))
-    return [c for c in charts if c is not None]
-
-
-def entity_chart(corpus: Corpus, entity_id: str, cache: ChartCache) -> Chart | None:
+def entity_chart(index: CorpusIndex, entity_id: str, cache: ChartCache) -> Chart | None:
     """One entity's figures, a panel per unit family holding two or more of them."""
-    entities = _names(corpus)
-    metrics = _metrics(corpus)
-    about = [r for r in figure_refs(corpus) if r.figure.subject == entity_id]
+    about = index.by_subject.get(entity_id, [])
     by_family: dict[str, list[FigureRef]] = {}
-    for ref in _drawable(about, None):
-        family = reading(ref.figure).family or ""
+    for ref in _drawable(index, about, None):
+        family = index.reading_of(ref).family or ""
         by_family.setdefault(family, []).append(ref)
     rows: list[ChartRow] = []
+    total = 0
     for family in sorted(by_family):
         refs = by_family[family]
         if len(refs) < 2:
             continue
         panel = _panel_title(FAMILY_TITLES.get(family, family), family)
-        for ref in sorted(refs, key=lambda r: (_label(metrics, r.figure.metric), _when(r),
-                                               r.brief.id, r.figure.id)):
-            label = _label(metrics, ref.figure.metric)
-            rows.append(chart_row(entities, ref, panel, label, label))
+        shown, count = _limited(index, refs)
+        total += count
+        for ref in sorted(shown, key=lambda r: (index.metric(r.figure.metric).label, _when(r),
+                                                r.brief.id, r.figure.id)):
+            label = index.metric(ref.figure.metric).label
+            rows.append(chart_row(index, ref, panel, label, label))
     if not rows:
         return None
-    title = f"Figures about {name_of(entities, entity_id)}"
-    return _chart(f"entity-{entity_id}", title, rows, cache)
+    title = f"Figures about {name_of(index.registry.entities, entity_id)}"
+    return _chart(f"entity-{entity_id}", title, rows, cache, total)
 
 
-def claims_by_side_chart(corpus: Corpus, cache: ChartCache) -> Chart | None:
+def claims_by_side_chart(index: CorpusIndex, cache: ChartCache) -> Chart | None:
     """Casualty and force figures grouped by whose numbers they are."""
-    entities = _names(corpus)
-    groups = figures_by_metric(corpus)
-    order = list(SIDE_LABELS)
+    entities = index.registry.entities
+    order = [s.id for s in index.corpus.vocabulary.sides] + [UNATTRIBUTED.id]
     rows: list[ChartRow] = []
-    for metric_id in sorted(m for m in SIDE_METRICS if m in groups):
-        metric = _metric(corpus, metric_id)
-        refs = _drawable(groups[metric_id], metric.family or None)
-        refs.sort(key=lambda r: (order.index(side_of(entities, r)),
+    total = 0
+    for metric_id in sorted(m for m in index.corpus.vocabulary.side_metrics if m in index.by_metric):
+        metric = index.metric(metric_id)
+        refs, count = _limited(index, _drawable(index, index.by_metric[metric_id],
+                                                metric.family or None))
+        total += count
+        refs.sort(key=lambda r: (order.index(side_of(index, r).id),
                                  name_of(entities, r.figure.subject), _when(r),
                                  r.brief.id, r.figure.id))
-        family = metric.family or (reading(refs[0].figure).family if refs else None)
+        family = metric.family or (index.reading_of(refs[0]).family if refs else None)
         panel = _panel_title(metric.label, family)
-        rows += [chart_row(entities, ref, panel, name_of(entities, ref.figure.subject),
+        rows += [chart_row(index, ref, panel, name_of(entities, ref.figure.subject),
                            metric.label) for ref in refs]
     if not rows:
         return None
-    return _chart("claims-by-side", "Claims by side", rows, cache)
+    return _chart("claims-by-side", "Claims by side", rows, cache, total)
 
 
-POPULATION_METRICS = ("population-prewar", "civilians-remaining")
-
-
-def population_chart(corpus: Corpus, cache: ChartCache) -> Chart | None:
+def population_chart(index: CorpusIndex, cache: ChartCache) -> Chart | None:
     """Each place's pre-war population beside the civilians said to remain.
 
     One panel per metric, rows by place, so a reader sees how far each city
     emptied and how sure each source is (bounds stay bounds).
     """
-    entities = _names(corpus)
-    groups = figures_by_metric(corpus)
+    entities = index.registry.entities
     rows: list[ChartRow] = []
-    for metric_id in POPULATION_METRICS:
-        if metric_id not in groups:
+    total = 0
+    for metric_id in index.corpus.vocabulary.population_metrics:
+        if metric_id not in index.by_metric:
             continue
-        metric = _metric(corpus, metric_id)
-        refs = _drawable(groups[metric_id], metric.family or None)
-        refs.sort(key=lambda r: (name_of(entities, r.figure.subject), _when(r), r.brief.id, r.figure.id))
+        metric = index.metric(metric_id)
+        refs, count = _limited(index, _drawable(index, index.by_metric[metric_id],
+                                                metric.family or None))
+        total += count
+        refs.sort(key=lambda r: (name_of(entities, r.figure.subject), _when(r), r.brief.id,
+                                 r.figure.id))
         panel = _panel_title(metric.label, metric.family or None)
-        rows += [chart_row(entities, ref, panel, name_of(entities, ref.figure.subject), metric.label)
+        rows += [chart_row(index, ref, panel, name_of(entities, ref.figure.subject), metric.label)
                  for ref in refs]
     if len(rows) < 2:
         return None
-    return _chart("population", "Population: before the war and remaining", rows, cache)
-
-
-def _label(metrics: dict[str, Metric], metric_id: str) -> str:
-    metric = metrics.get(metric_id)
-    return metric.label if metric else metric_id
+    return _chart("population", "Population: before the war and remaining", rows, cache, total)
 
 
 def _when(ref: FigureRef) -> str:
@@ -348,7 +355,7 @@ def alt_text(title: str, rows: Iterable[ChartRow]) -> str:
     for row in rows:
         when = f", as of {row.as_of}" if row.as_of else ""
         parts.append(f"{row.metric}, {row.subject}: {row.written}, claimed by "
-                     f"{row.claimant} ({SIDE_LABELS[row.side]}), brief {row.brief}{when}")
+                     f"{row.claimant} ({row.side_label}), brief {row.brief}{when}")
     return f"{title}. One row per value. " + "; ".join(parts) + "."
 
 
@@ -360,25 +367,67 @@ def chart_key(name: str, title: str, rows: Iterable[ChartRow]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _chart(name: str, title: str, rows: list[ChartRow], cache: ChartCache) -> Chart:
+def _chart(name: str, title: str, rows: list[ChartRow], cache: ChartCache, total: int) -> Chart:
     key = chart_key(name, title, rows)
     svg = cache.svg(key, lambda: draw_svg(title, rows, salt=key[:16]))
-    return Chart(name=name, title=title, svg=svg, alt=alt_text(title, rows), rows=tuple(rows))
+    return Chart(name=name, title=title, svg=svg, alt=alt_text(title, rows), rows=tuple(rows),
+                 total=max(total, len(rows)))
+
+
+def _sides(rows: list[ChartRow]) -> list[tuple[str, str]]:
+    """(label, colour) of each side the rows show, in the order they first appear."""
+    return list(dict.fromkeys((r.side_label, r.colour) for r in rows))
 
 
 # --- drawing (the only place matplotlib is imported) ------------------------------------
+#
+# Drawn for Material's 688 px content column and scaled by the browser to the
+# width it has: every size is in points of a WIDTH-inch figure, so text keeps
+# its size relative to the chart (about 16 px in the 688 px column, 8.5 px in
+# a 358 px phone column, where the table beside the chart has the same words).
+# The layout is computed in inches from the top down (legend, then each
+# panel's title, rows and tick labels), so no text can land on another's.
+#
+# Colours: a transparent background and dark ink, so the chart sits on the
+# page rather than on a white card. A chart is an <img>: it cannot inherit the
+# page's colours (currentColor stops at the image), and a prefers-color-scheme
+# query inside it would follow the system, not Material's scheme toggle. So
+# briefgen.css inverts chart images in Material's dark scheme and turns the
+# hues back; the side colours stay recognisable and the legend, inside the
+# same image, always matches. No grey exists that reads at 4.5:1 on both white
+# and Material's slate (it would need a luminance below 0.18 and above 0.24).
 
+WIDTH = 6.4  # inches; the SVG scales by its viewBox
+FONT = 11.0  # points: 42 ems across the figure
+TICK_FONT = FONT * 0.9
+TITLE_FONT = FONT + 1.0
+LINE = FONT * 1.3 / 72  # inches per line of label text
+MARGIN = 0.12  # inches of blank border
+AXES_LEFT = MARGIN + 0.05  # inches from the left edge
+AXES_RIGHT = WIDTH - MARGIN - 0.2  # leaves half a tick label's room at the right end
+EM_PER_CHAR = 0.6  # DejaVu Sans, averaged over the labels' characters
 ARROW = 0.12  # length of a lower bound's arrow, as a fraction of the axis width
-ROW_HEIGHT = 0.62  # inches per value: a label line above its mark
-WIDTH = 7.0  # inches; the SVG scales by its viewBox
-FONT = 10.5
+ROW_MARK = 1.3  # lines given to the mark under a row's label
+ROW_GAP = 0.35  # lines between rows
+TICKS_HEIGHT = 0.3  # inches below an axis for its ticks and tick labels
+PANEL_GAP = 0.22  # inches between a panel's tick labels and the next panel's title
 INK = "#1a1a1a"
+GRID = "#d4d4d4"
+SPINE = "#777777"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _clean(text: str) -> str:
     # XML 1.0 forbids most control characters; matplotlib would write them raw.
     return _CONTROL.sub("", text).replace("\n", " ")
+
+
+def _wrap(text: str, width_inches: float, font: float) -> list[str]:
+    """`text` broken into lines that fit `width_inches` at `font` points."""
+    import textwrap  # here, so this change stays inside the drawing section
+
+    per_line = max(12, int(width_inches * 72 / (font * EM_PER_CHAR)))
+    return textwrap.wrap(_clean(text), per_line, break_on_hyphens=False) or [""]
 
 
 def _panels(rows: list[ChartRow]) -> list[tuple[str, list[ChartRow]]]:
@@ -392,18 +441,18 @@ def _panels(rows: list[ChartRow]) -> list[tuple[str, list[ChartRow]]]:
 
 
 def _limits(rows: list[ChartRow]) -> tuple[bool, float, float]:
-    """(log scale?, left, right) leaving the right ~40 % for value labels."""
+    """(log scale?, left, right), leaving room right of each mark for its value label."""
     values = [v for r in rows for v in (r.low, r.high) if v is not None and v > 0]
     if not values:
         return False, 0.0, 1.0
     lo, hi = min(values), max(values)
     log = len(values) == len([v for r in rows for v in (r.low, r.high) if v]) and hi / lo >= 100
     scale = (lambda v: math.log10(v)) if log else (lambda v: v)
-    left = math.log10(lo / 4) if log else 0.0
+    left = math.floor(math.log10(lo / 2)) if log else 0.0  # start at a decade: a labelled tick
     # Each row's mark, plus its label of the value as written, must fit.
     width = 1e-9
     for r in rows:
-        room = 0.97 - _text_fraction(r.written) - (ARROW if r.mark == "lower-bound" else 0)
+        room = 0.98 - _text_fraction(r.written) - (ARROW if r.mark == "lower-bound" else 0)
         for v in (r.low, r.high):
             if v is not None and v > 0:
                 width = max(width, (scale(v) - left) / max(room, 0.2))
@@ -414,9 +463,8 @@ def _limits(rows: list[ChartRow]) -> tuple[bool, float, float]:
 
 
 def _text_fraction(text: str) -> float:
-    # DejaVu Sans averages about 0.6 em per character; 0.15 in for the gap.
-    axes_width = WIDTH * 0.93
-    return (len(text) * 0.6 * FONT / 72 + 0.15) / axes_width
+    # The label's width plus its 7 pt offset, as a fraction of the axis width.
+    return (len(text) * EM_PER_CHAR * FONT + 7) / 72 / (AXES_RIGHT - AXES_LEFT)
 
 
 def _along(log: bool, left: float, right: float, start: float, fraction: float) -> float:
@@ -424,6 +472,46 @@ def _along(log: bool, left: float, right: float, start: float, fraction: float) 
     if log:
         return start * (right / left) ** fraction
     return start + (right - left) * fraction
+
+
+@dataclass(frozen=True)
+class _PanelLayout:
+    """One panel's place on the figure, in inches from the top, and its rows' label lines."""
+
+    title: str
+    rows: list[ChartRow]
+    labels: list[list[str]]
+    top: float  # where the panel (its title, if any) starts
+    axes_top: float
+    axes_height: float
+    lines: float  # the axes' height in label lines: its y data range
+    bottom: float  # below its tick labels (and unit label)
+
+
+def _layout(title: str, rows: list[ChartRow]) -> tuple[list[str], float, list[_PanelLayout], float]:
+    """(title lines, legend height, panels, figure height), all in inches."""
+    panels = _panels(rows)
+    titled = len(panels) > 1  # one panel needs no heading: the chart's title says it
+    sides = _sides(rows)
+    marks = [m for m in MARK_LABELS if any(r.mark == m for r in rows)]
+    title_lines = _wrap(title, WIDTH - 2 * MARGIN, TITLE_FONT + 1)
+    entries = max(len(sides), len(marks))
+    legend = (len(title_lines) * 1.35 * (TITLE_FONT + 1) + entries * 1.45 * FONT + 0.8 * FONT) / 72
+    axes_width = AXES_RIGHT - AXES_LEFT
+    y = MARGIN + legend + 0.1
+    out = []
+    for panel, panel_rows in panels:
+        top = y
+        if titled:
+            y += 1.6 * TITLE_FONT / 72
+        labels = [_wrap(r.label, axes_width, FONT) for r in panel_rows]
+        lines = 0.3 + sum(len(lab) + ROW_MARK + ROW_GAP for lab in labels)
+        height = lines * LINE
+        bottom = y + height + TICKS_HEIGHT + (0 if titled else 1.3 * TICK_FONT / 72)
+        out.append(_PanelLayout(panel if titled else "", panel_rows, labels, top, y, height,
+                                lines, bottom))
+        y = bottom + PANEL_GAP
+    return title_lines, legend, out, y - PANEL_GAP + MARGIN
 
 
 def draw_svg(title: str, rows: list[ChartRow], *, salt: str) -> str:
@@ -455,47 +543,42 @@ def _draw_unguarded(title: str, rows: list[ChartRow], salt: str, out: IO[Any], f
     matplotlib.use("Agg")
     from matplotlib import pyplot as plt
     from matplotlib.lines import Line2D
-    from matplotlib.patches import FancyBboxPatch
 
-    panels = _panels(rows)
-    # One panel needs no heading of its own: the chart's title says it.
-    titled = len(panels) > 1
-    heights = [(0.55 if titled else 0.3) + ROW_HEIGHT * len(p[1]) for p in panels]
-    sides = [s for s in SIDE_LABELS if any(r.side == s for r in rows)]
+    title_lines, _legend_height, panels, total = _layout(title, rows)
+    sides = _sides(rows)
     marks = [m for m in MARK_LABELS if any(r.mark == m for r in rows)]
-    legend_height = 0.45 + 0.26 * math.ceil((len(sides) + len(marks)) / 2)
-    total = sum(heights) + legend_height + 0.35
     style: dict[str, Any] = {
         "svg.hashsalt": salt, "svg.fonttype": "none", "text.usetex": False,
         "text.parse_math": False, "font.family": "DejaVu Sans", "font.size": FONT,
-        "text.color": INK, "axes.edgecolor": "#888888", "axes.labelcolor": INK,
-        "xtick.color": INK, "xtick.labelsize": FONT, "axes.titlesize": FONT + 1.5,
-        "axes.titleweight": "bold", "axes.titlelocation": "left",
+        "text.color": INK, "axes.edgecolor": SPINE, "axes.labelcolor": INK,
+        "xtick.color": INK, "xtick.labelcolor": INK, "xtick.labelsize": TICK_FONT,
+        "axes.titlesize": TITLE_FONT, "axes.titleweight": "bold",
+        "figure.facecolor": "none", "savefig.facecolor": "none", "savefig.transparent": True,
     }
     with matplotlib.rc_context(style):  # type: ignore[arg-type]
         fig = plt.figure(figsize=(WIDTH, total))
         try:
-            fig.patch.set_alpha(0)
-            # A white card with rounded corners: dark text stays legible on
-            # Material's light and dark palettes alike.
-            fig.patches.append(FancyBboxPatch(
-                (0.004, 0.004), 0.992, 0.992, boxstyle="round,pad=0,rounding_size=0.015",
-                transform=fig.transFigure, facecolor="white", edgecolor="#bbbbbb",
-                linewidth=1, zorder=-10))
-            grid = fig.add_gridspec(len(panels), 1, height_ratios=heights,
-                                    left=0.035, right=0.965,
-                                    top=1 - legend_height / total, bottom=0.35 / total,
-                                    hspace=0.55 / (sum(heights) / len(panels)))
-            for index, (panel, panel_rows) in enumerate(panels):
-                ax = fig.add_subplot(grid[index])
-                _draw_panel(ax, panel if titled else "", panel_rows)
-            handles = [Line2D([], [], color=SIDE_COLOURS[s], lw=8, label=SIDE_LABELS[s])
-                       for s in sides]
-            handles += [_mark_handle(Line2D, m) for m in marks]
-            fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.025, 0.995),
-                       ncol=2, frameon=False, fontsize=FONT, handlelength=1.6,
-                       columnspacing=1.2, title=_clean(title), title_fontsize=FONT + 2,
-                       alignment="left")
+            for panel in panels:
+                if panel.title:
+                    fig.text(AXES_LEFT / WIDTH, 1 - (panel.top + 0.25 * TITLE_FONT / 72) / total,
+                             _clean(panel.title), ha="left", va="top", fontsize=TITLE_FONT,
+                             fontweight="bold")
+                ax = fig.add_axes((AXES_LEFT / WIDTH,
+                                   1 - (panel.axes_top + panel.axes_height) / total,
+                                   (AXES_RIGHT - AXES_LEFT) / WIDTH, panel.axes_height / total))
+                _draw_panel(ax, panel)
+            # Sides in the first column, marks in the second (the legend fills columns first).
+            depth = max(len(sides), len(marks))
+            blank = [Line2D([], [], lw=0, label=" ")]
+            handles = [Line2D([], [], color=colour, lw=8, label=label)
+                       for label, colour in sides] + blank * (depth - len(sides))
+            handles += [_mark_handle(Line2D, m) for m in marks] + blank * (depth - len(marks))
+            fig.legend(handles=handles, loc="upper left",
+                       bbox_to_anchor=(AXES_LEFT / WIDTH, 1 - MARGIN / total), ncol=2,
+                       frameon=False, fontsize=FONT, handlelength=1.6, columnspacing=1.2,
+                       title="\n".join(title_lines), title_fontproperties={
+                           "size": TITLE_FONT + 1, "weight": "bold"},
+                       alignment="left", borderaxespad=0, borderpad=0)
             metadata = {"Date": None, "Title": _clean(title)} if fmt == "svg" else {}
             fig.savefig(out, format=fmt, metadata=metadata, dpi=110)
         finally:
@@ -515,33 +598,36 @@ def _mark_handle(line2d: type, mark: str):  # type: ignore[no-untyped-def]
                   ms=7, lw=2, label=label + " (○ strict)")
 
 
-def _draw_panel(ax, title: str, rows: list[ChartRow]) -> None:  # type: ignore[no-untyped-def]
+def _draw_panel(ax, panel: _PanelLayout) -> None:  # type: ignore[no-untyped-def]
+    rows = panel.rows
     log, left, right = _limits(rows)
     if log:
         ax.set_xscale("log")
     ax.set_xlim(left, right)
-    ax.set_ylim(len(rows) - 0.35, -0.75)
+    ax.set_ylim(panel.lines, 0)  # y in label lines, downwards
     ax.set_yticks([])
-    if title:
-        ax.set_title(_clean(title), pad=4)
+    ax.patch.set_alpha(0)
     unit = rows[0].unit
-    if unit and not title:
-        ax.set_xlabel(unit)
-    ax.grid(axis="x", color="#dddddd", linewidth=0.8)
+    if unit and not panel.title:
+        ax.set_xlabel(unit, fontsize=TICK_FONT, labelpad=2)
+    ax.grid(axis="x", color=GRID, linewidth=0.8)
     ax.set_axisbelow(True)
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
-    ax.xaxis.set_major_formatter(_thousands())
+    _ticks(ax, log)
     label_y = ax.get_yaxis_transform()  # x in axes fraction, y in data
-    for i, row in enumerate(rows):
-        colour = SIDE_COLOURS[row.side]
-        ax.text(0, i - 0.38, _clean(row.label), transform=label_y, va="center", ha="left",
-                fontsize=FONT, color=INK)
-        y = i + 0.08
-        text_at = _draw_mark(ax, row, y, colour, log, left, right)
-        ax.annotate(_clean(row.written), (text_at, y), xytext=(7, 0),
+    y = 0.3
+    for row, lines in zip(rows, panel.labels, strict=True):
+        for line in lines:
+            ax.text(0, y + 0.5, line, transform=label_y, va="center", ha="left", fontsize=FONT,
+                    color=INK)
+            y += 1
+        mark_y = y + ROW_MARK / 2
+        text_at = _draw_mark(ax, row, mark_y, row.colour, log, left, right)
+        ax.annotate(_clean(row.written), (text_at, mark_y), xytext=(7, 0),
                     textcoords="offset points", va="center", ha="left", fontsize=FONT,
                     color=INK, annotation_clip=False)
+        y += ROW_MARK + ROW_GAP
 
 
 def _draw_mark(ax, row: ChartRow, y: float, colour: str, log: bool,  # type: ignore[no-untyped-def]
@@ -550,7 +636,7 @@ def _draw_mark(ax, row: ChartRow, y: float, colour: str, log: bool,  # type: ign
     hollow = {"mfc": "white", "mec": colour, "mew": 2}
     if row.mark == "bar":
         value = row.high if row.high is not None else 0.0
-        ax.barh(y, value - left, left=left, height=0.34, color=colour)
+        ax.barh(y, value - left, left=left, height=0.75, color=colour)
         return value
     if row.mark == "approximate":
         value = row.low or 0.0
@@ -578,14 +664,28 @@ def _draw_mark(ax, row: ChartRow, y: float, colour: str, log: bool,  # type: ign
     return text_at
 
 
-def _thousands():  # type: ignore[no-untyped-def]
-    from matplotlib.ticker import FuncFormatter
+def _ticks(ax, log: bool) -> None:  # type: ignore[no-untyped-def]
+    """Few, short tick labels: decades on a log axis, 1-2-2.5-5 steps on a linear one."""
+    from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullLocator
 
-    def fmt(value: float, _pos: object) -> str:
-        if value == 0:
-            return "0"
-        if abs(value) >= 1:
-            return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
-        return f"{value:g}"
+    if log:
+        # At most five labelled decades (every other one on a wide axis), no minor ticks.
+        ax.xaxis.set_major_locator(LogLocator(base=10, numticks=6))
+    else:
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10], min_n_ticks=3))
+    ax.xaxis.set_minor_locator(NullLocator())
+    ax.xaxis.set_major_formatter(FuncFormatter(_short_number))
 
-    return FuncFormatter(fmt)
+
+def _short_number(value: float, _pos: object = None) -> str:
+    """A tick label: 0.5, 25, 2,500, 25k, 2.5M."""
+    magnitude = abs(value)
+    if value == 0:
+        return "0"
+    if magnitude >= 1e6:
+        return f"{value / 1e6:g}M"
+    if magnitude >= 1e4:
+        return f"{value / 1e3:g}k"
+    if magnitude >= 1:
+        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    return f"{value:g}"

@@ -7,15 +7,22 @@ every file is read.
 
 from __future__ import annotations
 
-import difflib
+import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from briefgen.fields import Field
 from briefgen.model import ClaimRef, EntityKind, Location, PartialDate, Publication
-from briefgen.syntax import ENTITY_LINK, ID_PATTERN, entity_ids_in
+from briefgen.placeholders import is_placeholder, placeholder_message
+from briefgen.suggest import did_you_mean
+from briefgen.syntax import (
+    ENTITY_LINK,
+    ID_PATTERN,
+    MARKDOWN_LINK_TARGET,
+    leaves_site_without_scheme,
+)
 from briefgen.yamlsafe import (
     WHOLE_FILE,
     BadValue,
@@ -25,9 +32,12 @@ from briefgen.yamlsafe import (
     YNode,
     YRefused,
     YScalar,
+    check_spelling,
     check_text,
     check_url,
+    count_words,
     describe,
+    is_invisible,
     parse_date,
     parse_flag,
     parse_number,
@@ -36,6 +46,10 @@ from briefgen.yamlsafe import (
 WIKIDATA_PATTERN = re.compile(r"Q[1-9][0-9]*")
 # Anything written like a link, to catch `[[Kofman]]` that ENTITY_LINK skips.
 _LINK_LIKE = re.compile(r"\[\[([^\[\]\n]*)\]\]")
+# Double brackets left once every well-formed link is taken out: nested,
+# unclosed or stray, they would reach the page as literal brackets.
+_STRAY_BRACKETS = re.compile(r"\[\[|\]\]")
+_NUMBER_PARTS = re.compile(r"-?0*([0-9]*)(?:\.([0-9]+))?")
 
 _WANTED: dict[str, str] = {
     "text": "text",
@@ -85,6 +99,8 @@ class ReadMapping:
     where: Location
     at: dict[str, Location]
     path: str
+    # Where each item of a list value is, by key: an alias's own line.
+    items_at: dict[str, tuple[Location, ...]] = field(default_factory=dict)
 
     def get(self, key: str, default: Any = None) -> Any:
         value = self.values.get(key)
@@ -112,11 +128,6 @@ def join_path(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
-def did_you_mean(word: str, options: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, sorted(set(options)), n=1, cutoff=0.6)
-    return f"; did you mean `{close[0]}`?" if close else ""
-
-
 def check_id(text: str, what: str) -> str:
     if not ID_PATTERN.fullmatch(text):
         raise BadValue(
@@ -133,6 +144,9 @@ def _convert(node: YNode, spec: Field, path: str, chk: FileCheck) -> Any:
     """The value of one node per its spec, or None after reporting why not."""
     if isinstance(node, YRefused):
         return None  # an alias, reported already
+    if isinstance(node, YScalar) and is_placeholder(node.text):
+        chk.add(node.where, path, placeholder_message(node.text))
+        return None
     if spec.type == "object":
         assert spec.fields is not None
         return convert_object(node, spec.fields, path, chk)
@@ -162,6 +176,8 @@ def convert_object(node: YNode, fields: Mapping[str, Field], path: str, chk: Fil
             chk.add(key.where, key_path, f"unknown key `{key.text}`" + did_you_mean(key.text, fields))
             continue
         obj.at[key.text] = value.where
+        if isinstance(value, YList):
+            obj.items_at[key.text] = tuple(item.where for item in value.items)
         if isinstance(value, YScalar) and value.is_null:
             if spec.required and not spec.nullable:
                 chk.add(value.where, key_path, f"`{key.text}` needs a value")
@@ -196,40 +212,90 @@ def _convert_published(node: YNode, spec: Field, path: str, chk: FileCheck) -> P
                 where, join_path(path, "basis"), "an approximate date needs a `basis`: why you believe it"
             )
             return None
+        try:
+            _not_in_the_future(obj.values["date"])
+        except BadValue as err:
+            chk.add(obj.at["date"], join_path(path, "date"), str(err))
+            return None
         return Publication(obj.values["date"], approximate, basis)
     if isinstance(node, YScalar) and not node.is_null and node.text == "unknown":
         return Publication(None)
     if isinstance(node, YScalar) and not node.is_null:
         try:
-            return Publication(_date(node, spec, path, chk))
+            date = _date(node, spec, path, chk)
         except BadValue as err:
             chk.add(node.where, path, f"{err}, or `unknown`")
+            return None
+        try:
+            return Publication(_not_in_the_future(date))
+        except BadValue as err:
+            chk.add(node.where, path, str(err))
             return None
     chk.add(node.where, path, f"expected {_WANTED['published']}, got {describe(node)}")
     return None
 
 
+def today() -> dt.date:
+    """Today in UTC: what "in the future" is measured from."""
+    return dt.datetime.now(dt.UTC).date()
+
+
+def _not_in_the_future(date: PartialDate) -> PartialDate:
+    # A day of slack: an article dated tomorrow in its time zone is fine.
+    if date.first_day() > today() + dt.timedelta(days=1):
+        raise BadValue(f"{date.iso()} is in the future (today is {today().isoformat()})")
+    return date
+
+
 def _text(node: YScalar, spec: Field, path: str, chk: FileCheck) -> str:
-    text = check_text(node.text)
-    if not text.strip():
+    text = check_spelling(node.text) if spec.spelling else check_text(node.text)
+    if not "".join(char for char in text if not is_invisible(char)).strip():
         raise BadValue("must not be empty")
-    if spec.max_words is not None and len(text.split()) > spec.max_words:
-        raise BadValue(f"{len(text.split())} words; a quote holds at most {spec.max_words}")
+    if spec.max_words is not None and count_words(text) > spec.max_words:
+        raise BadValue(f"{count_words(text)} words; a quote holds at most {spec.max_words}")
     return text
 
 
 def _markdown(node: YScalar, spec: Field, path: str, chk: FileCheck) -> str:
     text = _text(node, spec, path, chk)
+    malformed = False
     for match in _LINK_LIKE.finditer(text):
         if not ENTITY_LINK.fullmatch(match.group(0)):
+            malformed = True
             chk.add(
-                node.where,
+                node.at_offset(match.start()),
                 path,
                 f"malformed link `{match.group(0)[:80]}`: write [[entity-id]] or [[entity-id|words]]",
             )
-    for entity_id in entity_ids_in(text):
-        chk.refs.append(PendingRef(entity_id, (), node.where, path))
+    if not malformed:
+        _check_stray_brackets(node, path, chk)
+    for target in MARKDOWN_LINK_TARGET.finditer(text):
+        url = target.group(1) if target.group(1) is not None else target.group(2)
+        if leaves_site_without_scheme(url):
+            chk.add(
+                node.at_offset(target.start()),
+                path,
+                f"link to `{url[:60]}` has no scheme but leaves the site: "
+                "write the full address, https://…",
+            )
+    for link in ENTITY_LINK.finditer(text):
+        chk.refs.append(PendingRef(link.group(1), (), node.at_offset(link.start()), path))
     return text
+
+
+def _check_stray_brackets(node: YScalar, path: str, chk: FileCheck) -> None:
+    """Report the first `[[` or `]]` that is not part of a well-formed link."""
+    links = [match.span() for match in ENTITY_LINK.finditer(node.text)]
+    for stray in _STRAY_BRACKETS.finditer(node.text):
+        if any(start <= stray.start() < end for start, end in links):
+            continue
+        chk.add(
+            node.at_offset(stray.start()),
+            path,
+            f"`{stray.group()}` without its other half (links cannot nest or span lines): "
+            "write [[entity-id]] or [[entity-id|words]]",
+        )
+        return
 
 
 def _id(node: YScalar, spec: Field, path: str, chk: FileCheck) -> str:
@@ -259,10 +325,20 @@ def _date(node: YScalar, spec: Field, path: str, chk: FileCheck) -> PartialDate:
 
 def _number(node: YScalar, spec: Field, path: str, chk: FileCheck) -> float:
     number = parse_number(node)
-    if spec.bounds is not None and not spec.bounds[0] <= number <= spec.bounds[1]:
-        raise BadValue(f"{node.text} is out of range ({spec.bounds[0]:g} to {spec.bounds[1]:g})")
+    parts = _NUMBER_PARTS.fullmatch(node.text)
+    assert parts is not None  # parse_number accepted the text
+    whole, fraction = parts.group(1), parts.group(2) or ""
+    digits = len((whole + fraction).lstrip("0"))  # the regex already dropped the whole part's leading zeros
+    if digits > spec.digits:
+        raise BadValue(f"{digits} significant digits; at most {spec.digits} are kept exactly")
+    if spec.decimals is not None and len(fraction) > spec.decimals:
+        raise BadValue(f"{len(fraction)} digits after the point; at most {spec.decimals} are shown")
     if spec.positive and number <= 0:
         raise BadValue(f"{node.text} is not a positive number; it must be greater than 0")
+    if spec.bounds is not None and spec.bounds[0] == 0 and number < 0:
+        raise BadValue(f"{node.text} is negative; what figures count or measure is never below 0")
+    if spec.bounds is not None and not spec.bounds[0] <= number <= spec.bounds[1]:
+        raise BadValue(f"{node.text} is out of range ({spec.bounds[0]:,g} to {spec.bounds[1]:,g})")
     return number
 
 

@@ -8,16 +8,18 @@ metric's family, and claim links to other briefs.
 
 from __future__ import annotations
 
-import difflib
+import math
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from briefgen.convert import FileCheck, PendingRef, ReadMapping, did_you_mean, items_of, join_path
+from briefgen.convert import FileCheck, PendingRef, ReadMapping, items_of, join_path
 from briefgen.model import ClaimRef, EntityKind, Location
 from briefgen.problems import Problem
-from briefgen.units import unit_key
+from briefgen.suggest import Suggester, did_you_mean
+from briefgen.units import FAMILY_BASE, FAMILY_MAX, unit_key
+from briefgen.yamlsafe import spelling_key
 
 # How a unit family reads in a sentence ("unit `miles` is a distance").
 FAMILY_NOUNS: dict[str, str] = {
@@ -102,11 +104,12 @@ def check_brief(obj: ReadMapping, chk: FileCheck) -> None:
         _check_figure_numbers(figure, chk)
     for claim in items_of(obj, "claims"):
         itself = ClaimRef(chk.brief_id, claim.get("id", ""))
-        for link in claim.get("contradicts", []):
+        links_at = claim.items_at.get("contradicts", ())
+        for index, link in enumerate(claim.get("contradicts", [])):
             if link == itself:
                 chk.add(
-                    claim.at["contradicts"],
-                    join_path(claim.path, "contradicts"),
+                    links_at[index] if index < len(links_at) else claim.at["contradicts"],
+                    join_path(claim.path, f"contradicts[{index}]"),
                     "a claim cannot contradict itself",
                 )
 
@@ -148,6 +151,7 @@ class _Resolver:
         # Candidate spellings → id: ids, and names and aliases slugified, so
         # that `zelenskyy` finds `volodymyr-zelensky` through its alias.
         self.spellings: dict[EntityKind | None, dict[str, str]] = {}
+        self.suggesters: dict[EntityKind | None, Suggester] = {}
         for entity_id in sorted(entities):
             info = entities[entity_id]
             names = [info.obj.get("name", "")] + list(info.obj.get("aliases", [])) if info.obj else []
@@ -165,7 +169,9 @@ class _Resolver:
             table = self.spellings.get(wanted, {})
             guess = table.get(ref.entity)
             if guess is None:
-                close = difflib.get_close_matches(ref.entity, sorted(table), n=1, cutoff=0.6)
+                if wanted not in self.suggesters:
+                    self.suggesters[wanted] = Suggester(table)
+                close = self.suggesters[wanted].closest(ref.entity)
                 guess = table[close[0]] if close else None
             hint = f"; did you mean `{guess}`?" if guess else ""
             return f"unknown {wanted or 'entity'} id `{ref.entity}`{hint}"
@@ -215,7 +221,7 @@ def check_figure_units(brief: BriefInfo, loaded: Loaded) -> None:
             continue
         where, path, key = figure.at["unit"], join_path(figure.path, "unit"), unit_key(unit_text)
         if key not in loaded.units:
-            close = difflib.get_close_matches(key, sorted(loaded.units), n=4, cutoff=0.5)
+            close = Suggester(loaded.units, cutoff=50).closest(key, limit=4)
             hint = "; close: " + ", ".join(f"`{u}`" for u in close) if close else ""
             brief.chk.add(where, path, f"unknown unit `{unit_text[:40]}`{hint}")
             continue
@@ -223,6 +229,8 @@ def check_figure_units(brief: BriefInfo, loaded: Loaded) -> None:
         unit_family = unit.values.get("family") if unit is not None else None
         metric = loaded.metrics.get(metric_id or "", (None, None))[0]
         family = metric.values.get("family") if metric is not None else None
+        if unit is not None and unit_family is not None:
+            _check_magnitude(figure, unit_text, unit_family, unit.values.get("factor"), brief.chk)
         if unit_family is None or family is None or unit_family == family:
             continue
         brief.chk.add(
@@ -231,6 +239,36 @@ def check_figure_units(brief: BriefInfo, loaded: Loaded) -> None:
             f"unit `{unit_text}` is {FAMILY_NOUNS.get(unit_family, unit_family)}, but metric "
             f"`{metric_id}` is {FAMILY_NOUNS.get(family, family)} (family {family})",
         )
+
+
+def _check_magnitude(
+    figure: ReadMapping, unit_text: str, family: str, factor: float | None, chk: FileCheck
+) -> None:
+    """Each number, converted to its family's base unit, stays within FAMILY_MAX."""
+    if factor is None:
+        return
+    limit = FAMILY_MAX[family]
+    base = FAMILY_BASE[family]
+    for key in ("value", "low", "high"):
+        number = figure.values.get(key)
+        if number is None:
+            continue
+        converted = number * factor
+        if math.isfinite(converted) and converted <= limit:
+            continue
+        unit = f" {base}" if base else ""
+        in_base = f" ({_amount(converted)}{unit})" if factor != 1 else ""
+        chk.add(
+            figure.at[key],
+            join_path(figure.path, key),
+            f"{_amount(number)} {unit_text}{in_base} is more than {FAMILY_NOUNS[family]} can be: "
+            f"the limit is {_amount(limit)}{unit}",
+        )
+
+
+def _amount(number: float) -> str:
+    # Whole numbers in full below 10^21; beyond that, or with a fraction, six digits say enough.
+    return f"{number:,.0f}" if float(number).is_integer() and abs(number) < 1e21 else f"{number:,.6g}"
 
 
 def check_claim_links(brief: BriefInfo, loaded: Loaded) -> None:
@@ -254,21 +292,37 @@ def check_claim_links(brief: BriefInfo, loaded: Loaded) -> None:
 
 
 def check_spellings(loaded: Loaded) -> None:
-    """No two entities share a name or alias: every spelling must lead to one page."""
-    owner: dict[str, str] = {}
-    for entity_id in sorted(loaded.entities):  # the first id in order keeps a spelling
+    """No two entities share a name or alias: every spelling must lead to one page.
+
+    Spellings that differ only by case, accents, invisible characters or spaces
+    are the same spelling. The entry later in file order is blamed, at the line
+    of the name or alias that repeats the earlier one.
+    """
+    owner: dict[str, tuple[str, str, Location]] = {}
+    in_file_order = sorted(loaded.entities, key=lambda entity_id: loaded.entities[entity_id].where)
+    for entity_id in in_file_order:
         info = loaded.entities[entity_id]
         if info.obj is None:
             continue
-        spellings = [("name", info.obj.get("name", ""))]
-        spellings += [("aliases", alias) for alias in info.obj.get("aliases", [])]
-        for key, spelling in spellings:
-            other = owner.setdefault(spelling.casefold(), entity_id)
-            if other != entity_id:
-                loaded.problems.append(
-                    Problem(
-                        info.obj.at.get(key, info.where),
-                        f"{entity_id}.{key}",
-                        f"`{spelling}` already names `{other}`; a spelling must lead to one page",
-                    )
+        spellings: list[tuple[str, str, Location]] = []
+        if info.obj.values.get("name") is not None:
+            spellings.append(("name", info.obj.values["name"], info.obj.at["name"]))
+        aliases = info.obj.values.get("aliases") or []
+        alias_lines = info.obj.items_at.get("aliases", ())
+        for index, (alias, where) in enumerate(zip(aliases, alias_lines, strict=False)):
+            if alias is not None:
+                spellings.append((f"aliases[{index}]", alias, where))
+        for key, spelling, where in spellings:
+            first = owner.setdefault(spelling_key(spelling), (entity_id, spelling, where))
+            other, other_spelling, other_where = first
+            if other == entity_id:
+                continue
+            same = "" if other_spelling == spelling else f" (as `{other_spelling}`)"
+            loaded.problems.append(
+                Problem(
+                    where,
+                    f"{entity_id}.{key}",
+                    f"`{spelling}` already names `{other}`{same} at {other_where}; "
+                    "a spelling must lead to one page",
                 )
+            )

@@ -63,8 +63,9 @@ def export_project(config_file: Path, target: Path, *, force: bool = False) -> l
     """Write the plain MkDocs project for `config_file` into `target`.
 
     Returns the paths written, relative to `target`, sorted. Raises ExportError
-    for a config, target or page clash the user must fix, and InvalidData for
-    bad briefs; in both cases `target` is left as it was.
+    for a config, target or page clash the user must fix, InvalidData for bad
+    briefs and InvalidSite for what the generator refuses; in every case
+    `target` is left as it was.
     """
     project = read_project(config_file)
     target = target.resolve()

@@ -8,10 +8,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from briefgen.model import ARTICLE_TYPES, QUALIFIERS, SIDES, EntityKind
+from briefgen.model import ARTICLE_TYPES, QUALIFIERS, EntityKind
 from briefgen.units import FAMILY_BASE
 
 MAX_QUOTE_WORDS = 30
+# A figure's number as written: never negative (every unit family measures a
+# non-negative quantity), at most six decimals. Its size once converted to the
+# family's base unit is bounded per family by `units.FAMILY_MAX`.
+FIGURE_NUMBER_BOUNDS = (0.0, 999_999_999_999_999.0)
+FIGURE_DECIMALS = 6
+# A unit's factor: 1/7 needs 17 digits to round-trip; a billion is the largest
+# multiplier articles use, a millimetre in km the smallest.
+FACTOR_BOUNDS = (1e-9, 1e12)
 
 
 @dataclass(frozen=True)
@@ -32,7 +40,12 @@ class Field:
     fields: Mapping[str, Field] | None = None
     bounds: tuple[float, float] | None = None
     positive: bool = False  # for numbers: greater than zero
+    # For numbers: at most this many significant digits (a float keeps 15
+    # exactly) and digits after the point (pages show at most six).
+    digits: int = 15
+    decimals: int | None = None
     max_words: int | None = None
+    spelling: bool = False  # for text: a name or alias (NFC, nothing invisible)
 
 
 def _obj(fields: Mapping[str, Field], *, required: bool = False) -> Field:
@@ -56,9 +69,9 @@ FIGURE_FIELDS: dict[str, Field] = {
     "id": Field("id", required=True),
     "metric": Field("metric", required=True),
     "subject": Field("entity", required=True),
-    "value": Field("number"),
-    "low": Field("number"),
-    "high": Field("number"),
+    "value": Field("number", bounds=FIGURE_NUMBER_BOUNDS, decimals=FIGURE_DECIMALS),
+    "low": Field("number", bounds=FIGURE_NUMBER_BOUNDS, decimals=FIGURE_DECIMALS),
+    "high": Field("number", bounds=FIGURE_NUMBER_BOUNDS, decimals=FIGURE_DECIMALS),
     "qualifier": Field("choice", choices=tuple(QUALIFIERS)),
     "unit": Field("unit", required=True),
     "as_of": Field("date"),
@@ -114,14 +127,14 @@ BRIEF_FIELDS: dict[str, Field] = {
 }
 
 _ENTRY_COMMON: dict[str, Field] = {
-    "name": Field("text", required=True),
+    "name": Field("text", required=True, spelling=True),
     "kind": Field("id", required=True),  # fills Entity.category
-    "aliases": _list(Field("text")),
+    "aliases": _list(Field("text", spelling=True)),
     "description": Field("text", required=True),
     "wikidata": Field("wikidata"),
 }
 _ACTOR_EXTRA: dict[str, Field] = {
-    "side": Field("choice", choices=tuple(SIDES)),
+    "side": Field("id"),  # one of the sides in data/vocabulary.yml (crosscheck)
     "affiliation": _ORGANISATION,
 }
 ENTRY_FIELDS: dict[EntityKind, dict[str, Field]] = {
@@ -139,7 +152,18 @@ METRIC_FIELDS: dict[str, Field] = {
     "family": Field("choice", required=True, choices=tuple(FAMILY_BASE)),
     "description": Field("text", required=True),
 }
+SIDE_FIELDS: dict[str, Field] = {
+    "label": Field("text", required=True),
+    "colour": Field("text", required=True),  # "#rrggbb", checked by the loader
+}
+QUALIFIER_WORD_FIELDS: dict[str, Field] = {
+    q: Field("text", required=True) for q in QUALIFIERS if q != "exact"
+}
+CHART_FIELDS: dict[str, Field] = {
+    "population": _list(Field("metric")),
+    "claims-by-side": _list(Field("metric")),
+}
 UNIT_FIELDS: dict[str, Field] = {
     "family": Field("choice", required=True, choices=tuple(FAMILY_BASE)),
-    "factor": Field("number", required=True, positive=True),
+    "factor": Field("number", required=True, positive=True, bounds=FACTOR_BOUNDS, digits=17),
 }

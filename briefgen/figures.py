@@ -1,20 +1,19 @@
-"""Figures as data: normalised bounds, periods, discrepancies and corroborations.
+"""Figures as data: normalised bounds, periods and how a figure reads.
 
 A figure is read into a `Reading`: the interval of normalised values that the
 article's wording allows. Bounds stay bounds ("more than 100,000" is the open
 interval (100000, ∞)), nothing is rounded, and the value as written is always
-kept beside it. No matplotlib here: charts.py draws what this module computes.
+kept beside it. Comparing figures across briefs is comparisons.py's job; no
+matplotlib here: charts.py draws what these readings say.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-from collections import defaultdict
 from dataclasses import dataclass
-from itertools import combinations
 
-from briefgen.model import Brief, Corpus, Figure, PartialDate
+from briefgen.model import DEFAULT_VOCABULARY, Brief, Figure, PartialDate, Vocabulary
 from briefgen.units import FAMILY_BASE
 
 # "about X" is taken to mean X ± 10 %. The tolerance widens an approximate
@@ -48,7 +47,7 @@ class Reading:
     @property
     def is_point(self) -> bool:
         """True for a single value (exact or approximate)."""
-        return self.low is not None and self.high is not None and _same(self.low, self.high)
+        return self.low is not None and self.high is not None and same(self.low, self.high)
 
     @property
     def base_unit(self) -> str:
@@ -65,36 +64,6 @@ class FigureRef:
     @property
     def key(self) -> tuple[str, str]:
         return (self.brief.id, self.figure.id)
-
-
-@dataclass(frozen=True)
-class Discrepancy:
-    """Two figures on one metric and subject, from different briefs, for
-    overlapping periods, whose values cannot both be true. `a` sorts before `b`."""
-
-    metric: str
-    subject: str
-    a: FigureRef
-    b: FigureRef
-
-    @property
-    def id(self) -> str:
-        """A stable HTML id for this discrepancy."""
-        return "-".join(("discrepancy", self.a.brief.id, self.a.figure.id,
-                         self.b.brief.id, self.b.figure.id))
-
-
-@dataclass(frozen=True)
-class Corroboration:
-    """One value repeated consistently by two or more different briefs."""
-
-    metric: str
-    subject: str
-    refs: tuple[FigureRef, ...]
-
-    @property
-    def id(self) -> str:
-        return "corroboration-" + "-".join(f"{r.brief.id}-{r.figure.id}" for r in self.refs)
 
 
 # --- numbers as written ---------------------------------------------------
@@ -124,7 +93,7 @@ def _with_unit(number: str, unit: str) -> str:
     return f"{number} {unit}" if unit else number
 
 
-def as_written(figure: Figure) -> str:
+def as_written(figure: Figure, vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> str:
     """The figure as the article put it: "more than 70,000 people", "15–20 groups per day"."""
     if figure.value is not None:
         number = format_number(figure.value)
@@ -133,18 +102,23 @@ def as_written(figure: Figure) -> str:
     else:  # an invalid figure: say so rather than crash
         known = figure.low if figure.low is not None else figure.high
         number = format_number(known) if known is not None else "?"
-    words = _QUALIFIER_WORDS.get(figure.qualifier, "")
-    text = _with_unit(number, figure.unit)
+    words = vocabulary.words(figure.qualifier)
+    unit = figure.unit
+    if figure.value == 1:
+        unit = _singular(unit)
+    text = _with_unit(number, unit)
     return f"{words} {text}" if words else text
 
 
-_QUALIFIER_WORDS = {
-    "about": "about",
-    "at-least": "at least",
-    "more-than": "more than",
-    "up-to": "up to",
-    "fewer-than": "fewer than",
-}
+def _singular(unit: str) -> str:
+    # "1 years" → "1 year": the unit is written for the plural; only its first
+    # word takes the number ("1 tonne per year").
+    first, _, rest = unit.partition(" ")
+    if first.endswith("s") and not first.endswith("ss") and len(first) > 2:
+        first = first[:-1]
+    return f"{first} {rest}" if rest else first
+
+
 
 
 # --- readings and comparison ----------------------------------------------
@@ -179,12 +153,14 @@ def reading(figure: Figure) -> Reading:
     return Reading(low, high, True, True, q == "about", family)
 
 
-def _same(x: float, y: float) -> bool:
+def same(x: float, y: float) -> bool:
+    """Equal up to float noise (relative 1e-9)."""
     # Unit factors such as 1/7 leave float noise; equal means equal to 1e-9.
     return math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-12)
 
 
-def _widened(r: Reading) -> Reading:
+def widened(r: Reading) -> Reading:
+    """An "about" reading widened by APPROXIMATE_TOLERANCE; others as they are."""
     if not r.approximate:
         return r
     low = r.low * (1 - APPROXIMATE_TOLERANCE) if r.low is not None else None
@@ -200,7 +176,7 @@ def compatible(a: Reading, b: Reading) -> bool:
     not compatible, "at least 100" and "exactly 100" are. Families are not
     checked here; compare readings of one family only.
     """
-    a, b = _widened(a), _widened(b)
+    a, b = widened(a), widened(b)
     # The intersection's lower end: the larger low, inclusive only if every
     # reading sitting at that value includes it.
     lows = [(x.low, x.low_inclusive) for x in (a, b) if x.low is not None]
@@ -209,8 +185,8 @@ def compatible(a: Reading, b: Reading) -> bool:
         return True
     low = max(v for v, _ in lows)
     high = min(v for v, _ in highs)
-    if _same(low, high):
-        return all(inc for v, inc in lows + highs if _same(v, low))
+    if same(low, high):
+        return all(inc for v, inc in lows + highs if same(v, low))
     return low < high
 
 
@@ -237,117 +213,6 @@ def periods_overlap(a: FigureRef, b: FigureRef) -> bool:
     return pa[0] <= pb[1] and pb[0] <= pa[1]
 
 
-def _stated_periods_overlap(a: FigureRef, b: FigureRef) -> bool:
-    # Only an explicit as_of separates repeats: "60,000 before the war" quoted
-    # by articles published a year apart is still the same value.
-    if a.figure.as_of is None or b.figure.as_of is None:
-        return True
-    return periods_overlap(a, b)
-
-
-# --- grouping over the corpus -------------------------------------------------
-
-
-def _sort_key(ref: FigureRef) -> tuple:
-    r = reading(ref.figure)
-    start = period(ref)
-    return (
-        ref.figure.metric,
-        ref.figure.subject,
-        start[0] if start else dt.date.max,
-        r.low if r.low is not None else -math.inf,
-        ref.brief.id,
-        ref.figure.id,
-    )
-
-
-def figure_refs(corpus: Corpus) -> list[FigureRef]:
-    """Every figure in the corpus with its brief, sorted by metric, subject,
-    period, value, brief and figure id."""
-    refs = [FigureRef(b, f) for b in corpus.briefs for f in b.figures]
-    return sorted(refs, key=_sort_key)
-
-
-def figures_by_metric(corpus: Corpus) -> dict[str, list[FigureRef]]:
-    """Figures grouped by metric id (keys sorted), each list sorted as figure_refs."""
-    groups: dict[str, list[FigureRef]] = defaultdict(list)
-    for ref in figure_refs(corpus):
-        groups[ref.figure.metric].append(ref)
-    return {metric: groups[metric] for metric in sorted(groups)}
-
-
-def _by_metric_and_subject(corpus: Corpus) -> list[list[FigureRef]]:
-    groups: dict[tuple[str, str], list[FigureRef]] = defaultdict(list)
-    for ref in figure_refs(corpus):
-        groups[(ref.figure.metric, ref.figure.subject)].append(ref)
-    return [groups[k] for k in sorted(groups)]
-
-
-def _comparable(a: Reading, b: Reading) -> bool:
-    return a.family is not None and a.family == b.family
-
-
-def discrepancies(corpus: Corpus) -> list[Discrepancy]:
-    """Pairs of figures that contradict each other, sorted by metric and subject.
-
-    Same metric and subject, different briefs, overlapping periods, units of
-    one known family, and readings that cannot both be true.
-    """
-    found = []
-    for group in _by_metric_and_subject(corpus):
-        for a, b in combinations(group, 2):
-            if a.brief.id == b.brief.id or not periods_overlap(a, b):
-                continue
-            ra, rb = reading(a.figure), reading(b.figure)
-            if _comparable(ra, rb) and not compatible(ra, rb):
-                found.append(Discrepancy(a.figure.metric, a.figure.subject, a, b))
-    return found
-
-
-def corroborations(corpus: Corpus) -> list[Corroboration]:
-    """Values (exact or "about") that two or more different briefs repeat.
-
-    Members of a group are all compatible with one stated value and with each
-    other, and their stated as_of periods (if any) overlap. Groups that are a
-    subset of another are dropped.
-    """
-    found: list[Corroboration] = []
-    for group in _by_metric_and_subject(corpus):
-        points = [(ref, reading(ref.figure)) for ref in group]
-        points = [(ref, r) for ref, r in points if r.is_point and r.family is not None]
-        candidates: list[tuple[FigureRef, ...]] = []
-        for anchor_ref, anchor in points:
-            members: list[FigureRef] = []
-            for ref, r in points:
-                if not _comparable(anchor, r) or not compatible(anchor, r):
-                    continue
-                if all(_stated_periods_overlap(ref, m) and compatible(reading(m.figure), r)
-                       for m in members):
-                    members.append(ref)
-            if len({m.brief.id for m in members}) >= 2 and anchor_ref in members:
-                candidates.append(tuple(members))
-        unique = sorted(set(candidates), key=lambda c: [m.key for m in c])
-        for repeat in unique:
-            keys = {m.key for m in repeat}
-            if any(keys < {m.key for m in other} for other in unique):
-                continue
-            found.append(Corroboration(repeat[0].figure.metric, repeat[0].figure.subject,
-                                       repeat))
-    return found
-
-
-def discrepancy_flags(corpus: Corpus) -> dict[tuple[str, str], list[Discrepancy]]:
-    """For each (brief id, figure id) in a discrepancy, the discrepancies it is in.
-
-    Keys sorted; each list in the order of `discrepancies`.
-    """
-    flags: dict[tuple[str, str], list[Discrepancy]] = defaultdict(list)
-    for d in discrepancies(corpus):
-        flags[d.a.key].append(d)
-        flags[d.b.key].append(d)
-    return {key: flags[key] for key in sorted(flags)}
-
-
 def _converted(value: float) -> str:
     # A converted value (months → days, miles → km) is shown to four significant
     # figures: the conversion factor is not more precise than that.
@@ -356,9 +221,9 @@ def _converted(value: float) -> str:
     return format_number(float(f"{value:.4g}"))
 
 
-def normalised_text(figure: Figure) -> str:
+def normalised_text(figure: Figure, r: Reading | None = None) -> str:
     """The figure in the family's base unit: "≥ 200", "> 100,000", "≈ 500", "15–20 km"."""
-    r = reading(figure)
+    r = r or reading(figure)  # pass the reading when it is at hand (the index has them all)
     # Symbols (":1", "%") attach to the number; words get a space.
     base = r.base_unit
     unit = base if base[:1] in (":", "%") else (f" {base}" if base else "")

@@ -39,6 +39,7 @@ from briefgen.fields import (
     Field,
 )
 from briefgen.model import (
+    DEFAULT_VOCABULARY,
     Brief,
     Claim,
     Corpus,
@@ -51,9 +52,11 @@ from briefgen.model import (
     Metric,
     Quote,
     Unit,
+    Vocabulary,
 )
 from briefgen.syntax import RESERVED_IDS
 from briefgen.units import unit_key
+from briefgen.vocabulary import VOCABULARY_FILE, check_sides, read_vocabulary
 from briefgen.yamlsafe import (
     MAX_FILE_BYTES,
     WHOLE_FILE,
@@ -61,7 +64,7 @@ from briefgen.yamlsafe import (
     Problem,
     YMap,
     YRefused,
-    check_text,
+    check_spelling,
     read_yaml,
 )
 
@@ -158,7 +161,13 @@ def _load_registry(
                 else None
             )
             if obj is not None and ("latitude" in obj.at) != ("longitude" in obj.at):
-                chk.add(obj.where, key.text, "give both `latitude` and `longitude`, or neither")
+                given = "latitude" if "latitude" in obj.at else "longitude"
+                missing = "longitude" if given == "latitude" else "latitude"
+                chk.add(
+                    obj.at[given],
+                    f"{key.text}.{given}",
+                    f"`{given}` needs `{missing}` too: give both `latitude` and `longitude`, or neither",
+                )
             first = entities.get(key.text)
             if first is not None:
                 chk.add(key.where, key.text, f"entity id `{key.text}` is also defined in {first.where}")
@@ -170,6 +179,18 @@ def _load_registry(
     return entities, checks
 
 
+def _load_vocabulary(data_dir: Path, root: Path, problems: list[Problem]) -> tuple[Vocabulary, FileCheck]:
+    """data/vocabulary.yml when it is there; the defaults when it is not."""
+    path = data_dir / VOCABULARY_FILE
+    file = _display(path, root)
+    chk = FileCheck(file)
+    if not path.exists() and not path.is_symlink():
+        return DEFAULT_VOCABULARY, chk
+    tree, found = _read(path, file)
+    problems.extend(found)
+    return read_vocabulary(tree, chk), chk
+
+
 def _check_metric_id(key: str) -> None:
     check_id(key, "metric id")
     if key in RESERVED_IDS:
@@ -177,7 +198,7 @@ def _check_metric_id(key: str) -> None:
 
 
 def _check_unit_name(key: str) -> None:
-    check_text(key)
+    check_spelling(key)
     if not key.strip():
         raise BadValue("a unit name must not be empty")
     if key != unit_key(key):
@@ -210,11 +231,47 @@ def _load_table(
     return table
 
 
-def _brief_files(briefs_dir: Path) -> list[Path]:
+def _outside(path: Path, project: Path) -> bool:
+    """Does `path`, symbolic links followed, lead out of `project`?"""
+    real, top = os.path.realpath(path), os.path.realpath(project)
+    return os.path.commonpath([real, top]) != top
+
+
+def _brief_files(briefs_dir: Path, root: Path, project: Path, problems: list[Problem]) -> list[Path]:
+    """The brief files in `briefs_dir`, sorted; anything else there is reported.
+
+    Files whose names start with `.` (editor swap files, .gitkeep) are ignored.
+    """
+    where = Location(_display(briefs_dir, root), 1, 1)
     if not briefs_dir.is_dir():
+        what = "is not a folder" if briefs_dir.exists() else "is missing"
+        message = f"the briefs folder {what}: briefs go in data/briefs/<id>.yml"
+        problems.append(Problem(where, WHOLE_FILE, message))
         return []
-    names = [p for p in briefs_dir.iterdir() if p.suffix in BRIEF_SUFFIXES and not p.name.startswith(".")]
-    return sorted(names, key=lambda p: p.name)
+    if _outside(briefs_dir, project):
+        message = f"resolves outside the project, to {briefs_dir.resolve()}"
+        problems.append(Problem(where, WHOLE_FILE, message))
+        return []
+    briefs: list[Path] = []
+    for path in sorted(briefs_dir.iterdir(), key=lambda p: p.name):
+        if path.name.startswith("."):
+            continue
+        if path.suffix in BRIEF_SUFFIXES:
+            briefs.append(path)
+            continue
+        start = Location(_display(path, root), 1, 1)
+        if path.suffix.lower() in BRIEF_SUFFIXES:
+            lower = path.suffix.lower()
+            message = f"brief files end in lowercase `{lower}`: rename it to `{path.stem}{lower}`"
+        elif path.is_dir() and not path.is_symlink():
+            message = "a folder inside data/briefs/ is not read: put briefs directly in data/briefs/"
+        else:
+            message = (
+                "not a brief, and not read: data/briefs/ holds only .yml and .yaml files "
+                "(names starting with `.` are ignored); move or delete it"
+            )
+        problems.append(Problem(start, WHOLE_FILE, message))
+    return briefs
 
 
 def _load_brief(path: Path, root: Path, problems: list[Problem]) -> BriefInfo:
@@ -348,16 +405,30 @@ def _build_brief(brief: BriefInfo, units: Mapping[str, Unit]) -> Brief:
 def _load(data_dir: Path, root: Path) -> tuple[Corpus | None, Loaded]:
     """Read and check everything under `data_dir`; the corpus only when clean."""
     problems: list[Problem] = []
+    where = Location(_display(data_dir, root), 1, 1)
     if not data_dir.is_dir():
-        where = Location(_display(data_dir, root), 1, 1)
         problems.append(Problem(where, WHOLE_FILE, "data directory not found"))
+        return None, Loaded(problems, {}, {}, {}, {}, frozenset())
+    # The project is the display root when the data lies in it, else the data's
+    # parent: a symbolic link must not lead the build out of it.
+    data_abs = Path(os.path.abspath(data_dir))
+    project = Path(os.path.abspath(root))
+    if os.path.commonpath([data_abs, project]) != str(project):
+        project = data_abs.parent
+    if _outside(data_dir, project):
+        message = f"resolves outside the project, to {data_dir.resolve()}"
+        problems.append(Problem(where, WHOLE_FILE, message))
         return None, Loaded(problems, {}, {}, {}, {}, frozenset())
     entities, registry_checks = _load_registry(data_dir, root, problems)
     metrics = _load_table(data_dir, root, METRICS_FILE, METRIC_FIELDS, _check_metric_id, problems)
     units = _load_table(data_dir, root, UNITS_FILE, UNIT_FIELDS, _check_unit_name, problems)
+    vocabulary, vocabulary_check = _load_vocabulary(data_dir, root, problems)
+    by_file = {chk.file: chk for chk in registry_checks}
+    check_sides(vocabulary, {e: (info.obj, by_file[info.file]) for e, info in entities.items()
+                             if info.file in by_file})
     briefs: dict[str, BriefInfo] = {}
     brief_files: set[str] = set()
-    for path in _brief_files(data_dir / "briefs"):
+    for path in _brief_files(data_dir / "briefs", root, project, problems):
         info = _load_brief(path, root, problems)
         brief_files.add(info.file)
         first = briefs.get(info.id)
@@ -368,15 +439,18 @@ def _load(data_dir: Path, root: Path) -> tuple[Corpus | None, Loaded]:
             problems.extend(info.chk.problems)
             continue
         briefs[info.id] = info
+    # Problems with other files of data/briefs/ are left out, as other briefs'
+    # are, when one brief is checked alone.
+    brief_files |= {p.location.file for p in problems if p.location.file.startswith(f"{where.file}/briefs/")}
     loaded = Loaded(problems, entities, metrics, units, briefs, frozenset(brief_files))
     brief_checks = [b.chk for b in briefs.values()]
-    check_references(loaded, [*registry_checks, *brief_checks])
+    check_references(loaded, [*registry_checks, vocabulary_check, *brief_checks])
     check_spellings(loaded)
     for brief in briefs.values():
         check_mentions(brief, loaded)
         check_figure_units(brief, loaded)
         check_claim_links(brief, loaded)
-    for chk in [*registry_checks, *brief_checks]:
+    for chk in [*registry_checks, vocabulary_check, *brief_checks]:
         problems.extend(chk.problems)
     if problems:
         return None, loaded
@@ -390,6 +464,7 @@ def _load(data_dir: Path, root: Path) -> tuple[Corpus | None, Loaded]:
             if obj is not None
         ),
         units=tuple(known_units.values()),
+        vocabulary=vocabulary,
     )
     return corpus, loaded
 

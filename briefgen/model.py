@@ -15,7 +15,8 @@ from typing import Literal
 EntityKind = Literal["person", "place", "organisation"]
 ENTITY_KINDS: tuple[EntityKind, ...] = ("person", "place", "organisation")
 
-# Which group a claimant's numbers fall into on the "claims by side" charts.
+# Which group a claimant's numbers fall into on the "claims by side" charts:
+# the defaults, when data/vocabulary.yml does not say otherwise.
 SIDES: dict[str, str] = {
     "ukraine": "Ukrainian officials and forces",
     "russia": "Russian officials and state media",
@@ -262,6 +263,47 @@ class Brief:
 
 
 @dataclass(frozen=True)
+class Side:
+    """A side a person or organisation speaks for, as charts and pages name and colour it."""
+
+    id: str
+    label: str
+    colour: str  # "#rrggbb"
+    origin: Location = field(default=Location(""), compare=False)
+
+
+# Okabe-Ito: distinguishable with the common colour-vision deficiencies.
+_DEFAULT_COLOURS = {"ukraine": "#0072B2", "russia": "#D55E00", "independent": "#009E73", "media": "#CC79A7"}
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Words and colours an editor may change without touching code (data/vocabulary.yml).
+
+    Which qualifiers exist, and what they mean for comparisons, stays code;
+    how each reads before a number is vocabulary.
+    """
+
+    sides: tuple[Side, ...] = tuple(Side(k, v, _DEFAULT_COLOURS[k]) for k, v in SIDES.items())
+    qualifier_words: tuple[tuple[str, str], ...] = tuple((k, v) for k, v in QUALIFIERS.items() if v)
+    population_metrics: tuple[str, ...] = ("population-prewar", "civilians-remaining")
+    side_metrics: tuple[str, ...] = (
+        "casualties", "troops-committed", "units-committed", "reinforcements-per-day",
+        "force-ratio", "infiltrating-troops",
+    )
+
+    def side(self, side_id: str | None) -> Side | None:
+        return next((s for s in self.sides if s.id == side_id), None)
+
+    def words(self, qualifier: str) -> str:
+        """How a qualifier reads before a number: "more than"; "" for exact values."""
+        return dict(self.qualifier_words).get(qualifier, "")
+
+
+DEFAULT_VOCABULARY = Vocabulary()
+
+
+@dataclass(frozen=True)
 class Corpus:
     """Everything under data/, validated: the input to every later stage."""
 
@@ -269,3 +311,4 @@ class Corpus:
     entities: tuple[Entity, ...]
     metrics: tuple[Metric, ...]
     units: tuple[Unit, ...]
+    vocabulary: Vocabulary = DEFAULT_VOCABULARY

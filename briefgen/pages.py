@@ -1,29 +1,44 @@
-"""Registry → Markdown pages (with HTML blocks) via the Jinja templates in templates/.
+"""The corpus index → Markdown pages (with HTML blocks) via the Jinja templates in templates/.
 
-Templates autoescape: every plain-text field from a brief is escaped where it
-lands, and Markdown fields pass through render.render_markdown, which sanitises.
-Every link is made relative to the page it sits on, so the site works from any
-sub-path and from the file system.
+Every page of the site is written here, and only through templates, which
+autoescape: every plain-text field from a brief is escaped where it lands, and
+Markdown fields pass through render.render_markdown, which sanitises. Every link
+is made relative to the page it sits on, so the site works from any sub-path.
+
+Lists that grow with the corpus are capped on the page that shows them and
+continued on paginated list pages (`urls.paged_path`), so no page grows without
+bound as briefs are added.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
 from briefgen import urls
-from briefgen.figures import as_written, corroborations, discrepancy_flags
-from briefgen.model import ARTICLE_TYPES, ENTITY_KINDS, QUALIFIERS, SIDES, Brief, Entity
-from briefgen.registry import Registry
-from briefgen.render import plain, render_markdown
+from briefgen.charts import Chart, claimant_id
+from briefgen.comparisons import VERDICT_WORDS, Comparison
+from briefgen.figures import FigureRef, as_written, format_number, normalised_text
+from briefgen.index import CorpusIndex
+from briefgen.model import ARTICLE_TYPES, ENTITY_KINDS, QUALIFIERS, Brief, Entity, EntityKind
+from briefgen.render import EXTERNAL_REL, plain, render_markdown
 from briefgen.urls import OutputFile
 
 KIND_TITLES = {"person": "People", "place": "Places", "organisation": "Organisations"}
 KIND_SINGULAR = {"person": "Person", "place": "Place", "organisation": "Organisation"}
+
+# Rows on one page of a paginated list.
+PER_PAGE = 100
+# Items an entity page shows in a section before linking to the full list.
+INLINE = 20
+# Co-mentioned entities and related briefs shown on a page.
+RELATED = 10
 
 
 def _environment() -> jinja2.Environment:
@@ -41,92 +56,233 @@ def meta_title(title: str) -> str:
     """A YAML front-matter title that is safe in MkDocs' unescaped `<title>`.
 
     MkDocs templates print page titles as they are, so the title is HTML-escaped
-    here; JSON quoting makes it a valid YAML scalar whatever it contains.
+    here; JSON quoting with every non-ASCII character escaped makes it a valid
+    YAML scalar whatever it contains (YAML refuses raw DEL and C1 controls).
     """
-    return json.dumps(str(plain(title)), ensure_ascii=False)
+    # A title is one line: control characters and line breaks become spaces.
+    one_line = " ".join(re.sub(r"[\x00-\x1f\x7f-\x9f]", " ", title).split())
+    return json.dumps(str(plain(one_line)))
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where one page of a paginated list sits among its siblings."""
+
+    number: int  # 1-based
+    count: int
+    first_path: str
+
+    def path(self, number: int) -> str:
+        return urls.paged_path(self.first_path, number)
+
+    def numbers(self) -> list[int | None]:
+        """Page numbers to link, None for a gap: the first, the last and the neighbours."""
+        near = range(max(1, self.number - 2), min(self.count, self.number + 2) + 1)
+        wanted = sorted({1, self.count, *near})
+        shown: list[int | None] = []
+        for n in wanted:
+            if shown and n - (shown[-1] or 0) > 1:
+                shown.append(None)
+            shown.append(n)
+        return shown
+
+
+def paginate(first_path: str, items: Sequence[Any],
+             per_page: int = PER_PAGE) -> list[tuple[str, Sequence[Any], Pager]]:
+    """(path, items on that page, pager) for every page of a list; one page at least."""
+    count = max(1, -(-len(items) // per_page))
+    return [
+        (urls.paged_path(first_path, n), items[(n - 1) * per_page : n * per_page],
+         Pager(n, count, first_path))
+        for n in range(1, count + 1)
+    ]
+
+
+@dataclass(frozen=True)
+class PlacedChart:
+    """A drawn chart and the source path of its SVG file."""
+
+    chart: Chart
+    path: str
 
 
 class PageLinks:
     """Link helpers bound to the page being rendered."""
 
-    def __init__(self, registry: Registry, path: str) -> None:
-        self.registry = registry
+    def __init__(self, index: CorpusIndex, path: str) -> None:
+        self.index = index
+        self.registry = index.registry
         self.path = path
 
     def to(self, url: str) -> str:
         return urls.relative(self.path, url)
 
+    def page(self, path: str) -> str:
+        """A link to another generated page, by its source path."""
+        return self.to(urls.page_url(path))
+
+    def file(self, path: str) -> str:
+        """A link to a generated file that is not a page (a chart, a CSV)."""
+        return self.to(urls.file_url(path))
+
     def brief(self, brief: Brief) -> str:
         return self.to(urls.brief_url(brief.id))
+
+    def item(self, brief: Brief, kind: str, item_id: str) -> str:
+        """A link to a figure, quote, event or claim on its brief's page."""
+        return self.to(urls.brief_url(brief.id) + "#" + urls.anchor(kind, item_id))
+
+    def metric(self, metric_id: str) -> str:
+        return self.to(urls.metric_url(metric_id))
+
+    def comparison(self, comparison: Comparison, ref: FigureRef | None = None) -> str:
+        """A link to a comparison's page, at one value's row when `ref` is given."""
+        url = urls.comparison_url(comparison.metric, comparison.subject)
+        return self.to(url + (f"#{value_anchor(ref)}" if ref else ""))
 
     def entity_url(self, entity_id: str) -> str:
         entity = self.registry.entity(entity_id)
         return self.to(urls.entity_url(entity.kind, entity.id))
 
     def entity(self, entity_id: str | None, missing: str = "—") -> Markup:
-        """An HTML link to an entity page, or `missing` for no entity."""
+        """An HTML link to an entity page, saying on hover who it is; `missing` for no entity."""
         if entity_id is None:
             return plain(missing)
-        name = self.registry.entity(entity_id).name
-        return Markup('<a href="{}">{}</a>').format(self.entity_url(entity_id), name)
+        entity = self.registry.entity(entity_id)
+        return Markup('<a href="{}" title="{}">{}</a>').format(
+            self.entity_url(entity_id), describe(entity), entity.name)
 
     def md(self, text: str, inline: bool = False) -> Markup:
-        def resolve(entity_id: str) -> tuple[str, str] | None:
+        def resolve(entity_id: str) -> tuple[str, str, str] | None:
             if entity_id not in self.registry.entities:
                 return None
-            return self.registry.entity(entity_id).name, self.entity_url(entity_id)
+            entity = self.registry.entity(entity_id)
+            return entity.name, self.entity_url(entity_id), describe(entity)
 
         return render_markdown(text, resolve, inline=inline)
 
 
+_TABLE = re.compile(r"<table>\n(.*?)\n</table>", re.S)
+_ROW = re.compile(r"(<tr\b[^>]*>)(.*?)(</tr>)", re.S)
+_HEAD_CELL = re.compile(r"<th>(.*?)</th>", re.S)
+
+
+def stackable_tables(text: str) -> str:
+    """Every table wrapped for phones: each body cell labelled by its column.
+
+    On a narrow screen the stylesheet turns a `bg-stack` table's rows into
+    cards of "label: value" lines (CSS reads the label from `data-label`), so
+    no table needs sideways scrolling. Done here, once, rather than by hand on
+    every cell of every template.
+    """
+
+    def table(match: re.Match[str]) -> str:
+        body = match.group(1)
+        head, _, rest = body.partition("</thead>")
+        labels = [re.sub(r"<[^>]+>", "", h).strip() for h in _HEAD_CELL.findall(head)]
+        if not labels or not rest:
+            return match.group(0)
+
+        def row(r: re.Match[str]) -> str:
+            cells = iter(labels)
+            inner = re.sub(r"<td(?=[ >])", lambda _: f'<td data-label="{next(cells, "")}"', r.group(2))
+            return r.group(1) + inner + r.group(3)
+
+        return f'<div class="bg-stack">\n<table>\n{head}</thead>{_ROW.sub(row, rest)}\n</table>\n</div>'
+
+    return _TABLE.sub(table, text)
+
+
+def describe(entity: Entity) -> str:
+    """A line saying who or what an entity is, for a link's title:
+    "Person · Ukrainian president since 2019.", cut at a word past 120 characters."""
+    text = f"{KIND_SINGULAR[entity.kind]} · {entity.description}"
+    return text if len(text) <= 120 else text[:119].rsplit(" ", 1)[0] + "…"
+
+
+def value_anchor(ref: FigureRef) -> str:
+    """The HTML id of one value's row on its comparison page."""
+    return f"value-{ref.brief.id}-{ref.figure.id}"
+
+
+def range_text(comparison: Comparison) -> str:
+    """The span of a comparison's normalised values: "500 – 70,000", "≥ 200"."""
+    low, high = comparison.span()
+    if low is None and high is None:
+        return "—"
+    if high is None:
+        return f"{format_number(low or 0)} or more"
+    if low is None or low == high:
+        return format_number(high)
+    return f"{format_number(low)} – {format_number(high)}"
+
+
 class PageWriter:
-    """Renders every core page of the site from one registry."""
+    """Renders every page of the site from one corpus index."""
 
     def __init__(
         self,
-        registry: Registry,
-        entity_charts: Callable[[str, str], Markup] | None = None,
+        index: CorpusIndex,
+        charts: dict[str, PlacedChart] | None = None,
         *,
         site_name: str = "Research briefings",
         about: str = "",
     ) -> None:
-        self.registry = registry
+        self.index = index
+        self.registry = index.registry
+        self.charts = charts or {}
         self.site_name = site_name
         self.about = about
         self.env = _environment()
-        self.flags = discrepancy_flags(registry.corpus)
-        # (brief id, figure id) → the corroboration's anchor on the discrepancies page
-        self.corroborated = {
-            ref.key: found.id for found in corroborations(registry.corpus) for ref in found.refs
-        }
-        # Given an entity id and the page path, the HTML of its small chart (or "").
-        self.entity_charts = entity_charts or (lambda entity_id, path: Markup(""))
 
     def _render(self, template: str, path: str, title: str, **context: Any) -> OutputFile:
-        links = PageLinks(self.registry, path)
+        links = PageLinks(self.index, path)
         text = self.env.get_template(template).render(
             title=title,
             meta_title=Markup(meta_title(title)),
             links=links,
+            index=self.index,
             registry=self.registry,
             urls=urls,
-            as_written=as_written,
+            as_written=lambda figure: as_written(figure, self.index.corpus.vocabulary),
+            normalised=lambda ref: normalised_text(ref.figure, self.index.reading_of(ref)),
+            claimant_id=claimant_id,
+            value_anchor=value_anchor,
+            range_text=range_text,
+            verdict_words=VERDICT_WORDS,
             article_types=ARTICLE_TYPES,
             qualifiers=QUALIFIERS,
-            sides=SIDES,
+            sides={s.id: s.label for s in self.index.corpus.vocabulary.sides},
             kind_titles=KIND_TITLES,
             kind_singular=KIND_SINGULAR,
+            inline=INLINE,
+            external_rel=EXTERNAL_REL,
             **context,
         )
-        return OutputFile(path, text)
+        return OutputFile(path, stackable_tables(text))
 
     def all_pages(self) -> list[OutputFile]:
-        pages = [self.home(), self.brief_index()]
+        pages = [self.home()]
+        pages += self.brief_index()
         pages += [self.brief_page(b) for b in self.registry.briefs_newest_first]
         for kind in ENTITY_KINDS:
-            pages.append(self.entity_index(kind))
-            pages += [self.entity_page(e) for e in self.registry.entities_of_kind(kind)]
+            pages += self.entity_index(kind)
+            for entity in self.registry.entities_of_kind(kind):
+                pages.append(self.entity_page(entity))
+                pages += self.entity_lists(entity)
+        pages += self.figure_pages()
         return sorted(pages, key=lambda page: page.path)
+
+    def _paged(self, template: str, first_path: str, title: str, items: Sequence[Any],
+               **context: Any) -> list[OutputFile]:
+        pages = []
+        for path, chunk, pager in paginate(first_path, items):
+            shown = title if pager.number == 1 else f"{title} (page {pager.number} of {pager.count})"
+            pages.append(self._render(template, path, shown, items=chunk, pager=pager,
+                                      total=len(items), **context))
+        return pages
+
+    # --- home and briefs --------------------------------------------------------
 
     def home(self) -> OutputFile:
         return self._render(
@@ -139,14 +295,13 @@ class PageWriter:
             counts={
                 "briefs": len(self.registry.briefs),
                 **{kind: len(self.registry.entities_of_kind(kind)) for kind in ENTITY_KINDS},
-                "figures": sum(len(b.figures) for b in self.registry.briefs.values()),
+                "figures": len(self.index.figure_refs),
             },
         )
 
-    def brief_index(self) -> OutputFile:
-        return self._render(
-            "brief_index.md.j2", "briefs/index.md", "Briefs", briefs=self.registry.briefs_newest_first
-        )
+    def brief_index(self) -> list[OutputFile]:
+        return self._paged("brief_index.md.j2", "briefs/index.md", "Briefs",
+                           self.registry.briefs_newest_first)
 
     def brief_page(self, brief: Brief) -> OutputFile:
         grouped = {
@@ -160,45 +315,99 @@ class PageWriter:
             )
             for kind in ENTITY_KINDS
         }
-        flags = {fid: found for (bid, fid), found in self.flags.items() if bid == brief.id}
-        corroborated = {fid: key for (bid, fid), key in self.corroborated.items() if bid == brief.id}
+        refs = {f.id: FigureRef(brief, f) for f in brief.figures}
         return self._render(
             "brief.md.j2",
             urls.brief_path(brief.id),
             brief.title,
             brief=brief,
             grouped=grouped,
-            flags=flags,
-            corroborated=corroborated,
+            refs=refs,
+            comparisons={fid: self.index.comparison_of(ref) for fid, ref in refs.items()},
+            conflicts={fid: self.index.conflicts_of.get(ref.key, (0, ()))[0] for fid, ref in refs.items()},
+            contradicted_by={c.id: self.index.contradicted_by.get((brief.id, c.id), [])
+                             for c in brief.claims},
             events=sorted(brief.events, key=lambda e: (e.date.first_day(), e.id)),
             related=self.registry.related_briefs(brief),
         )
 
-    def entity_index(self, kind: str) -> OutputFile:
-        section = urls.SECTION_OF_KIND[kind]  # type: ignore[index]
-        return self._render(
-            "entity_index.md.j2",
-            f"{section}/index.md",
-            KIND_TITLES[kind],
-            kind=kind,
-            entities=self.registry.entities_of_kind(kind),  # type: ignore[arg-type]
-        )
+    # --- entities ---------------------------------------------------------------
+
+    def entity_index(self, kind: EntityKind) -> list[OutputFile]:
+        section = urls.SECTION_OF_KIND[kind]
+        return self._paged("entity_index.md.j2", f"{section}/index.md", KIND_TITLES[kind],
+                           self.registry.entities_of_kind(kind), kind=kind)
+
+    def _entity_listings(self, entity: Entity) -> dict[str, tuple[str, list[Any]]]:
+        """The sections of an entity page that can grow without bound: title and items."""
+        r = self.registry
+        return {
+            "briefs": (f"Briefs mentioning {entity.name}", r.appearances(entity.id)),
+            "published": (f"Briefs published by {entity.name}", r.briefs_by_outlet(entity.id)),
+            "quotes": (f"Quotes by {entity.name}", r.quotes_by(entity.id)),
+            "claimed": (f"Figures claimed or reported by {entity.name}", r.figures_claimed_by(entity.id)),
+            "events": (f"Events involving {entity.name}", r.events_involving(entity.id)),
+        }
 
     def entity_page(self, entity: Entity) -> OutputFile:
         path = urls.entity_path(entity.kind, entity.id)
+        listings = self._entity_listings(entity)
+        full = {name: urls.entity_list_path(entity.kind, entity.id, name)
+                for name, (_, items) in listings.items() if len(items) > INLINE}
         return self._render(
             "entity.md.j2",
             path,
             entity.name,
             entity=entity,
-            chart=self.entity_charts(entity.id, path),
-            appearances=self.registry.appearances(entity.id),
-            quotes=self.registry.quotes_by(entity.id),
-            figures_about=self.registry.figures_about(entity.id),
-            figures_claimed=self.registry.figures_claimed_by(entity.id),
-            events=self.registry.events_involving(entity.id),
-            co_mentioned=self.registry.co_mentioned(entity.id),
-            outlet_briefs=self.registry.briefs_by_outlet(entity.id),
+            spellings=Markup(json.dumps([str(plain(n)) for n in (entity.name, *entity.aliases)])),
+            chart=self.charts.get(f"entity-{entity.id}"),
+            listings={name: items for name, (_, items) in listings.items()},
+            full=full,
+            comparisons=self.index.comparisons_about(entity.id),
+            co_mentioned=self.registry.co_mentioned(entity.id, RELATED),
             region=self.registry.entities.get(entity.region) if entity.region else None,
             affiliation=self.registry.entities.get(entity.affiliation) if entity.affiliation else None,
         )
+
+    def entity_lists(self, entity: Entity) -> list[OutputFile]:
+        """The paginated full lists behind an entity page's capped sections."""
+        pages = []
+        for name, (title, items) in self._entity_listings(entity).items():
+            if len(items) > INLINE:
+                first = urls.entity_list_path(entity.kind, entity.id, name)
+                pages += self._paged("entity_list.md.j2", first, title, items, entity=entity,
+                                     listing=name)
+        return pages
+
+    # --- figures ----------------------------------------------------------------
+
+    def figure_pages(self) -> list[OutputFile]:
+        index = self.index
+        pages = [self._render(
+            "figures_index.md.j2", urls.FIGURES_INDEX_PATH, "Figures",
+            metric_ids=sorted({m for m in self.registry.metrics} | set(index.by_metric)),
+            charts=self.charts,
+        )]
+        for metric_id, refs in index.by_metric.items():
+            metric = index.metric(metric_id)
+            pages.append(self._render(
+                "metric.md.j2", urls.metric_path(metric_id), metric.label, metric=metric,
+                refs=refs, comparisons=index.comparisons_of_metric(metric_id),
+                chart=self.charts.get(metric_id), csv=urls.csv_path(metric_id),
+            ))
+        for comparison in index.comparisons.values():
+            if len(comparison.refs) < 2:
+                continue  # one value: its metric page shows it
+            metric = index.metric(comparison.metric)
+            subject = self.registry.entities[comparison.subject]
+            pages += self._paged(
+                "comparison.md.j2", urls.comparison_path(comparison.metric, comparison.subject),
+                f"{metric.label}: {subject.name}", comparison.refs, comparison=comparison,
+                metric=metric, subject=subject,
+            )
+        pages += self._paged("discrepancies.md.j2", urls.DISCREPANCIES_PATH, "Discrepancies",
+                             index.conflicting(), corroborated=index.corroborated(),
+                             claim_links=index.claim_links[:INLINE])
+        pages += self._paged("contradictions.md.j2", urls.CONTRADICTIONS_PATH,
+                             "Claims that contradict each other", index.claim_links)
+        return pages

@@ -1,12 +1,15 @@
 """The MkDocs plugin: thin glue from MkDocs events to briefgen's stages.
 
-on_config loads and validates data/ (before MkDocs cleans the site folder, so a
-bad brief leaves the last good site untouched); on_files adds every generated
-page, chart and CSV as a virtual file. Nothing is written into docs/.
+on_config loads data/ and generates every page, chart and download in memory.
+MkDocs empties the site folder only after on_pre_build, so anything that can
+fail (a bad brief, a clash between generated paths, a bug in a template) fails
+there, and the last good site stays on disk untouched. on_files then only hands
+the finished files to MkDocs. Nothing is written into docs/.
 """
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -14,12 +17,18 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
+from briefgen import urls
+from briefgen.buildcache import OutputCache, inputs_key
 from briefgen.charts import ChartCache
 from briefgen.load import InvalidData, load_corpus
-from briefgen.model import Corpus
+from briefgen.problems import InvalidSite
 from briefgen.site import STYLESHEET, generate_site
+from briefgen.urls import OutputFile
 
 log = get_plugin_logger(__name__)
 
@@ -29,12 +38,13 @@ class BriefgenConfig(Config):
     """Folder holding briefs/, the registry files, metrics.yml and units.yml, relative to mkdocs.yml."""
 
     cache_dir = c.Type(str, default=".cache/briefgen")
-    """Where rendered charts are kept between builds, relative to mkdocs.yml."""
+    """Where rendered charts and read briefs are kept between builds, relative to mkdocs.yml."""
 
 
 class BriefgenPlugin(BasePlugin[BriefgenConfig]):
     def __init__(self) -> None:
-        self.corpus: Corpus | None = None
+        self.outputs: list[OutputFile] = []
+        self._lit: Page | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps one plugin instance across `mkdocs serve`
@@ -44,32 +54,81 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
         data_dir = root / self.config.data_dir
-        self.corpus = None
+        self.outputs = []
         if str(data_dir) not in config.watch:
             config.watch.append(str(data_dir))
+        started = time.perf_counter()
+        about = config.site_description or ""
+        cache_dir = root / self.config.cache_dir
+        key = inputs_key(data_dir, (config.site_name, about))
+        reused = OutputCache(cache_dir).get(key)
+        if reused is not None:
+            self.outputs = reused
+            log.info("nothing changed under %s/: %s generated files reused in %.1f s",
+                     self.config.data_dir, f"{len(reused):,}", time.perf_counter() - started)
+        else:
+            self.outputs = self._generate(data_dir, root, cache_dir, config.site_name, about)
+            OutputCache(cache_dir).put(key, self.outputs)
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        return config
+
+    def _generate(self, data_dir: Path, root: Path, cache_dir: Path, site_name: str,
+                  about: str) -> list[OutputFile]:
+        started = time.perf_counter()
         try:
-            self.corpus = load_corpus(data_dir, display_root=root)
-        except InvalidData as invalid:
+            corpus = load_corpus(data_dir, display_root=root)
+            loaded = time.perf_counter()
+            log.info("%s briefs loaded in %.1f s", f"{len(corpus.briefs):,}", loaded - started)
+            charts = ChartCache(cache_dir)
+            timings: dict[str, float] = {}
+            outputs = generate_site(corpus, charts, site_name=site_name, about=about, timings=timings)
+        except (InvalidData, InvalidSite) as invalid:
             count = len(invalid.problems)
             raise PluginError(
                 f"briefgen: {count} problem{'s' if count != 1 else ''} in {self.config.data_dir}/, "
                 f"nothing was built:\n{invalid}"
             ) from None
-        self.cache = ChartCache(root / self.config.cache_dir)
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.append(STYLESHEET)
-        return config
+        except Exception as error:  # a bug, not bad data; still, the last site stays whole
+            raise PluginError(
+                f"briefgen: the site could not be generated, nothing was built "
+                f"({type(error).__name__}: {error}); please report this with the data that caused it"
+            ) from error
+        log.info(
+            "%s files generated in %.1f s (index %.1f s, %d charts drawn in %.1f s, pages %.1f s)",
+            f"{len(outputs):,}", time.perf_counter() - loaded, timings.get("index", 0),
+            charts.rendered, timings.get("charts", 0), timings.get("pages", 0),
+        )
+        return outputs
+
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
+        # A detail page is in no nav entry, so Material would light no header
+        # tab: light its section's, for as long as this page is rendered.
+        self._lit = None
+        if urls.is_detail_page(page.file.src_uri):
+            section = page.file.src_uri.split("/", 1)[0] + "/index.md"
+            for item in nav.items:
+                if isinstance(item, Page) and item.file.src_uri == section:
+                    item.active = True
+                    self._lit = item
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self._lit is not None:
+            self._lit.active = False
+            self._lit = None
+        return output
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        assert self.corpus is not None  # on_config raised otherwise
-        outputs = generate_site(
-            self.corpus, self.cache, site_name=config.site_name, about=config.site_description or ""
-        )
-        for output in outputs:
+        for output in self.outputs:
             if files.get_file_from_path(output.path) is not None:
                 raise PluginError(
                     f"briefgen: docs/{output.path} collides with a generated page; rename or remove it"
                 )
-            files.append(File.generated(config, output.path, content=output.content))
-        log.debug("generated %d files", len(outputs))
+            file = File.generated(config, output.path, content=output.content)
+            if urls.is_detail_page(output.path):
+                # The nav lists sections only; detail pages are reached from them.
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+            files.append(file)
         return files

@@ -24,3 +24,11 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.location}: {self.field}: {self.message}"
+
+
+class InvalidSite(Exception):
+    """The generator refused to write the site; `.problems` says why and where."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = tuple(sorted(set(problems)))
+        super().__init__("\n".join(str(p) for p in self.problems))

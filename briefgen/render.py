@@ -9,6 +9,7 @@ tags, attributes and URL schemes. Two layers, because Python-Markdown keeps
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Callable
@@ -17,7 +18,11 @@ import markdown
 import nh3
 from markupsafe import Markup
 
-from briefgen.syntax import ENTITY_LINK, entity_ids_in  # noqa: F401  (entity_ids_in re-exported)
+from briefgen.syntax import (  # noqa: F401  (entity_ids_in re-exported)
+    ENTITY_LINK,
+    entity_ids_in,
+    leaves_site_without_scheme,
+)
 
 ALLOWED_TAGS = {
     "p", "em", "strong", "code", "pre", "a", "ul", "ol", "li", "blockquote",
@@ -28,9 +33,17 @@ URL_SCHEMES = {"http", "https", "mailto"}
 
 # nh3 writes every surviving link as `<a href="…"`, so this finds the external ones.
 EXTERNAL_LINK = re.compile(r'<a href="((?:https?|mailto):)')
+# What every link that leaves the site carries: the page it opens gets no
+# handle on ours (noopener) and is not told where the reader came from
+# (noreferrer); and a contributor's link is not an endorsement (nofollow).
+EXTERNAL_REL = "nofollow noopener noreferrer"
 
-# Resolves an entity id to (display name, URL relative to the page), or None.
-LinkResolver = Callable[[str], "tuple[str, str] | None"]
+# Resolves an entity id to (display name, URL relative to the page, a short
+# description shown on hover and focus), or None.
+LinkResolver = Callable[[str], "tuple[str, str, str] | None"]
+
+# A blank line: where one paragraph of a Markdown field ends and the next begins.
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 def _restricted_markdown() -> markdown.Markdown:
@@ -50,19 +63,38 @@ def render_markdown(source: str, resolve: LinkResolver, *, inline: bool = False)
     """Render a brief's Markdown field to sanitised HTML.
 
     `inline` strips the wrapping paragraph, for table cells and list items.
+    An entity is linked at its first mention in each paragraph only: a page
+    that links "Zelensky" thirteen times reads as a wall of links.
     """
+    linked: set[str] = set()
 
     def link(match: re.Match[str]) -> str:
         target = resolve(match.group(1))
         shown = match.group(2)
-        if target is None:  # load.py reports unknown ids; render the words alone
-            return _escape_link_text(shown or match.group(1))
-        name, url = target
-        return f"[{_escape_link_text(shown or name)}](<{url}>)"
+        if target is None or match.group(1) in linked:  # unknown ids are reported by the loader
+            return _escape_link_text(shown or (target[0] if target else match.group(1)))
+        linked.add(match.group(1))
+        name, url, about = target
+        title = " ".join(re.sub(r'["\\]', " ", about).split())
+        return f'[{_escape_link_text(shown or name)}](<{url}> "{title}")' if title else (
+            f"[{_escape_link_text(shown or name)}](<{url}>)")
 
     # NUL is dropped: browsers and parsers disagree about it.
-    text = ENTITY_LINK.sub(link, source.replace("\x00", ""))
-    md = _restricted_markdown()
+    parts = []
+    for paragraph in _PARAGRAPH_BREAK.split(source.replace("\x00", "")):
+        linked.clear()
+        parts.append(ENTITY_LINK.sub(link, paragraph))
+    text = "\n\n".join(parts)
+    return Markup(_rendered(text, inline))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _rendered(text: str, inline: bool) -> str:
+    # Links are already resolved relative to the page, so the same text on
+    # pages in one folder (a role on an entity page and its list pages, a
+    # repeated context) is rendered once.
+    md = _markdown_instance()
+    md.reset()
     rendered = md.convert(text)
     cleaned = nh3.clean(
         rendered,
@@ -70,12 +102,27 @@ def render_markdown(source: str, resolve: LinkResolver, *, inline: bool = False)
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         link_rel=None,
+        attribute_filter=_only_safe_hrefs,
     )
-    # Links that leave the site are the contributor's choice, not an endorsement.
-    cleaned = EXTERNAL_LINK.sub(r'<a rel="nofollow noopener" href="\1', cleaned)
+    cleaned = EXTERNAL_LINK.sub(rf'<a rel="{EXTERNAL_REL}" href="\1', cleaned)
     if inline:
         cleaned = re.sub(r"^<p>(.*)</p>$", r"\1", cleaned.strip(), flags=re.S)
-    return Markup(cleaned)
+    return cleaned
+
+
+@functools.cache
+def _markdown_instance() -> markdown.Markdown:
+    # Building a Markdown instance costs more than converting a paragraph;
+    # one is kept and reset between conversions (builds are single-threaded).
+    return _restricted_markdown()
+
+
+def _only_safe_hrefs(element: str, attribute: str, value: str) -> str | None:
+    # Only absolute http(s) and mailto URLs may leave the site (nh3 checks the
+    # scheme); a scheme-relative one is dropped, leaving the words unlinked.
+    if attribute == "href" and leaves_site_without_scheme(value):
+        return None
+    return value
 
 
 def plain(text: str) -> Markup:

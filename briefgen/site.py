@@ -1,56 +1,128 @@
 """Every file the site is made of, from one validated corpus.
 
-The single entry point that the MkDocs plugin (or any other engine) calls:
-pages, figure pages, charts and the stylesheet, sorted by path.
+The single entry point that the MkDocs plugin, `briefgen check` and
+`briefgen export` call. The steps run in order, each reading what the one
+before it made: the corpus index (built once), the charts, the pages, the
+downloads; then every path is checked before anything is handed on.
 """
 
 from __future__ import annotations
 
+import time
 from importlib.resources import files as package_files
 
-from markupsafe import Markup
-
 from briefgen import urls
-from briefgen.charts import ChartCache
-from briefgen.figure_pages import chart_html, entity_chart_file, figure_pages
-from briefgen.model import Corpus
-from briefgen.pages import PageWriter
-from briefgen.registry import Registry
+from briefgen.charts import (
+    Chart,
+    ChartCache,
+    claims_by_side_chart,
+    comparison_chart,
+    entity_chart,
+    population_chart,
+)
+from briefgen.downloads import metric_csvs
+from briefgen.index import CorpusIndex
+from briefgen.model import Corpus, Location
+from briefgen.pages import PageWriter, PlacedChart
+from briefgen.problems import InvalidSite, Problem
+from briefgen.schema_file import schema_file
 from briefgen.urls import OutputFile
 
-STYLESHEET = "stylesheets/briefgen.css"
+STYLESHEET = urls.STYLESHEET
 
 
 def generate_site(
-    corpus: Corpus, cache: ChartCache, *, site_name: str = "Research briefings", about: str = ""
+    corpus: Corpus,
+    cache: ChartCache,
+    *,
+    site_name: str = "Research briefings",
+    about: str = "",
+    timings: dict[str, float] | None = None,
 ) -> list[OutputFile]:
     """All generated files, sorted by path; no two share a path.
 
-    `site_name` and `about` (what the site covers, in a sentence) head the home page.
+    `site_name` and `about` (what the site covers, in a sentence) head the home
+    page. When `timings` is given it is filled with seconds per step ("index",
+    "charts", "pages", "downloads"). Raises InvalidSite, with located problems,
+    when two files would share a path or a path would leave the site.
     """
-    outputs: list[OutputFile] = [OutputFile(STYLESHEET, _stylesheet())]
-    chart_files: list[OutputFile] = []
+    clock = _Clock(timings)
+    index = CorpusIndex(corpus)
+    clock.lap("index")
+    charts = draw_charts(index, cache)
+    clock.lap("charts")
+    pages = PageWriter(index, charts, site_name=site_name, about=about).all_pages()
+    clock.lap("pages")
+    downloads = metric_csvs(index)
+    clock.lap("downloads")
+    outputs = [OutputFile(STYLESHEET, _stylesheet()), schema_file(), *pages, *downloads]
+    outputs += [OutputFile(placed.path, placed.chart.svg) for placed in charts.values()]
+    return _checked(corpus, outputs)
 
-    def entity_chart(entity_id: str, page_path: str) -> Markup:
-        found = entity_chart_file(corpus, entity_id, cache)
-        if found is None:
-            return Markup("")
-        svg_file, chart = found
-        chart_files.append(svg_file)
-        return Markup(chart_html(chart, page_path))
 
-    outputs += PageWriter(Registry(corpus), entity_chart, site_name=site_name, about=about).all_pages()
-    outputs += chart_files
-    outputs += figure_pages(corpus, cache)
+def draw_charts(index: CorpusIndex, cache: ChartCache) -> dict[str, PlacedChart]:
+    """Every chart of the site by name, with the path of its SVG.
+
+    Metric charts are named by metric id, entity charts `entity-<id>`; the
+    overview charts `population` and `claims-by-side` (reserved ids).
+    """
+    placed: dict[str, PlacedChart] = {}
+
+    def keep(chart: Chart | None, path: str) -> None:
+        if chart is not None:
+            placed[chart.name] = PlacedChart(chart, path)
+
+    for metric_id in index.by_metric:
+        keep(comparison_chart(index, metric_id, cache), urls.chart_path(metric_id))
+    for entity_id in sorted(index.by_subject):
+        entity = index.registry.entities.get(entity_id)
+        if entity is not None:
+            keep(entity_chart(index, entity_id, cache), urls.entity_chart_path(entity.kind, entity_id))
+    keep(population_chart(index, cache), urls.chart_path("population"))
+    keep(claims_by_side_chart(index, cache), urls.chart_path("claims-by-side"))
+    return placed
+
+
+def _checked(corpus: Corpus, outputs: list[OutputFile]) -> list[OutputFile]:
     by_path: dict[str, OutputFile] = {}
+    problems: list[Problem] = []
     for output in outputs:
         if not urls.stays_inside_site(output.path):
-            raise ValueError(f"generated path {output.path!r} would leave the site folder")
-        if output.path in by_path:
-            raise ValueError(f"two generated files share the path {output.path}")
+            problems.append(Problem(_origin_of(corpus, output.path), "(path)",
+                                    f"generated path {output.path!r} would leave the site folder"))
+        elif output.path in by_path:
+            problems.append(Problem(_origin_of(corpus, output.path), "(path)",
+                                    f"two generated files share the path {output.path}; rename the id"))
         by_path[output.path] = output
+    if problems:
+        raise InvalidSite(problems)
     return [by_path[path] for path in sorted(by_path)]
+
+
+def _origin_of(corpus: Corpus, path: str) -> Location:
+    """Where the id behind a generated path is defined: the line to blame for a clash."""
+    origins: dict[str, Location] = {}
+    for things in (corpus.briefs, corpus.entities, corpus.metrics):
+        for thing in things:
+            origins.setdefault(thing.id, thing.origin)
+    parts = path.rsplit(".", 1)[0].replace("/", " ").split()
+    for part in reversed(parts):
+        if part in origins and origins[part].file:
+            return origins[part]
+    return Location("(generated)", 1, 1)
 
 
 def _stylesheet() -> str:
     return package_files("briefgen").joinpath("briefgen.css").read_text(encoding="utf-8")
+
+
+class _Clock:
+    def __init__(self, timings: dict[str, float] | None) -> None:
+        self.timings = timings
+        self.last = time.perf_counter()
+
+    def lap(self, step: str) -> None:
+        now = time.perf_counter()
+        if self.timings is not None:
+            self.timings[step] = self.timings.get(step, 0.0) + now - self.last
+        self.last = now

@@ -20,7 +20,7 @@ RESERVED_IDS: frozenset[str] = frozenset(
     {"index", "assets", "search", "briefs", "people", "places", "organisations",
      "figures", "discrepancies", "charts", "data", "sitemap", "404", "stylesheets",
      "javascripts", "img", "css", "js", "fonts", "writing-a-brief", "page",
-     "timeline", "map", "connections", "topics", "feed",
+     "timeline", "map", "connections", "topics", "feed", "contradictions", "schema",
      # chart names of the figures section
      "population", "claims-by-side"}
 )
@@ -29,3 +29,22 @@ RESERVED_IDS: frozenset[str] = frozenset(
 def entity_ids_in(text: str) -> list[str]:
     """The entity ids a Markdown field links with [[…]], in order."""
     return [m.group(1) for m in ENTITY_LINK.finditer(text)]
+
+
+# Browsers drop tabs and newlines inside a URL and read `\` as `/`, so after
+# that `//host`, `/\host` or `\\host` is a link to another site without a scheme.
+_IGNORED_IN_URLS = re.compile(r"[\t\n\r]")
+_SCHEME_RELATIVE = re.compile(r"[\x00-\x20]*[/\\]{2}")
+
+# The target of a Markdown link, `[words](target)`, or of a reference
+# definition, `[label]: target`.
+MARKDOWN_LINK_TARGET = re.compile(r"\]\([ \t]*<?([^)\s>]*)|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S*)", re.M)
+
+
+def leaves_site_without_scheme(url: str) -> bool:
+    """Would a browser read this href as another site's address without a scheme?
+
+    Only absolute http(s) and mailto URLs may leave the site, so such a link is
+    refused by the loader and dropped by the renderer.
+    """
+    return _SCHEME_RELATIVE.match(_IGNORED_IN_URLS.sub("", url)) is not None

@@ -7,6 +7,7 @@ slash, as MkDocs' directory URLs give them, and are made relative by `relative`.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass
 
@@ -73,14 +74,19 @@ def relative(from_path: str, to_url: str) -> str:
     Relative links keep the site working from any folder or sub-path, and from
     the file system.
     """
-    here = page_url(from_path)
     target, _, anchor = to_url.partition("#")
+    return _relative_path(page_url(from_path), target) + (f"#{anchor}" if anchor else "")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _relative_path(here: str, target: str) -> str:
+    # Pages link to the same few hundred targets from a handful of folders.
     rel = posixpath.relpath(target, here)
     if target.endswith("/") and rel != ".":
         rel += "/"
     elif rel == ".":
         rel = "./"
-    return rel + (f"#{anchor}" if anchor else "")
+    return rel
 
 
 def anchor(item: str, item_id: str) -> str:
@@ -114,3 +120,63 @@ def is_detail_page(path: str) -> bool:
         return False
     parts = path.split("/")
     return not (parts[-1] == "index.md" and len(parts) <= 2)
+
+
+# --- the figures section and paginated lists ------------------------------------
+
+FIGURES_INDEX_PATH = "figures/index.md"
+DISCREPANCIES_PATH = "figures/discrepancies.md"
+CONTRADICTIONS_PATH = "figures/contradictions.md"
+STYLESHEET = "stylesheets/briefgen.css"
+SCHEMA_PATH = "schema/brief.json"  # the brief format as JSON Schema, for editors
+
+
+def file_url(path: str) -> str:
+    """The site-absolute URL of a non-page file (a chart, a CSV)."""
+    return "/" + path
+
+
+def chart_path(name: str) -> str:
+    """Source path of a figures-section chart's SVG."""
+    return f"figures/charts/{name}.svg"
+
+
+def entity_chart_path(kind: EntityKind, entity_id: str) -> str:
+    """Source path of an entity's small chart, beside its section's pages."""
+    return f"{SECTION_OF_KIND[kind]}/charts/{entity_id}.svg"
+
+
+def csv_path(metric_id: str) -> str:
+    """Source path of a metric's CSV table."""
+    return f"figures/{metric_id}.csv"
+
+
+def comparison_path(metric_id: str, subject: str) -> str:
+    """The page of one comparison: every value on a metric about one subject."""
+    return f"figures/{metric_id}/{subject}.md"
+
+
+def comparison_url(metric_id: str, subject: str) -> str:
+    return page_url(comparison_path(metric_id, subject))
+
+
+def entity_list_path(kind: EntityKind, entity_id: str, listing: str) -> str:
+    """The full list behind one section of an entity page ("briefs", "quotes" …)."""
+    return f"{SECTION_OF_KIND[kind]}/{entity_id}/{listing}.md"
+
+
+def paged_path(path: str, number: int) -> str:
+    """Page `number` (1-based) of a paginated list whose first page is `path`.
+
+    The first page keeps its own path, so a URL that exists today stays; later
+    pages sit below it: `briefs/index.md` → `briefs/page/2.md`,
+    `places/x/briefs.md` → `places/x/briefs/page/2.md`.
+    """
+    if number <= 1:
+        return path
+    stem = path[: -len(".md")]
+    if stem == "index":
+        stem = ""
+    elif stem.endswith("/index"):
+        stem = stem[: -len("/index")]
+    return f"{stem}/page/{number}.md".lstrip("/")

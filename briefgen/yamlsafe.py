@@ -11,9 +11,12 @@ several documents) is reported as a problem rather than interpreted.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Protocol
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -23,6 +26,7 @@ from briefgen.problems import WHOLE_FILE, Problem
 MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 20  # nested lists and mappings; real briefs use four or five
 _BOM = b"\xef\xbb\xbf"
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,24 @@ class YScalar:
     text: str
     style: str | None
     where: Location
+    # For a literal block scalar (`|`): where its first line of text starts, so
+    # that a problem inside it can name its own line (see `at_offset`).
+    block: Location | None = None
+
+    def at_offset(self, offset: int) -> Location:
+        """Where the character at `offset` in `text` sits in the file.
+
+        Exact for literal block scalars, whose lines are kept as written; the
+        scalar's start for every other style, whose line breaks are folded.
+        """
+        if self.block is None:
+            return self.where
+        line_start = self.text.rfind("\n", 0, offset) + 1
+        return Location(
+            self.block.file,
+            self.block.line + self.text.count("\n", 0, offset),
+            self.block.column + offset - line_start,
+        )
 
     @property
     def is_null(self) -> bool:
@@ -82,6 +104,23 @@ def _clip(text: str, limit: int = 40) -> str:
 def read_yaml(data: bytes, file: str) -> tuple[YMap | None, list[Problem]]:
     """Parse one file's bytes into a top-level mapping, or report why not.
 
+    The same bytes under the same name give the same answer, so answers are
+    kept for the life of the process: under `mkdocs serve`, an edit to one
+    brief re-reads that brief only.
+    """
+    tree, problems = _parsed(data, file)
+    return tree, list(problems)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _parsed(data: bytes, file: str) -> tuple[YMap | None, tuple[Problem, ...]]:
+    tree, problems = _parse(data, file)
+    return tree, tuple(problems)
+
+
+def _parse(data: bytes, file: str) -> tuple[YMap | None, list[Problem]]:
+    """Parse one file's bytes into a top-level mapping, or report why not.
+
     The tree is returned even when some problems were found (a tag, an
     alias, a duplicate key) so that the rest of the file can still be checked;
     it is None only when there is no mapping to check at all.
@@ -99,7 +138,22 @@ def read_yaml(data: bytes, file: str) -> tuple[YMap | None, list[Problem]]:
         return None, [
             Problem(where, WHOLE_FILE, f"not UTF-8: byte 0x{data[err.start]:02x} cannot be decoded")
         ]
-    builder = _TreeBuilder(file)
+    # libyaml's event parser is several times faster (it gives a plain scalar
+    # the style "" where PyYAML gives None; the builder reads both as plain).
+    # On any complaint the file is read again by PyYAML's own parser, whose
+    # messages and marks are the ones reported, so a problem reads the same
+    # wherever libyaml is missing.
+    if _FAST_LOADER is not None:
+        fast = _TreeBuilder(file, text)
+        try:
+            for event in yaml.parse(text, Loader=_FAST_LOADER):
+                if not fast.feed(event):
+                    break
+        except yaml.YAMLError:
+            pass
+        else:
+            return _finished(fast, start)
+    builder = _TreeBuilder(file, text)
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if not builder.feed(event):
@@ -122,6 +176,10 @@ def read_yaml(data: bytes, file: str) -> tuple[YMap | None, list[Problem]]:
     except yaml.YAMLError as err:  # any other PyYAML complaint, still without a traceback
         builder.problems.append(Problem(start, WHOLE_FILE, f"YAML error: {err}"))
         return None, builder.problems
+    return _finished(builder, start)
+
+
+def _finished(builder: _TreeBuilder, start: Location) -> tuple[YMap | None, list[Problem]]:
     if builder.stopped:
         return None, builder.problems
     root = builder.root
@@ -184,8 +242,9 @@ class _Frame:
 class _TreeBuilder:
     """Turns the parser's events into Y-nodes, refusing what briefs must not use."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, text: str = "") -> None:
         self.file = file
+        self.lines = text.split("\n")
         self.problems: list[Problem] = []
         self.stack: list[_Frame] = []
         self.root: YNode | None = None
@@ -224,7 +283,10 @@ class _TreeBuilder:
         if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             self.check_node_event(event, where)
         if isinstance(event, yaml.ScalarEvent):
-            self.attach(YScalar(event.value, event.style, where))
+            value = self.without_surrogates(event.value, where)
+            block = self.block_start(where) if event.style == "|" else None
+            # libyaml gives a plain scalar the style "", PyYAML None.
+            self.attach(YScalar(value, event.style or None, where, block))
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             if len(self.stack) >= MAX_DEPTH:
                 self.report(where, f"nested more than {MAX_DEPTH} levels deep")
@@ -238,6 +300,30 @@ class _TreeBuilder:
             items = tuple(frame.items)
             self.attach(YMap(items, frame.where) if frame.is_map else YList(items, frame.where))
         return True
+
+    def block_start(self, header: Location) -> Location | None:
+        """Where a literal block's text starts: the line after its `|`, at the
+        indentation of its first non-blank line (which sets the block's indent)."""
+        for line in self.lines[header.line : header.line + 1000]:
+            if line.strip():
+                return Location(self.file, header.line + 1, len(line) - len(line.lstrip(" ")) + 1)
+        return None
+
+    def without_surrogates(self, text: str, where: Location) -> str:
+        """The text with lone surrogates (escapes such as "\\ud800") reported and replaced.
+
+        They are not Unicode characters: nothing can encode them as UTF-8, so
+        they would crash the page writer, or the printing of a message quoting them.
+        """
+        bad = _SURROGATE.search(text)
+        if bad is None:
+            return text
+        self.report(
+            where,
+            f"escape `\\u{ord(bad.group()):04x}` is a lone surrogate, not a Unicode character; "
+            "write the character itself",
+        )
+        return _SURROGATE.sub("\ufffd", text)
 
     def check_node_event(self, event: yaml.NodeEvent, where: Location) -> None:
         if event.anchor is not None:
@@ -297,6 +383,13 @@ _DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 # embeddings, overrides and isolates that can make text read differently from
 # how it is stored ("Trojan Source").
 _FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# Characters that show nothing: format characters (zero-width space and joiners,
+# soft hyphen, word joiner, direction marks, tags) and the blank letters and
+# marks that fonts draw as nothing. Two spellings that differ only by these
+# look the same to a reader.
+_INVISIBLE_EXTRA = "\u034f\u115f\u1160\u3164\uffa0\u2800\ufe00-\ufe0f\U000e0100-\U000e01ef"
+_INVISIBLE_EXTRA_CHARS = re.compile(f"[{_INVISIBLE_EXTRA}]")
 _URL_FORBIDDEN = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069<>\"`\\]")
 
 
@@ -350,6 +443,70 @@ def check_text(text: str) -> str:
     return text
 
 
+def is_invisible(char: str) -> bool:
+    """A character that shows nothing: a format (Cf) character or a blank letter."""
+    return unicodedata.category(char) == "Cf" or _INVISIBLE_EXTRA_CHARS.match(char) is not None
+
+
+def _invisible_in(text: str) -> str | None:
+    return next((char for char in text if is_invisible(char)), None)
+
+
+def _script(char: str) -> str:
+    # The first word of a letter's Unicode name is its script for the scripts
+    # that share look-alike letters (LATIN, CYRILLIC, GREEK, ARMENIAN …).
+    return unicodedata.name(char, "UNKNOWN").split(" ", 1)[0]
+
+
+def _mixed_script_word(text: str) -> tuple[str, str, str] | None:
+    """A word whose letters come from two scripts ("Pokrоvsk" with a Cyrillic о)."""
+    for word in re.split(r"[\W_]+", text):
+        scripts = sorted({_script(c) for c in word if unicodedata.category(c).startswith("L")})
+        if len(scripts) > 1:
+            return word, scripts[0].title(), scripts[1].title()
+    return None
+
+
+def check_spelling(text: str) -> str:
+    """A name or alias: checked text, in NFC, without invisible characters or
+    words that mix look-alike scripts. Returns the NFC form."""
+    text = unicodedata.normalize("NFC", check_text(text))
+    invisible = _invisible_in(text)
+    if invisible is not None:
+        name = unicodedata.name(invisible, "a format character").lower()
+        raise BadValue(
+            f"character U+{ord(invisible):04X} ({name}) is invisible; a name must read as it is spelled"
+        )
+    mixed = _mixed_script_word(text)
+    if mixed is not None:
+        word, first, second = mixed
+        raise BadValue(
+            f"`{_clip(word)}` mixes {first} and {second} letters, which can look alike; "
+            "write each word in one script"
+        )
+    return text
+
+
+def spelling_key(text: str) -> str:
+    """What two spellings must share to count as the same spelling: case,
+    accents, invisible characters and runs of spaces do not count."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    kept = "".join(
+        " " if char.isspace() else char
+        for char in decomposed
+        if unicodedata.category(char) != "Mn" and not is_invisible(char)
+    )
+    return " ".join(unicodedata.normalize("NFKC", kept.casefold()).split())
+
+
+def count_words(text: str) -> int:
+    """Words as a reader sees them: after NFKC normalisation, with every
+    invisible character read as a space, so that words joined by a zero-width
+    space still count one by one."""
+    normal = unicodedata.normalize("NFKC", text)
+    return len("".join(" " if is_invisible(char) else char for char in normal).split())
+
+
 def check_url(text: str) -> str:
     """An absolute http(s) URL with a host and no whitespace or control characters."""
     bad = _URL_FORBIDDEN.search(text)
@@ -358,6 +515,12 @@ def check_url(text: str) -> str:
     scheme, _, rest = text.partition("://")
     if scheme.lower() not in ("http", "https") or not rest or rest.startswith("/"):
         raise BadValue(f"expected an http:// or https:// URL, got `{_clip(text)}`")
+    try:
+        host = urlsplit(text).hostname
+    except ValueError:  # a malformed port or IPv6 address
+        host = None
+    if not host:
+        raise BadValue(f"`{_clip(text)}` names no host; expected https://host/path")
     if len(text) > 2_000:
         raise BadValue(f"URL is {len(text):,} characters; the limit is 2,000")
     return text

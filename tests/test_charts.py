@@ -16,9 +16,10 @@ from briefgen.charts import (
     ChartCache,
     claims_by_side_chart,
     comparison_chart,
-    comparison_charts,
     entity_chart,
 )
+from briefgen.index import CorpusIndex
+from briefgen.site import draw_charts
 from tests.corpus_factory import DEFAULT_ENTITIES, brief, corpus, entity, figure, seed_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,7 +27,7 @@ GOLDEN = Path(__file__).parent / "golden"
 
 
 def test_seed_civilians_chart_rows(tmp_path):
-    chart = comparison_chart(seed_corpus(), "civilians-remaining", ChartCache(tmp_path))
+    chart = comparison_chart(CorpusIndex(seed_corpus()), "civilians-remaining", ChartCache(tmp_path))
     assert chart is not None and chart.name == "civilians-remaining"
     rows = [(r.subject, r.written, r.mark, r.strict, r.approximate, r.low, r.high)
             for r in chart.rows]
@@ -35,14 +36,14 @@ def test_seed_civilians_chart_rows(tmp_path):
         ("Bakhmut", "about 500 people", "approximate", False, True, 500, 500),
         ("Pokrovsk", "fewer than 15,000 people", "upper-bound", True, False, 0, 15000),
     ]
-    assert chart.rows[0].label == "Bakhmut — The Kyiv Independent (pokrovsk-like-bakhmut)"
+    assert chart.rows[0].label == "Bakhmut — The Kyiv Independent, Article pokrovsk-like-bakhmut"
     for words in ("Civilians remaining", "Bakhmut", "more than 70,000 people",
                   "The Washington Post", "pokrovsk-set-to-fall"):
         assert words in chart.alt
 
 
 def test_civilians_chart_matches_golden(tmp_path):
-    chart = comparison_chart(seed_corpus(), "civilians-remaining", ChartCache(tmp_path))
+    chart = comparison_chart(CorpusIndex(seed_corpus()), "civilians-remaining", ChartCache(tmp_path))
     data = {"name": chart.name, "title": chart.title, "alt": chart.alt,
             "rows": [asdict(r) for r in chart.rows]}
     golden = GOLDEN / "chart-civilians-remaining.json"
@@ -52,13 +53,13 @@ def test_civilians_chart_matches_golden(tmp_path):
 
 
 def test_pokrovsk_prewar_chart_has_both_briefs(tmp_path):
-    chart = comparison_chart(seed_corpus(), "population-prewar", ChartCache(tmp_path))
+    chart = comparison_chart(CorpusIndex(seed_corpus()), "population-prewar", ChartCache(tmp_path))
     assert [(r.brief, r.mark, r.low) for r in chart.rows] == [
         ("pokrovsk-like-bakhmut", "bar", 60000), ("pokrovsk-set-to-fall", "bar", 60000)]
 
 
 def test_single_value_gets_no_chart(tmp_path):
-    assert comparison_chart(seed_corpus(), "force-ratio", ChartCache(tmp_path)) is None
+    assert comparison_chart(CorpusIndex(seed_corpus()), "force-ratio", ChartCache(tmp_path)) is None
 
 
 def test_range_and_unit_conversion_rows(tmp_path):
@@ -68,14 +69,14 @@ def test_range_and_unit_conversion_rows(tmp_path):
         brief("b", figure("y", "reinforcements-per-day", "pokrovsk", 70, unit="per week")),
         brief("c", figure("z", "reinforcements-per-day", "pokrovsk", 3, unit="km")),  # wrong family
     )
-    chart = comparison_chart(c, "reinforcements-per-day", ChartCache(tmp_path))
+    chart = comparison_chart(CorpusIndex(c), "reinforcements-per-day", ChartCache(tmp_path))
     assert [(r.mark, r.side, r.unit) for r in chart.rows] == [
         ("range", "russia", "per day"), ("bar", "media", "per day")]
     assert chart.rows[1].high == pytest.approx(10)
 
 
 def test_claims_by_side_groups_by_side(tmp_path):
-    chart = claims_by_side_chart(seed_corpus(), ClaimsCache := ChartCache(tmp_path))
+    chart = claims_by_side_chart(CorpusIndex(seed_corpus()), ClaimsCache := ChartCache(tmp_path))
     assert ClaimsCache.rendered == 1
     assert [(r.metric, r.side, r.claimant) for r in chart.rows] == [
         ("Force ratio", "ukraine", "Volodymyr Zelensky"),
@@ -86,17 +87,17 @@ def test_claims_by_side_groups_by_side(tmp_path):
 
 def test_entity_chart(tmp_path):
     cache = ChartCache(tmp_path)
-    chart = entity_chart(seed_corpus(), "bakhmut", cache)
+    chart = entity_chart(CorpusIndex(seed_corpus()), "bakhmut", cache)
     assert chart.name == "entity-bakhmut" and len(chart.rows) == 2
-    assert entity_chart(seed_corpus(), "myrnohrad", cache) is None
+    assert entity_chart(CorpusIndex(seed_corpus()), "myrnohrad", cache) is None
 
 
 def test_every_svg_parses_and_scales(tmp_path):
     cache = ChartCache(tmp_path)
-    c = seed_corpus()
-    charts = comparison_charts(c, cache) + [claims_by_side_chart(c, cache),
-                                            entity_chart(c, "pokrovsk", cache)]
-    assert len(charts) == 5
+    charts = [placed.chart for placed in draw_charts(CorpusIndex(seed_corpus()), cache).values()]
+    assert sorted(c.name for c in charts) == [
+        "civilians-remaining", "claims-by-side", "entity-bakhmut", "entity-pokrovsk",
+        "population", "population-prewar", "troops-committed"]
     for chart in charts:
         root = ET.fromstring(chart.svg.encode("utf-8"))
         assert root.tag.endswith("svg") and "viewBox" in root.attrib
@@ -104,11 +105,11 @@ def test_every_svg_parses_and_scales(tmp_path):
 
 
 def test_same_input_same_bytes_and_cache(tmp_path):
-    first = comparison_chart(seed_corpus(), "civilians-remaining", ChartCache(tmp_path / "a"))
+    first = comparison_chart(CorpusIndex(seed_corpus()), "civilians-remaining", ChartCache(tmp_path / "a"))
     cache = ChartCache(tmp_path / "b")
-    second = comparison_chart(seed_corpus(), "civilians-remaining", cache)
+    second = comparison_chart(CorpusIndex(seed_corpus()), "civilians-remaining", cache)
     assert first.svg == second.svg and cache.rendered == 1
-    third = comparison_chart(seed_corpus(), "civilians-remaining", cache)
+    third = comparison_chart(CorpusIndex(seed_corpus()), "civilians-remaining", cache)
     assert third.svg == first.svg and cache.rendered == 1
 
 
@@ -116,10 +117,10 @@ _SCRIPT = """
 import json, sys
 from pathlib import Path
 from briefgen.charts import ChartCache
-from briefgen.figure_pages import figure_pages
+from briefgen.site import generate_site
 from tests.corpus_factory import seed_corpus
 cache = ChartCache(Path(sys.argv[1]))
-files = figure_pages(seed_corpus(), cache)
+files = generate_site(seed_corpus(), cache)
 svgs = {f.path: f.content for f in files if f.path.endswith(".svg")}
 print(json.dumps({"rendered": cache.rendered, "matplotlib": "matplotlib" in sys.modules,
                   "svgs": svgs}))
@@ -136,7 +137,7 @@ def _run(cache_dir: Path, seed: str) -> dict:
 def test_fresh_processes_agree_and_warm_cache_skips_matplotlib(tmp_path):
     cold_a = _run(tmp_path / "a", "1")
     cold_b = _run(tmp_path / "b", "2")
-    assert cold_a["rendered"] == 5 and cold_a["matplotlib"]
+    assert cold_a["rendered"] == 7 and cold_a["matplotlib"]
     assert cold_a["svgs"] == cold_b["svgs"]
     warm = _run(tmp_path / "a", "3")
     assert warm == {**cold_a, "rendered": 0, "matplotlib": False}
@@ -149,7 +150,7 @@ def test_hostile_names_are_escaped_in_svg(tmp_path):
         brief("b", figure("y", "casualties", "evil", 20, unit="soldiers")),
         entities=DEFAULT_ENTITIES + (evil,),
     )
-    chart = comparison_chart(c, "casualties", ChartCache(tmp_path))
+    chart = comparison_chart(CorpusIndex(c), "casualties", ChartCache(tmp_path))
     assert "<script>" not in chart.svg
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; $x$" in chart.svg
     ET.fromstring(chart.svg.encode("utf-8"))
@@ -159,7 +160,7 @@ def test_population_chart_of_the_real_briefs_draws_bounds_honestly(tmp_path):
     from briefgen.charts import population_chart
     from briefgen.load import load_corpus
 
-    chart = population_chart(load_corpus(ROOT / "data", display_root=ROOT), ChartCache(tmp_path))
+    chart = population_chart(CorpusIndex(load_corpus(ROOT / "data", display_root=ROOT)), ChartCache(tmp_path))
     assert chart is not None and chart.name == "population"
     rows = {(r.panel.split(" (")[0], r.subject, r.written, r.mark, r.strict) for r in chart.rows}
     assert ("Pre-war population", "Bakhmut", "more than 70,000 people", "lower-bound", True) in rows

@@ -82,3 +82,27 @@ def test_the_real_data_is_clean() -> None:
         timeout=120,
     )
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_check_generates_the_site_so_what_passes_builds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+
+    import briefgen.cli
+    from briefgen.model import Location
+    from briefgen.problems import InvalidSite, Problem
+
+    shutil.copytree(REPO / "tests" / "fixtures" / "mini", tmp_path / "mini")
+    monkeypatch.chdir(tmp_path / "mini")
+    assert main(["check"]) == 0
+    # The site was generated: its charts are in the project's cache for the build.
+    assert list((tmp_path / "mini" / ".cache" / "briefgen").glob("*.svg"))
+    clash = Problem(Location("data/metrics.yml", 3, 1), "(path)", "two generated files share the path x")
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise InvalidSite([clash])
+
+    monkeypatch.setattr(briefgen.cli, "generate_site", refuse)
+    assert main(["check"]) == 1
+    assert capsys.readouterr().out == str(clash) + "\n"

@@ -11,15 +11,11 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from briefgen.charts import ChartCache
-from briefgen.figure_pages import (
-    chart_html,
-    csv_cell,
-    entity_chart_file,
-    figure_pages,
-    front_matter,
-    metric_csv,
-)
+from briefgen.downloads import csv_cell, metric_csv
+from briefgen.index import CorpusIndex
 from briefgen.model import Metric
+from briefgen.problems import InvalidSite
+from briefgen.site import generate_site
 from tests.corpus_factory import (
     DEFAULT_ENTITIES,
     DEFAULT_METRICS,
@@ -31,9 +27,13 @@ from tests.corpus_factory import (
 )
 
 
+def section(outputs):
+    return {f.path: f.content for f in outputs if f.path.startswith("figures/")}
+
+
 @pytest.fixture
 def files(tmp_path):
-    return {f.path: f.content for f in figure_pages(seed_corpus(), ChartCache(tmp_path))}
+    return section(generate_site(seed_corpus(), ChartCache(tmp_path)))
 
 
 def test_the_section_has_every_file(files):
@@ -41,12 +41,16 @@ def test_the_section_has_every_file(files):
     assert set(files) == {
         "figures/index.md",
         "figures/discrepancies.md",
+        "figures/contradictions.md",
         "figures/civilians-remaining.md",
         "figures/civilians-remaining.csv",
+        "figures/civilians-remaining/bakhmut.md",
         "figures/population-prewar.md",
         "figures/population-prewar.csv",
+        "figures/population-prewar/pokrovsk.md",
         "figures/troops-committed.md",
         "figures/troops-committed.csv",
+        "figures/troops-committed/pokrovsk.md",
         "figures/force-ratio.md",
         "figures/force-ratio.csv",
         "figures/charts/civilians-remaining.svg",
@@ -68,49 +72,62 @@ def test_pages_start_with_a_title_and_have_no_blank_line_in_html_blocks(files):
             assert opened == closed, (path, block[:80])
 
 
-def test_metric_page_links_and_chart(files):
+def test_metric_page_links_chart_csv_and_one_row_per_subject(files):
     page = files["figures/civilians-remaining.md"]
     assert '<img src="../charts/civilians-remaining.svg" alt="Civilians remaining.' in page
-    assert '<a href="../../places/bakhmut/">Bakhmut</a>' in page
-    assert '<a href="../../briefs/pokrovsk-like-bakhmut/#figure-bakhmut-june">' in page
+    assert '<a href="../../places/bakhmut/" title="Place · About bakhmut.">Bakhmut</a>' in page
     assert '<a href="../civilians-remaining.csv" download>' in page
-    assert "<td>more than 70,000 people</td><td>&gt; 70,000</td>" in page
-    # One table row per value, plus one per chart row in the data table.
-    assert page.count("<tr><td>") + page.count("<tr class=") == 6
+    by_subject = page.split("## By subject")[1]
+    assert by_subject.count('<tr id="subject-') == 2
+    # Bakhmut's two values are compared on their own page; Pokrovsk's one is shown in place.
+    assert '<a href="bakhmut/">2 values</a>' in by_subject
+    assert ('<a href="../../briefs/pokrovsk-set-to-fall/#figure-civilians-left">'
+            "fewer than 15,000 people</a>") in by_subject
 
 
 def test_metric_with_one_value_has_no_chart(files):
     page = files["figures/force-ratio.md"]
-    assert "<img" not in page and "<td>8:1</td><td>8:1</td>" in page
+    assert "<img" not in page and ">8:1</a>" in page
 
 
-def test_discrepancies_are_flagged_and_listed(files):
-    troops = files["figures/troops-committed.md"]
-    assert troops.count('class="briefgen-discrepant"') == 2
-    assert (
-        '<a href="../discrepancies/#discrepancy-pokrovsk-like-bakhmut-russian-troops-'
-        'pokrovsk-set-to-fall-russian-troops">conflicts with about 170,000 troops'
-    ) in troops
+def test_comparison_page_lists_every_value_with_its_verdict(files):
+    page = files["figures/troops-committed/pokrovsk.md"]
+    assert '<strong class="bg-verdict bg-conflicting">Sources conflict</strong>' in page
+    assert page.count('class="bg-discrepant"') == 2
+    assert 'id="value-pokrovsk-like-bakhmut-russian-troops"' in page
+    assert "<td>up to 100,000 troops</a>" not in page  # the value links to its brief
+    assert ('<a href="../../../briefs/pokrovsk-like-bakhmut/#figure-russian-troops">up to 100,000 troops</a>'
+            in page)
+    assert ('Conflicts with <a href="./#value-pokrovsk-set-to-fall-russian-troops">'
+            "about 170,000 troops") in page
+
+
+def test_discrepancies_page_has_one_row_per_conflicting_comparison(files):
     page = files["figures/discrepancies.md"]
-    target = 'id="discrepancy-pokrovsk-like-bakhmut-russian-troops-pokrovsk-set-to-fall-russian-troops"'
-    assert target in page
-    assert "<td>up to 100,000 troops</td><td>about 170,000 troops</td>" in page
-    assert "Pre-war population: Pokrovsk — 60,000" in page  # corroborated
+    conflicts = page.split("## Values that conflict")[1].split("## Corroborated")[0]
+    assert conflicts.count("<tr id=") == 1
+    assert '<a href="../troops-committed/pokrovsk/">Troops committed</a>' in conflicts
+    assert "up to 100,000 troops</a>" in conflicts and "about 170,000 troops</a>" in conflicts
+    corroborated = page.split("## Corroborated")[1]
+    assert '<a href="../population-prewar/pokrovsk/">Pre-war population</a>' in corroborated
+    assert '<td data-label="Value">60,000</td>' in corroborated
 
 
 def test_index_lists_metrics_and_side_chart(files):
     index = files["figures/index.md"]
     assert (
         '<a href="civilians-remaining/">Civilians remaining</a>'
-        "<br><small>Civilians still living in a place at the time given.</small></td>"
-        "<td>3</td><td>2</td>"
+        "<br><small>Civilians still living in a place at the time given.</small></td> "
+        '<td data-label="Values">3</td> <td data-label="Sources">2</td> '
+        '<td data-label="Disputed values">0</td>'
     ) in index
-    assert "<tr><td>Casualties<br>" in index  # listed, no page to link
+    assert '<tr><td data-label="Metric">Casualties<br>' in index  # listed, no page to link
     assert '<img src="charts/claims-by-side.svg"' in index
-    assert "<td>TASS</td><td>Russian officials and state media</td>" in index
+    assert ('<td data-label="Claimed by">TASS</td> '
+            '<td data-label="Side">Russian officials and state media</td>') in index
 
 
-def test_csv_is_deterministic_and_neutralises_formulas():
+def test_csv_is_deterministic_neutralises_formulas_and_gives_verdicts():
     assert [csv_cell(v) for v in ("=1+1", "+x", "-2", "@SUM", "plain", "")] == [
         "'=1+1",
         "'+x",
@@ -124,11 +141,14 @@ def test_csv_is_deterministic_and_neutralises_formulas():
         brief("a", figure("x", "casualties", "evil", 10, unit="soldiers")),
         entities=DEFAULT_ENTITIES + (evil,),
     )
-    text = metric_csv(c, "casualties")
+    text = metric_csv(CorpusIndex(c), "casualties")
     assert "\r" not in text and text.endswith("\n")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert rows[0]["subject_name"] == '\'=HYPERLINK("http://x")'
     assert rows[0]["value_as_written"] == "10 soldiers"
+    troops = list(csv.DictReader(io.StringIO(metric_csv(CorpusIndex(seed_corpus()), "troops-committed"))))
+    assert [(r["brief"], r["discrepancies"], r["verdict"]) for r in troops] == [
+        ("pokrovsk-like-bakhmut", "1", "conflicting"), ("pokrovsk-set-to-fall", "1", "conflicting")]
 
 
 def test_hostile_text_is_escaped_everywhere(tmp_path):
@@ -146,12 +166,13 @@ def test_hostile_text_is_escaped_everywhere(tmp_path):
         entities=DEFAULT_ENTITIES + (evil,),
         metrics=metrics,
     )
-    out = figure_pages(c, ChartCache(tmp_path))
+    out = generate_site(c, ChartCache(tmp_path))
     for f in out:
-        if f.path.endswith(".csv"):  # data, not HTML: kept as written
+        if f.path.endswith((".csv", ".css")):  # data, not HTML: kept as written
             continue
-        assert "<script>" not in f.content and "<img src=x" not in f.content
-        assert "<b>Bad" not in f.content and "<i>d" not in f.content
+        assert isinstance(f.content, str)
+        assert "<script>" not in f.content and "<img src=x" not in f.content, f.path
+        assert "<b>Bad" not in f.content and "<i>d" not in f.content, f.path
         if f.path.endswith(".svg"):
             ET.fromstring(f.content.encode("utf-8"))
     pages = {f.path: f.content for f in out}
@@ -162,40 +183,34 @@ def test_hostile_text_is_escaped_everywhere(tmp_path):
     )
 
 
-def test_front_matter_is_yaml_safe():
-    yaml = pytest.importorskip("yaml")
-    for title in ['a "b" \\ c', "x: y # z", "line\nbreak", "<t>&", "'single'"]:
-        meta = yaml.safe_load(front_matter(title).split("---\n")[1])
-        assert meta["title"] == front_matter(title).split('"', 1)[1].rsplit('"', 1)[0].replace(
-            '\\"', '"'
-        ).replace("\\\\", "\\")
-        assert "<" not in meta["title"] and "\n" not in meta["title"]
-
-
-def test_entity_chart_file(tmp_path):
-    cache = ChartCache(tmp_path)
-    result = entity_chart_file(seed_corpus(), "pokrovsk", cache)
-    assert result is not None
-    svg, chart = result
-    assert svg.path == "figures/charts/entity-pokrovsk.svg" and svg.content == chart.svg
-    html = chart_html(chart, "places/pokrovsk.md")
-    assert '<img src="../../figures/charts/entity-pokrovsk.svg"' in html
-    assert "\n\n" not in html.strip()
-    assert entity_chart_file(seed_corpus(), "myrnohrad", cache) is None
+def test_entity_chart_sits_beside_its_section(tmp_path):
+    files = {f.path: f.content for f in generate_site(seed_corpus(), ChartCache(tmp_path))}
+    assert "places/charts/pokrovsk.svg" in files
+    assert '<img src="../charts/pokrovsk.svg"' in files["places/pokrovsk.md"]
+    assert "places/charts/myrnohrad.svg" not in files
 
 
 def test_warm_cache_renders_nothing(tmp_path):
-    first = figure_pages(seed_corpus(), cache := ChartCache(tmp_path))
-    assert cache.rendered == 5  # four metric and side charts, and the population chart
+    first = generate_site(seed_corpus(), cache := ChartCache(tmp_path))
+    assert cache.rendered == 7  # three metric charts, side and population charts, two entity charts
     warm = ChartCache(tmp_path)
-    assert figure_pages(seed_corpus(), warm) == first and warm.rendered == 0
+    assert generate_site(seed_corpus(), warm) == first and warm.rendered == 0
 
 
-def test_metric_id_clash_is_refused(tmp_path):
-    clash = DEFAULT_METRICS + (Metric("index", "Index", "count", ""),)
+def test_a_path_clash_is_a_located_problem(tmp_path):
+    clash = DEFAULT_METRICS + (Metric("index", "Index", "count", "", origin=_where("data/metrics.yml", 7)),)
     c = corpus(brief("a", figure("x", "index", "pokrovsk", 1)), metrics=clash)
-    with pytest.raises(ValueError, match="figures/index.md"):
-        figure_pages(c, ChartCache(tmp_path))
+    with pytest.raises(InvalidSite) as raised:
+        generate_site(c, ChartCache(tmp_path))
+    (problem,) = raised.value.problems
+    assert str(problem) == (
+        "data/metrics.yml:7:1: (path): two generated files share the path figures/index.md; rename the id")
+
+
+def _where(file, line):
+    from briefgen.model import Location
+
+    return Location(file, line, 1)
 
 
 def test_discrepancies_page_lists_contradicting_claims_side_by_side(tmp_path):
@@ -217,10 +232,15 @@ def test_discrepancies_page_lists_contradicting_claims_side_by_side(tmp_path):
             ),
         ),
     )
-    files = {f.path: f.content for f in figure_pages(make_corpus(first, second), ChartCache(tmp_path))}
+    files = {f.path: f.content for f in generate_site(make_corpus(first, second), ChartCache(tmp_path))}
     page = files["figures/discrepancies.md"]
-    section = page.split("## Claims that contradict each other")[1]
-    assert "The city will fall this week." in section
-    assert '<a href="../../places/pokrovsk/"' in section
-    assert "../../briefs/first/#claim-falls" in section
-    assert "First &lt;b&gt;article&lt;/b&gt;" in section
+    part = page.split("## Claims that contradict each other")[1]
+    assert "The city will fall this week." in part
+    assert '<a href="../../places/pokrovsk/"' in part
+    assert "../../briefs/first/#claim-falls" in part
+    assert "First &lt;b&gt;article&lt;/b&gt;" in part
+    # Both ends of the link are marked on the brief pages.
+    assert ('Contradicts <a href="../first/#claim-falls">the outlet in “First &lt;b&gt;article&lt;/b&gt;”</a>'
+            in files["briefs/second.md"])
+    assert ('Contradicted by <a href="../second/#claim-holds">Volodymyr Zelensky in “Article second”</a>'
+            in files["briefs/first.md"])

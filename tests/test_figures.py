@@ -8,18 +8,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from briefgen.comparisons import corroborations, discrepancies
 from briefgen.figures import (
     FigureRef,
     Reading,
     as_written,
     compatible,
-    corroborations,
-    discrepancies,
-    discrepancy_flags,
-    figures_by_metric,
     periods_overlap,
     reading,
 )
+from briefgen.index import CorpusIndex
 from tests.corpus_factory import brief, corpus, figure, seed_corpus
 
 
@@ -41,6 +39,10 @@ def read(*args, **kw) -> Reading:
     (fig(8, unit="ratio"), "8:1"),
     (fig(40, unit="percent"), "40%"),
     (fig(2.5, "up-to", unit="km"), "up to 2.5 km"),
+    (fig(1, "about", unit="years"), "about 1 year"),
+    (fig(1, unit="tonnes per year"), "1 tonne per year"),
+    (fig(1, "at-least", unit="brigades"), "at least 1 brigade"),
+    (fig(2, unit="years"), "2 years"),
 ])
 def test_as_written(f, text):
     assert as_written(f) == text
@@ -165,7 +167,7 @@ def test_period_falls_back_to_publication_then_unknown():
 # --- the corpus ------------------------------------------------------------------
 
 def test_figures_by_metric_is_sorted():
-    groups = figures_by_metric(seed_corpus())
+    groups = CorpusIndex(seed_corpus()).by_metric
     assert list(groups) == sorted(groups)
     civilians = [(r.figure.subject, r.figure.id) for r in groups["civilians-remaining"]]
     assert civilians == [("bakhmut", "bakhmut-prewar"), ("bakhmut", "bakhmut-june"),
@@ -184,8 +186,8 @@ def test_seed_discrepancy_and_corroboration():
         ("population-prewar", "pokrovsk", [("pokrovsk-like-bakhmut", "pokrovsk-prewar"),
                                            ("pokrovsk-set-to-fall", "prewar-population")]),
     ]
-    flags = discrepancy_flags(c)
-    assert list(flags) == [("pokrovsk-like-bakhmut", "russian-troops"),
+    flags = CorpusIndex(c).conflicts_of
+    assert sorted(flags) == [("pokrovsk-like-bakhmut", "russian-troops"),
                            ("pokrovsk-set-to-fall", "russian-troops")]
 
 

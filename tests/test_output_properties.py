@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 import markdown
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -118,8 +119,13 @@ def test_any_text_leaves_no_script_handler_or_bad_url(text: str) -> None:
                 assert "<script" not in output.content, output.path
             continue
         meta, body = front_matter_and_body(str(output.content))
-        assert "\n" not in meta.strip() or meta.count("\n") == 0, output.path  # one title line
-        assert "<" not in meta, output.path  # the title is escaped before MkDocs prints it
+        # Text from a brief lands in the front matter only as escaped, quoted scalars:
+        # the title, and on entity pages the spellings search weighs most.
+        fields = yaml.safe_load(meta)
+        assert set(fields) <= {"title", "search", "tags"}, output.path
+        assert isinstance(fields["title"], str) and "\n" not in fields["title"], output.path
+        assert all(isinstance(tag, str) for tag in fields.get("tags", [])), output.path
+        assert "<" not in meta, output.path  # escaped before MkDocs prints it
         html = markdown.Markdown(extensions=["toc", "tables", "fenced_code"]).convert(body)
         active = ActiveContent(html)
         bad = [f"<{tag}>" for tag in active.elements if tag in EXECUTABLE_ELEMENTS]

@@ -24,6 +24,10 @@ PAGES = [
     "people/anna-kovalenko.md",
     "places/index.md",
     "places/pokrovsk.md",
+    "figures/index.md",
+    "figures/population-prewar.md",
+    "figures/population-prewar/pokrovsk.md",
+    "figures/discrepancies.md",
 ]
 
 

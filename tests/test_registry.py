@@ -77,16 +77,19 @@ def test_a_spelling_claimed_by_two_entities_is_a_located_error(tmp_path: Path) -
     places = data / "places.yml"
     places.write_text(
         places.read_text().replace(
-            "aliases: [Krasnoarmeysk, Krasnoarmiisk]", "aliases: [Krasnoarmeysk, artemivsk]"
+            "aliases: [Artemivsk]", "aliases: [Artemivsk, krasnoarmiisk]"
         )
     )
-    line = next(n for n, text in enumerate(places.read_text().splitlines(), 1) if "artemivsk" in text)
+    # The entry later in the file repeats the spelling: its alias is blamed.
+    lines = places.read_text().splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if "krasnoarmiisk" in text)
+    first = next(n for n, text in enumerate(lines, 1) if "Krasnoarmiisk" in text)
     try:
         load_corpus(data, display_root=tmp_path)
     except InvalidData as invalid:
         assert [str(p) for p in invalid.problems] == [
-            f"data/places.yml:{line}:12: pokrovsk.aliases: `artemivsk` already names `bakhmut`; "
-            "a spelling must lead to one page"
+            f"data/places.yml:{line}:24: bakhmut.aliases[1]: `krasnoarmiisk` already names `pokrovsk` "
+            f"(as `Krasnoarmiisk`) at data/places.yml:{first}:28; a spelling must lead to one page"
         ]
     else:
         raise AssertionError("a shared alias was accepted")

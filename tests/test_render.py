@@ -7,17 +7,27 @@ import pytest
 from briefgen.render import entity_ids_in, render_markdown
 
 
-def resolve(entity_id: str) -> tuple[str, str] | None:
-    return {"pokrovsk": ("Pokrovsk", "../../places/pokrovsk/")}.get(entity_id)
+def resolve(entity_id: str) -> tuple[str, str, str] | None:
+    return {"pokrovsk": ("Pokrovsk", "../../places/pokrovsk/", "")}.get(entity_id)
 
 
 def test_entity_links_use_the_registry_name_or_the_given_words() -> None:
-    html = render_markdown("[[pokrovsk]] is also [[pokrovsk|Krasnoarmeysk]].", resolve)
+    html = render_markdown("[[pokrovsk|Krasnoarmeysk]] is also [[pokrovsk]].", resolve)
+    assert html == '<p><a href="../../places/pokrovsk/">Krasnoarmeysk</a> is also Pokrovsk.</p>'
+    html = render_markdown("[[pokrovsk]].\n\nThen [[pokrovsk|Krasnoarmeysk]].", resolve)
     assert html == (
-        '<p><a href="../../places/pokrovsk/">Pokrovsk</a> is also '
-        '<a href="../../places/pokrovsk/">Krasnoarmeysk</a>.</p>'
+        '<p><a href="../../places/pokrovsk/">Pokrovsk</a>.</p>\n'
+        '<p>Then <a href="../../places/pokrovsk/">Krasnoarmeysk</a>.</p>'
     )
     assert entity_ids_in("[[a]] and [[b-2|x]] but not [[Bad]]") == ["a", "b-2"]
+
+
+def test_an_entity_link_says_who_the_entity_is_and_a_quote_cannot_break_it() -> None:
+    def described(entity_id: str) -> tuple[str, str, str]:
+        return ("Pokrovsk", "../p/", 'Place · a "rail" hub')
+
+    html = render_markdown("At [[pokrovsk]].", described)
+    assert html == '<p>At <a href="../p/" title="Place · a rail hub">Pokrovsk</a>.</p>'
 
 
 def test_link_words_cannot_inject_markdown_or_html() -> None:
@@ -29,10 +39,10 @@ def test_an_unresolved_id_renders_its_words_without_a_link() -> None:
     assert render_markdown("see [[nowhere|that town]]", resolve) == "<p>see that town</p>"
 
 
-def test_only_external_links_are_marked_nofollow() -> None:
+def test_only_external_links_carry_rel_noopener_noreferrer() -> None:
     html = render_markdown("[a](https://example.org/) and [[pokrovsk]]", resolve, inline=True)
     assert html == (
-        '<a rel="nofollow noopener" href="https://example.org/">a</a> and '
+        '<a rel="nofollow noopener noreferrer" href="https://example.org/">a</a> and '
         '<a href="../../places/pokrovsk/">Pokrovsk</a>'
     )
 
