@@ -29,6 +29,7 @@ from typing import Any
 import yaml
 
 from briefgen.syntax import RESERVED_IDS
+from briefgen.units import FAMILY_MAX
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
@@ -571,10 +572,11 @@ class _BriefWriter:
             "metric": template.metric,
             "subject": template.subject,
         }
+        cap = FAMILY_MAX[template.family] / factor  # the loader refuses a share over 100 %
         if rng.random() < 0.15:
-            figure["low"], figure["high"] = _plain_number(value * 0.85), _plain_number(value * 1.15)
+            figure["low"], figure["high"] = _plain_number(value * 0.85), _plain_number(min(cap, value * 1.15))
         else:
-            figure["value"] = _plain_number(value)
+            figure["value"] = _plain_number(min(cap, value))
             figure["qualifier"] = rng.choice(QUALIFIERS)
         figure["unit"] = unit
         if rng.random() < 0.6:
