@@ -1,8 +1,9 @@
-"""The `briefgen` command line: check the data, start a brief, look a name up, draft from an article.
+"""The `briefgen` command line: check the data, start a brief, look a name up, draft from an article; export.
 
 `briefgen check [PATH ...]` lists every problem; `new ID` writes a commented
 brief template; `find NAME` searches the registry by any spelling; `draft
-ARTICLE --id ID` writes a brief pre-filled from an article's text.
+ARTICLE --id ID` writes a brief pre-filled from an article's text; `export DIR`
+writes the site as a plain MkDocs project.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from briefgen.charts import ChartCache
 from briefgen.draft import read_article, render_draft
+from briefgen.export import ExportError, export_project
 from briefgen.find import KINDS, RegistrySearch, entries_of, format_match, load_registry
 from briefgen.load import InvalidData, check_paths, load_corpus
 from briefgen.model import Corpus
@@ -68,6 +70,23 @@ def _parser() -> argparse.ArgumentParser:
             metavar="DIR",
             help="the data directory (default: data)",
         )
+    export = commands.add_parser(
+        "export",
+        help="write the site as a plain MkDocs project",
+        description="Write DIR/mkdocs.yml (without the briefgen plugin) and DIR/docs/ (every generated "
+        "and hand-written page) so that a plain `mkdocs build` in DIR gives the same site.",
+    )
+    export.add_argument("directory", type=Path, metavar="DIR", help="the folder to write (empty or new)")
+    export.add_argument(
+        "-f",
+        "--config-file",
+        type=Path,
+        default=Path("mkdocs.yml"),
+        help="the project's config (default: mkdocs.yml)",
+    )
+    export.add_argument(
+        "--force", action="store_true", help="replace DIR/mkdocs.yml and DIR/docs/ if present"
+    )
     return parser
 
 
@@ -188,6 +207,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:  # argparse exits; a return code is kinder to callers and tests
         return exit_.code if isinstance(exit_.code, int) else 2
+    if args.command == "export":
+        return _export(args.config_file, args.directory, force=args.force)
     if args.command == "new":
         return _new(args.data, args.id)
     if args.command == "find":
@@ -195,3 +216,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "draft":
         return _draft(args.data, args.article, args.brief_id, args.stdout)
     return _check(args.paths or [Path("data")])
+
+
+def _export(config_file: Path, directory: Path, *, force: bool) -> int:
+    if not config_file.is_file():
+        print(f"briefgen: error: no such config file: {config_file}", file=sys.stderr)
+        return 2
+    try:
+        written = export_project(config_file, directory, force=force)
+    except (InvalidData, InvalidSite) as invalid:
+        for problem in invalid.problems:
+            print(problem, file=sys.stderr)
+        count = len(invalid.problems)
+        print(f"briefgen: {count} problem{'s' if count != 1 else ''}, nothing was exported", file=sys.stderr)
+        return 1
+    except ExportError as error:
+        print(f"briefgen: error: {error}", file=sys.stderr)
+        return 1
+    pages = sum(1 for path in written if path.endswith(".md"))
+    print(
+        f"briefgen: wrote {len(written)} files ({pages} pages) to {directory}; build with: "
+        f"mkdocs build -f {directory / 'mkdocs.yml'}"
+    )
+    return 0

@@ -27,13 +27,12 @@ from briefgen.buildcache import OutputCache, inputs_key
 from briefgen.charts import ChartCache
 from briefgen.load import InvalidData, load_corpus
 from briefgen.problems import InvalidSite
-from briefgen.site import STYLESHEET, generate_site
+from briefgen.site import STYLESHEET, THEME_DIR, generate_site
 from briefgen.urls import OutputFile
 
 log = get_plugin_logger(__name__)
 
-# Adds Open Graph tags, the feed's link and JSON-LD to the theme's <head>.
-THEME_OVERRIDES = str(Path(__file__).resolve().parent / "theme")
+THEME_OVERRIDES = str(THEME_DIR)
 
 
 class BriefgenConfig(Config):

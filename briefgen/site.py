@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from importlib.resources import files as package_files
+from pathlib import Path
 
 from briefgen import urls
 from briefgen.charts import (
@@ -33,6 +34,10 @@ from briefgen.schema_file import schema_file
 from briefgen.urls import OutputFile
 
 STYLESHEET = urls.STYLESHEET
+# Theme overrides that add Open Graph tags, the feed's link and JSON-LD to
+# each page's <head>: the plugin puts them on the theme's search path, and an
+# export copies them beside its mkdocs.yml.
+THEME_DIR = Path(__file__).resolve().parent / "theme"
 
 
 def generate_site(

@@ -1,85 +1,289 @@
-"""Benchmark: how load, page generation and a full `mkdocs build` scale.
+"""Benchmark: a briefgen build against plain MkDocs on its export, as the corpus grows.
 
-Prints figures; asserts nothing. Run from the project root:
+Prints figures; asserts nothing. From the project root:
 
-    .venv/bin/python -m tests.benchmarks.bench_build 100 500
+    .venv/bin/python -m tests.benchmarks.bench_build 100 1000
+    .venv/bin/python -m tests.benchmarks.bench_build --copies 20 100
 
-Each size N makes a synthetic corpus of N briefs mentioning N/2 entities
-(five figures each, on three metrics) in a temporary folder, then times the
-stages and reports the build's peak memory (max RSS of the child process).
+For each N it writes a corpus into a temporary folder (realistic synthetic
+briefs from `tests/benchmarks/synthetic.py`, or with `--copies` the five real
+briefs copied with nudged figures), then measures, each in a fresh process:
+
+- the phases: loading, then generate_site's own phases (index, pages, charts,
+  as far as it reports them in `timings`) with an empty chart cache;
+- a cold `mkdocs build` (empty chart cache) and a warm one (cache kept);
+- `briefgen export` of the same project, and plain MkDocs building that export;
+
+and prints them as aligned text and one JSON line: times, warm/plain and
+cold/plain, per-brief warm cost, page count, site size, the largest page, and
+the peak RSS of each build with its ratio to plain MkDocs'. A step that runs
+past `--timeout` seconds is stopped and reported as such.
 """
 
 from __future__ import annotations
 
+import argparse
+import inspect
 import json
-import resource
-import shutil
+import os
+import signal
+import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
-from briefgen.charts import ChartCache
-from briefgen.load import load_corpus
-from briefgen.site import generate_site
-from tests.conftest import MINI, mkdocs_build
+from tests.benchmarks.synthetic import copies_project, synthetic_project
+
+REPO = Path(__file__).resolve().parents[2]
+
+# Runs a command and reports its wall time and peak RSS. A fresh process per
+# measurement, so RUSAGE_CHILDREN's maximum is that command's alone.
+MEASURE = """\
+import json, resource, subprocess, sys, time
+start = time.perf_counter()
+done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+print(json.dumps({"seconds": time.perf_counter() - start, "returncode": done.returncode,
+                  "rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+                  "stdout": done.stdout[-4000:], "stderr": done.stderr[-4000:]}))
+"""
 
 
-def synthetic_project(root: Path, briefs: int) -> Path:
-    shutil.copy(MINI / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(MINI / "docs", root / "docs")
-    data = root / "data"
-    (data / "briefs").mkdir(parents=True)
-    shutil.copy(MINI / "data" / "metrics.yml", data / "metrics.yml")
-    shutil.copy(MINI / "data" / "units.yml", data / "units.yml")
-    shutil.copy(MINI / "data" / "organisations.yml", data / "organisations.yml")
-    shutil.copy(MINI / "data" / "people.yml", data / "people.yml")
-    places = max(2, briefs // 2)
-    lines = [f"place-{i}:\n  name: Place {i}\n  kind: town\n  description: Synthetic town {i}.\n"
-             for i in range(places)]
-    (data / "places.yml").write_text("".join(lines))
-    for n in range(briefs):
-        mentioned = sorted({n % places, (n * 7 + 1) % places, (n * 13 + 2) % places})
-        entities = "".join(f"  - id: place-{p}\n    role: Synthetic mention.\n" for p in mentioned)
-        figures = "".join(
-            f"  - id: f{k}\n    metric: {('population-prewar', 'civilians-remaining')[k % 2]}\n"
-            f"    subject: place-{mentioned[0]}\n    value: {1000 + 37 * ((n + k) % 50)}\n"
-            f"    qualifier: {('exact', 'about', 'at-least')[k % 3]}\n    unit: people\n"
-            f"    context: Synthetic figure.\n"
-            for k in range(5)
+@dataclass(frozen=True)
+class Measured:
+    """One command's wall time and peak RSS, or why there are none."""
+
+    seconds: float | None
+    rss_mb: float | None
+    failure: str = ""  # "timeout after 1800 s", or the command's last error lines
+    stdout: str = ""
+
+
+def measure(command: list[str], *, cwd: Path, timeout: float) -> Measured:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
+    process = subprocess.Popen(
+        [sys.executable, "-c", MEASURE, *command],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, so a timeout stops the build it started too
+    )
+    try:
+        out, err = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        return Measured(None, None, f"timeout after {timeout:g} s")
+    if process.returncode != 0:
+        return Measured(None, None, f"measuring failed: {err.strip()[-500:]}")
+    result = json.loads(out)
+    if result["returncode"] != 0:
+        tail = (result["stderr"] or result["stdout"]).strip().splitlines()[-5:]
+        return Measured(None, result["rss_mb"], "failed: " + " / ".join(tail))
+    return Measured(result["seconds"], result["rss_mb"], stdout=result["stdout"])
+
+
+def phases(project: Path, cache: Path) -> dict[str, Any]:
+    """Load and generate in this process (the child the benchmark starts with --phases)."""
+    from briefgen.charts import ChartCache
+    from briefgen.load import load_corpus
+    from briefgen.site import generate_site
+
+    start = time.perf_counter()
+    corpus = load_corpus(project / "data", display_root=project)
+    loaded = time.perf_counter()
+    timings: dict[str, float] = {}
+    # generate_site reports its phases once it takes `timings` (issue 7's
+    # corpus index); before that only the total is known.
+    extra: dict[str, Any] = (
+        {"timings": timings} if "timings" in inspect.signature(generate_site).parameters else {}
+    )
+    outputs = generate_site(corpus, ChartCache(cache), site_name="Benchmark", **extra)
+    generated = time.perf_counter()
+    return {
+        "briefs": len(corpus.briefs),
+        "entities": len(corpus.entities),
+        "figures": sum(len(brief.figures) for brief in corpus.briefs),
+        "claims": sum(len(brief.claims) for brief in corpus.briefs),
+        "generated_files": len(outputs),
+        "load_s": loaded - start,
+        "generate_s": generated - loaded,
+        **{f"{phase}_s": seconds for phase, seconds in sorted(timings.items())},
+    }
+
+
+def site_stats(site: Path) -> dict[str, Any]:
+    pages = sorted(site.rglob("*.html"))
+    largest = max(pages, key=lambda page: page.stat().st_size)
+    return {
+        "pages": len(pages),
+        "site_mb": sum(path.stat().st_size for path in site.rglob("*") if path.is_file()) / 1e6,
+        "largest_page": largest.relative_to(site).as_posix(),
+        "largest_page_kb": largest.stat().st_size / 1024,
+    }
+
+
+def run(briefs: int, *, copies: bool, timeout: float, seed: int) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory(prefix="briefgen-bench-") as tmp:
+        project = Path(tmp) / "project"
+        (copies_project if copies else synthetic_project)(project, briefs, seed=seed)
+        mkdocs = [sys.executable, "-m", "mkdocs", "build", "-q"]
+        steps: dict[str, Measured] = {}
+        steps["phases"] = measure(
+            [
+                sys.executable,
+                "-m",
+                "tests.benchmarks.bench_build",
+                "--phases",
+                str(project),
+                str(Path(tmp) / "cold"),
+            ],
+            cwd=REPO,
+            timeout=timeout,
         )
-        (data / "briefs" / f"brief-{n:05d}.yml").write_text(
-            f"title: Synthetic brief {n}\noutlet: null\nauthors: []\n"
-            f"published: 2025-{1 + n % 12:02d}-{1 + n % 28:02d}\ntype: news-report\n"
-            f"summary: About [[place-{mentioned[0]}]].\nentities:\n{entities}figures:\n{figures}"
-            f"credibility: Synthetic.\n"
+        build = [*mkdocs, "-f", str(project / "mkdocs.yml"), "-d", str(project / "site")]
+        export = Path(tmp) / "export"
+        to_export = [
+            sys.executable,
+            "-m",
+            "briefgen",
+            "export",
+            str(export),
+            "-f",
+            str(project / "mkdocs.yml"),
+        ]
+        plain = [*mkdocs, "-f", str(export / "mkdocs.yml"), "-d", str(export / "site")]
+        # Every later step generates the site too: when generating alone ran out
+        # of time, so would they.
+        skipped = Measured(None, None, "skipped: generating alone ran out of time")
+        timed_out = steps["phases"].failure.startswith("timeout")
+        steps["cold"] = skipped if timed_out else measure(build, cwd=project, timeout=timeout)
+        steps["warm"] = (
+            measure(build, cwd=project, timeout=timeout)
+            if steps["cold"].seconds
+            else Measured(None, None, "skipped: the cold build did not finish")
         )
-    return root
-
-
-def measure(briefs: int) -> dict[str, float]:
-    with tempfile.TemporaryDirectory() as tmp:
-        project = synthetic_project(Path(tmp), briefs)
-        start = time.perf_counter()
-        corpus = load_corpus(project / "data", display_root=project)
-        loaded = time.perf_counter()
-        files = generate_site(corpus, ChartCache(project / ".cache" / "briefgen"))
-        generated = time.perf_counter()
-        result = mkdocs_build(project, project / "site")
-        built = time.perf_counter()
-        assert result.returncode == 0, result.stderr
-        size = sum(p.stat().st_size for p in (project / "site").rglob("*") if p.is_file())
-        return {
+        steps["export"] = skipped if timed_out else measure(to_export, cwd=project, timeout=timeout)
+        steps["plain"] = (
+            measure(plain, cwd=export, timeout=timeout)
+            if steps["export"].seconds
+            else Measured(None, None, "skipped: no export")
+        )
+        result: dict[str, Any] = {
             "briefs": briefs,
-            "load_s": round(loaded - start, 2),
-            "generate_s_cold_charts": round(generated - loaded, 2),
-            "files": len(files),
-            "mkdocs_build_s_warm_charts": round(built - generated, 2),
-            "site_mb": round(size / 1e6, 1),
-            "build_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
+            "corpus": "copies" if copies else "synthetic",
+            "seed": seed,
         }
+        if steps["phases"].seconds:
+            result.update(json.loads(steps["phases"].stdout))
+        for name, step in steps.items():
+            result[f"{name}_build" if name in ("cold", "warm", "plain") else name] = asdict(step) | {
+                "stdout": None
+            }
+        _ratios(result, steps, briefs)
+        for name, site in (("site", project / "site"), ("plain_site", export / "site")):
+            if (site / "index.html").is_file():
+                result[name] = site_stats(site)
+        return result
+
+
+def _ratios(result: dict[str, Any], steps: dict[str, Measured], briefs: int) -> None:
+    plain = steps["plain"]
+    for name in ("cold", "warm"):
+        step = steps[name]
+        if step.seconds and plain.seconds:
+            result[f"{name}_over_plain"] = step.seconds / plain.seconds
+        if step.rss_mb and plain.rss_mb and step.seconds:
+            result[f"{name}_rss_over_plain"] = step.rss_mb / plain.rss_mb
+    if steps["warm"].seconds:
+        result["warm_ms_per_brief"] = 1000 * steps["warm"].seconds / briefs
+
+
+# --- Printing ------------------------------------------------------------------------
+
+
+def report(result: dict[str, Any]) -> str:
+    lines = [f"N = {result['briefs']} ({result['corpus']} corpus, seed {result['seed']})"]
+    if "entities" in result:
+        lines.append(
+            f"  corpus: {result['entities']:,} entities, {result['figures']:,} figures, "
+            f"{result['claims']:,} claims; {result['generated_files']:,} generated files"
+        )
+    phase_keys = [key for key in result if key.endswith("_s") and key not in ("load_s", "generate_s")]
+    for key in ["load_s", *phase_keys, "generate_s"]:
+        if key in result:
+            label = {"load_s": "load", "generate_s": "generate, all phases (cold charts)"}.get(key, key[:-2])
+            lines.append(f"  {label:<38}{result[key]:>9.2f} s")
+    if "phases" in result and result["phases"]["failure"]:
+        lines.append(f"  {'phases':<38}{result['phases']['failure']}")
+    for key, label in (
+        ("cold_build", "mkdocs build, cold"),
+        ("warm_build", "mkdocs build, warm"),
+        ("export", "briefgen export"),
+        ("plain_build", "plain MkDocs on the export"),
+    ):
+        step = result[key]
+        if step["seconds"] is None:
+            lines.append(f"  {label:<38}{step['failure']}")
+            continue
+        ratio = result.get(f"{key.split('_')[0]}_over_plain")
+        rss_ratio = result.get(f"{key.split('_')[0]}_rss_over_plain")
+        extra = f"   {ratio:.2f}x plain, RSS {rss_ratio:.2f}x plain" if ratio and rss_ratio else ""
+        lines.append(f"  {label:<38}{step['seconds']:>9.2f} s   peak RSS {step['rss_mb']:>6.0f} MB{extra}")
+    if "warm_ms_per_brief" in result:
+        lines.append(f"  {'warm build per brief':<38}{result['warm_ms_per_brief']:>9.1f} ms")
+    for key, label in (("site", "plugin site"), ("plain_site", "plain site")):
+        if key in result:
+            site = result[key]
+            lines.append(
+                f"  {label:<38}{site['pages']:>9,} pages, {site['site_mb']:.1f} MB; largest page "
+                f"{site['largest_page']} ({site['largest_page_kb']:,.0f} KB)"
+            )
+    return "\n".join(lines)
+
+
+def _rounded(value: Any) -> Any:
+    if isinstance(value, float):
+        return round(value, 3)
+    if isinstance(value, dict):
+        return {key: _rounded(item) for key, item in value.items() if item is not None}
+    return value
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="bench_build", description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000], metavar="N")
+    parser.add_argument(
+        "--copies", action="store_true", help="copies of the five real briefs, figures nudged"
+    )
+    parser.add_argument("--timeout", type=float, default=1800, help="seconds before a step is stopped")
+    parser.add_argument("--seed", type=int, default=20251106)
+    parser.add_argument("--phases", nargs=2, type=Path, metavar=("PROJECT", "CACHE"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.phases:
+        print(json.dumps(phases(*args.phases)))
+        return
+    results = []
+    for size in args.sizes:
+        result = run(size, copies=args.copies, timeout=args.timeout, seed=args.seed)
+        results.append(result)
+        print(report(result))
+        print(json.dumps(_rounded(result), sort_keys=True), flush=True)
+    measured = [r for r in results if "warm_ms_per_brief" in r]
+    if len(measured) >= 2:
+        small, large = min(measured, key=lambda r: r["briefs"]), max(measured, key=lambda r: r["briefs"])
+        growth = large["warm_ms_per_brief"] / small["warm_ms_per_brief"]
+        print(f"per-brief warm cost, N={large['briefs']} over N={small['briefs']}: {growth:.2f}x")
+        print(
+            json.dumps(
+                {"per_brief_warm_growth": round(growth, 3), "from": small["briefs"], "to": large["briefs"]}
+            )
+        )
 
 
 if __name__ == "__main__":
-    for size in [int(a) for a in sys.argv[1:]] or [50, 200]:
-        print(json.dumps(measure(size)))
+    main()
