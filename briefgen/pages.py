@@ -553,8 +553,12 @@ class PageWriter:
                 f"{metric.label}: {subject.name}", comparison.refs, comparison=comparison,
                 metric=metric, subject=subject,
             )
+        agreeing = [(c, a) for c in index.corroborated() for a in c.agreements]
+        pages += self._paged("corroborated.md.j2", urls.CORROBORATED_PATH, "Corroborated values",
+                             agreeing)
         pages += self._paged("discrepancies.md.j2", urls.DISCREPANCIES_PATH, "Discrepancies",
-                             index.conflicting(), corroborated=index.corroborated(),
+                             index.conflicting(), corroborated=agreeing[:INLINE],
+                             corroborated_total=len(agreeing),
                              claim_links=index.claim_links[:INLINE])
         pages += self._paged("contradictions.md.j2", urls.CONTRADICTIONS_PATH,
                              "Claims that contradict each other", index.claim_links)

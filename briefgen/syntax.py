@@ -20,7 +20,7 @@ RESERVED_IDS: frozenset[str] = frozenset(
     {"index", "assets", "search", "briefs", "people", "places", "organisations",
      "figures", "discrepancies", "charts", "data", "sitemap", "404", "stylesheets",
      "javascripts", "img", "css", "js", "fonts", "writing-a-brief", "page",
-     "timeline", "map", "connections", "topics", "feed", "contradictions", "schema",
+     "timeline", "map", "connections", "topics", "feed", "contradictions", "corroborated", "schema",
      # chart names of the figures section
      "population", "claims-by-side"}
 )

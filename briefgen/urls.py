@@ -127,6 +127,7 @@ def is_detail_page(path: str) -> bool:
 FIGURES_INDEX_PATH = "figures/index.md"
 DISCREPANCIES_PATH = "figures/discrepancies.md"
 CONTRADICTIONS_PATH = "figures/contradictions.md"
+CORROBORATED_PATH = "figures/corroborated.md"
 STYLESHEET = "stylesheets/briefgen.css"
 SCHEMA_PATH = "schema/brief.json"  # the brief format as JSON Schema, for editors
 

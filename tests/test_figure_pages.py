@@ -42,6 +42,7 @@ def test_the_section_has_every_file(files):
         "figures/index.md",
         "figures/discrepancies.md",
         "figures/contradictions.md",
+        "figures/corroborated.md",
         "figures/civilians-remaining.md",
         "figures/civilians-remaining.csv",
         "figures/civilians-remaining/bakhmut.md",

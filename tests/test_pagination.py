@@ -11,7 +11,7 @@ from briefgen.model import Mention, Quote
 from briefgen.pages import INLINE, PER_PAGE, Pager, paginate
 from briefgen.site import generate_site
 from briefgen.urls import paged_path
-from tests.corpus_factory import brief, corpus, figure
+from tests.corpus_factory import DEFAULT_ENTITIES, brief, corpus, entity, figure
 
 BRIEFS = 2 * PER_PAGE + 30
 
@@ -70,3 +70,20 @@ def test_no_page_holds_more_rows_than_a_page_allows(tmp_path: Path) -> None:
         if f.path.endswith(".md"):
             rows = len(re.findall(r"<tr[ >]", str(f.content)))
             assert rows <= PER_PAGE + INLINE + 40, (f.path, rows)
+
+
+def test_corroborated_values_are_paginated_off_the_discrepancies_page(tmp_path: Path) -> None:
+    # Two outlets agree on each of many towns' populations: one corroboration a town.
+    towns = tuple(entity(f"town-{n:02d}", f"Town {n:02d}") for n in range(INLINE + 5))
+    found = []
+    for town in towns:
+        for outlet in ("washington-post", "kyiv-independent"):
+            b = brief(f"{town.id}-{outlet}", figure("pop", "population-prewar", town.id, 60000),
+                      outlet=outlet)
+            found.append(dataclasses.replace(b, mentions=(Mention(town.id, "The town."),)))
+    c = corpus(*found, entities=DEFAULT_ENTITIES + towns)
+    files = {f.path: str(f.content) for f in generate_site(c, ChartCache(tmp_path))}
+    page = files["figures/discrepancies.md"]
+    assert page.count('<td data-label="Value">60,000</td>') == INLINE
+    assert f"All {len(towns)} corroborated values →" in page
+    assert files["figures/corroborated.md"].count('<td data-label="Value">60,000</td>') == len(towns)

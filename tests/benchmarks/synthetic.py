@@ -318,8 +318,12 @@ def _project_skeleton(root: Path) -> Path:
     shutil.copytree(ROOT / "docs", root / "docs")
     data = root / "data"
     (data / "briefs").mkdir(parents=True)
-    for name in ("metrics.yml", "units.yml"):
+    for name in ("metrics.yml", "units.yml", "vocabulary.yml"):
         shutil.copy(DATA / name, data / name)
+    # Every topic the synthetic briefs use, declared as the loader requires.
+    (data / "topics.yml").write_text("".join(
+        f"{t}:\n  name: {t.replace('-', ' ').capitalize()}\n  description: Synthetic topic {t}.\n"
+        for t in TOPICS), encoding="utf-8")
     return data
 
 
