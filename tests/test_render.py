@@ -67,3 +67,39 @@ def test_nothing_executable_survives(source: str) -> None:
     assert "<script" not in html and "onerror=" not in html.replace("onerror=alert(1)&gt;", "")
     assert 'href="javascript' not in html and 'href="data' not in html and 'src="javascript' not in html
     assert "<img" not in html and 'onclick="' not in html
+
+
+# --- the direct path for plain paragraphs gives what Markdown would --------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from briefgen.render import _plain_paragraph, _through_markdown  # noqa: E402
+
+
+def described(entity_id: str) -> tuple[str, str, str] | None:
+    return {"pokrovsk": ("Pokrovsk", "../../places/pokrovsk/", "Place · a rail hub"),
+            "kyiv": ("Kyiv", "../../places/kyiv/", "")}.get(entity_id)
+
+
+WORDS = st.lists(st.one_of(
+    st.text(st.characters(blacklist_categories=("Cs",)), max_size=12),
+    st.sampled_from(["[[pokrovsk]]", "[[kyiv|the capital]]", "[[nowhere]]", "1. ", "- ", "  ",
+                     "“quoted”", "it's", "a, b; c: d", "10 %", "#", "*x*", "<b>", "&amp;"]),
+), max_size=8).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(WORDS, st.booleans())
+def test_the_direct_path_renders_what_markdown_renders(text: str, inline: bool) -> None:
+    fast = _plain_paragraph(text, described, inline)
+    if fast is not None:
+        assert fast == str(_through_markdown(text, described, inline)), text
+
+
+def test_plain_roles_take_the_direct_path() -> None:
+    assert _plain_paragraph("Mayor of [[kyiv]], quoted on [[pokrovsk]] twice: [[pokrovsk]].",
+                            described, True) == (
+        'Mayor of <a href="../../places/kyiv/">Kyiv</a>, quoted on '
+        '<a href="../../places/pokrovsk/" title="Place · a rail hub">Pokrovsk</a> twice: Pokrovsk.')
+    assert _plain_paragraph("*bold* words", described, True) is None
