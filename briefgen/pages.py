@@ -137,7 +137,7 @@ class PageLinks:
 
     def comparison(self, comparison: Comparison, ref: FigureRef | None = None) -> str:
         """A link to a comparison's page, at one value's row when `ref` is given."""
-        url = urls.comparison_url(comparison.metric, comparison.subject)
+        url = urls.comparison_url(comparison.metric, comparison.subject, comparison.reference)
         return self.to(url + (f"#{value_anchor(ref)}" if ref else ""))
 
     def entity_url(self, entity_id: str) -> str:
@@ -401,7 +401,8 @@ class PageWriter:
             metric = index.metric(comparison.metric)
             subject = self.registry.entities[comparison.subject]
             pages += self._paged(
-                "comparison.md.j2", urls.comparison_path(comparison.metric, comparison.subject),
+                "comparison.md.j2", urls.comparison_path(comparison.metric, comparison.subject,
+                                                          comparison.reference),
                 f"{metric.label}: {subject.name}", comparison.refs, comparison=comparison,
                 metric=metric, subject=subject,
             )

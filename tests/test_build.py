@@ -204,7 +204,7 @@ def test_brief_pages_flag_corroborated_and_disputed_figures(real_site: Path) -> 
     ]
     # A disputed value links to its own row on the page comparing every value.
     assert flagged == [
-        "../../figures/duration-of-battle/pokrovsk/#value-pokrovsk-on-the-brink-pursuit-duration"]
+        "../../figures/duration-of-battle/pokrovsk--advance-on-city/#value-pokrovsk-on-the-brink-pursuit-duration"]
     comparison = read(real_site, "figures/duration-of-battle/pokrovsk")
     assert 'id="value-pokrovsk-on-the-brink-pursuit-duration"' in comparison
     discrepancies = read(real_site, "figures/discrepancies")
