@@ -250,7 +250,7 @@ def check_figure_references(brief: BriefInfo, loaded: Loaded) -> None:
         metric = loaded.metrics.get(metric_id or "", (None, None))[0]
         if reference is None or metric is None:
             continue  # no reference, or an unknown metric (reported on its own)
-        declared = sorted(r.values.get("id") for r in items_of(metric, "references")
+        declared = sorted(str(r.values["id"]) for r in items_of(metric, "references")
                           if r.values.get("id") is not None)
         if reference in declared:
             continue

@@ -43,8 +43,8 @@ class CorpusIndex:
             self.by_metric[ref.figure.metric].append(ref)
             self.by_subject[ref.figure.subject].append(ref)
         self.by_metric = {m: self.by_metric[m] for m in sorted(self.by_metric)}
-        self.comparisons: dict[tuple[str, str, str], Comparison] = compare_all(self.figure_refs, self.readings,
-                                                                              fixed_metrics(corpus))
+        self.comparisons: dict[tuple[str, str, str], Comparison] = compare_all(
+            self.figure_refs, self.readings, fixed_metrics(corpus))
         # (brief id, figure id) → how many values it conflicts with, and a few of them.
         self.conflicts_of: dict[tuple[str, str], tuple[int, tuple[FigureRef, ...]]] = {}
         self.agreement_of: dict[tuple[str, str], Corroboration] = {}
@@ -108,6 +108,18 @@ class CorpusIndex:
 
     def comparison_of(self, ref: FigureRef) -> Comparison:
         return self.comparisons[group_key(ref)]
+
+    def reference_words(self, comparison: Comparison) -> str:
+        """What a group's figures are measured from, in the metric's words ("" for none)."""
+        if not comparison.reference:
+            return ""
+        return self.metric(comparison.metric).references.get(comparison.reference, comparison.reference)
+
+    def alongside(self, comparison: Comparison) -> list[Comparison]:
+        """The groups on the same metric and subject measured from other
+        references: shown side by side, never judged together."""
+        return [c for c in self._of_metric.get(comparison.metric, ())
+                if c.subject == comparison.subject and c.reference != comparison.reference]
 
     def comparisons_about(self, subject: str) -> list[Comparison]:
         """The comparisons whose subject is this entity, by metric label."""

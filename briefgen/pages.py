@@ -24,7 +24,7 @@ from markupsafe import Markup
 from briefgen import urls
 from briefgen.charts import Chart, claimant_id
 from briefgen.comparisons import VERDICT_WORDS, Comparison
-from briefgen.figures import FigureRef, as_written, converted, normalised_text
+from briefgen.figures import FigureRef, as_written, converted, interval_text, normalised_text
 from briefgen.index import CorpusIndex
 from briefgen.model import ARTICLE_TYPES, ENTITY_KINDS, QUALIFIERS, Brief, Entity, EntityKind
 from briefgen.render import EXTERNAL_REL, plain, render_markdown
@@ -249,6 +249,7 @@ class PageWriter:
             claimant_id=claimant_id,
             value_anchor=value_anchor,
             range_text=range_text,
+            interval_text=interval_text,
             verdict_words=VERDICT_WORDS,
             article_types=ARTICLE_TYPES,
             qualifiers=QUALIFIERS,
