@@ -404,7 +404,9 @@ class PageWriter:
             pages += self._paged(
                 "comparison.md.j2", urls.comparison_path(comparison.metric, comparison.subject,
                                                           comparison.reference),
-                f"{metric.label}: {subject.name}", comparison.refs, comparison=comparison,
+                f"{metric.label}: {subject.name}" + (f", {index.reference_words(comparison)}"
+                                                     if comparison.reference else ""),
+                comparison.refs, comparison=comparison,
                 metric=metric, subject=subject,
             )
         pages += self._paged("discrepancies.md.j2", urls.DISCREPANCIES_PATH, "Discrepancies",
