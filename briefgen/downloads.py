@@ -19,7 +19,7 @@ CSV_COLUMNS = (
     "brief", "figure", "metric", "subject", "subject_name", "value_as_written", "qualifier",
     "value", "low", "high", "unit", "normalised", "normalised_low", "normalised_high",
     "base_unit", "as_of", "claimed_by", "claimant", "via", "brief_title", "published",
-    "discrepancies", "verdict",
+    "discrepancies", "verdict", "reference",
 )
 
 
@@ -51,6 +51,7 @@ def metric_csv(index: CorpusIndex, metric_id: str) -> str:
             name_of(names, claimant_id(ref)), f.via or "", ref.brief.title,
             ref.brief.published.date.iso() if ref.brief.published.date else "",
             str(index.conflicts_of.get(ref.key, (0, ()))[0]), index.comparison_of(ref).verdict,
+            f.reference or "",
         )
         writer.writerow([csv_cell(c) for c in row])
     return out.getvalue()

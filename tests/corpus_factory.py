@@ -67,7 +67,7 @@ def brief(id: str, *figures: Figure, published: str | None = "2025-11-06",
 
 DEFAULT_METRICS: tuple[Metric, ...] = (
     Metric("population-prewar", "Pre-war population", "count",
-           "People living in a place before the full-scale invasion of February 2022."),
+           "People living in a place before the full-scale invasion of February 2022.", fixed=True),
     Metric("civilians-remaining", "Civilians remaining", "count",
            "Civilians still living in a place at the time given."),
     Metric("troops-committed", "Troops committed", "count",
