@@ -264,7 +264,8 @@ def test_verdict_reasons_on_comparison_and_discrepancy_pages(tmp_path):
         metrics=metrics,
     )
     pages = section(generate_site(c, ChartCache(tmp_path)))
-    conflicts = pages["figures/discrepancies.md"].split("## Values that conflict")[1].split("## Corroborated")[0]
+    discrepancies = pages["figures/discrepancies.md"]
+    conflicts = discrepancies.split("## Values that conflict")[1].split("## Corroborated")[0]
     assert conflicts.count("<tr id=") == 1
     assert '<a href="../civilians-remaining/pokrovsk/">Civilians remaining</a>' in conflicts
     assert "2 from 1 brief;" in conflicts
@@ -280,4 +281,4 @@ def test_verdict_reasons_on_comparison_and_discrepancy_pages(tmp_path):
     casualties = pages["figures/casualties.md"]
     assert 'id="subject-pokrovsk--from-avdiivka"' in casualties
     assert "(counted from the fighting on the axis)" in casualties
-    assert "No discrepancies" not in pages["figures/discrepancies.md"]
+    assert "No discrepancies" not in discrepancies
