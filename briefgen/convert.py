@@ -57,6 +57,7 @@ _WANTED: dict[str, str] = {
     "id": "an id",
     "entity": "an entity id",
     "metric": "a metric id",
+    "topic": "a topic id",
     "unit": "a unit",
     "date": "a date",
     "number": "a number",
@@ -113,6 +114,7 @@ class FileCheck:
     problems: list[Problem] = field(default_factory=list)
     refs: list[PendingRef] = field(default_factory=list)
     metric_refs: list[tuple[str, Location, str]] = field(default_factory=list)
+    topic_refs: list[tuple[str, Location, str]] = field(default_factory=list)
     claim_links: list[ClaimLink] = field(default_factory=list)
     brief_id: str = ""
 
@@ -314,6 +316,12 @@ def _metric(node: YScalar, spec: Field, path: str, chk: FileCheck) -> str:
     return metric_id
 
 
+def _topic(node: YScalar, spec: Field, path: str, chk: FileCheck) -> str:
+    topic_id = check_id(node.text, "topic id")
+    chk.topic_refs.append((topic_id, node.where, path))
+    return topic_id
+
+
 def _unit(node: YScalar, spec: Field, path: str, chk: FileCheck) -> str:
     # Whether data/units.yml knows it is for `crosscheck`, once that file is read.
     return check_text(node.text)
@@ -376,6 +384,7 @@ _SCALARS = {
     "id": _id,
     "entity": _entity,
     "metric": _metric,
+    "topic": _topic,
     "unit": _unit,
     "date": _date,
     "number": _number,

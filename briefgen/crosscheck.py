@@ -12,7 +12,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from briefgen.convert import FileCheck, PendingRef, ReadMapping, items_of, join_path
 from briefgen.model import ClaimRef, EntityKind, Location
@@ -67,6 +67,7 @@ class Loaded:
     units: dict[str, tuple[ReadMapping | None, Location]]
     briefs: dict[str, BriefInfo]
     brief_files: frozenset[str]
+    topics: Mapping[str, tuple[ReadMapping | None, Location]] = field(default_factory=dict)
 
 
 # --- Checks that span fields, files or the registry ---------------------------
@@ -193,6 +194,10 @@ def check_references(loaded: Loaded, checks: Sequence[FileCheck]) -> None:
                 chk.add(
                     where, path, f"unknown metric `{metric_id}`" + did_you_mean(metric_id, loaded.metrics)
                 )
+        for topic_id, where, path in chk.topic_refs:
+            if topic_id not in loaded.topics:
+                chk.add(where, path, f"unknown topic `{topic_id}`: declare it in data/topics.yml"
+                        + did_you_mean(topic_id, loaded.topics))
 
 
 def check_mentions(brief: BriefInfo, loaded: Loaded) -> None:

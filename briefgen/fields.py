@@ -26,7 +26,7 @@ FACTOR_BOUNDS = (1e-9, 1e12)
 class Field:
     """How one YAML key is read.
 
-    `type` is one of: text, markdown, id, entity, metric, unit, date, number,
+    `type` is one of: text, markdown, id, entity, metric, topic, unit, date, number,
     flag, url, choice, wikidata, claim-ref, published, list (of `item`) and
     object (with `fields`).
     """
@@ -115,7 +115,7 @@ BRIEF_FIELDS: dict[str, Field] = {
     "published": Field("published", required=True, fields=PUBLISHED_FIELDS),
     "url": Field("url"),
     "type": Field("choice", required=True, choices=tuple(ARTICLE_TYPES)),
-    "topics": _list(Field("id")),
+    "topics": _list(Field("topic")),
     "summary": Field("markdown", required=True),
     "key_points": _list(Field("markdown")),
     "entities": _list(_obj(MENTION_FIELDS)),
@@ -172,6 +172,10 @@ QUALIFIER_WORD_FIELDS: dict[str, Field] = {
 CHART_FIELDS: dict[str, Field] = {
     "population": _list(Field("metric")),
     "claims-by-side": _list(Field("metric")),
+}
+TOPIC_FIELDS: dict[str, Field] = {
+    "name": Field("text", required=True),
+    "description": Field("text", required=True),
 }
 UNIT_FIELDS: dict[str, Field] = {
     "family": Field("choice", required=True, choices=tuple(FAMILY_BASE)),

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from briefgen.comparisons import Comparison, Corroboration, compare_all, fixed_metrics, group_key
 from briefgen.figures import FigureRef, Reading, as_written, period, reading
-from briefgen.model import Brief, Claim, Corpus, Metric
+from briefgen.model import Brief, Claim, Corpus, Event, Metric, Topic
 from briefgen.registry import Registry
 
 
@@ -54,7 +54,21 @@ class CorpusIndex:
                 for ref in agreement.refs:
                     self.agreement_of[ref.key] = agreement
         self.claim_links, self.contradicted_by = self._link_claims()
+        self.topics: dict[str, Topic] = {
+            t.id: t for t in sorted(corpus.topics, key=lambda t: (t.name.casefold(), t.id))
+        }
+        self._on_topic: dict[str, list[Brief]] = defaultdict(list)
+        for brief in self.registry.briefs_newest_first:
+            for topic_id in brief.topics:
+                self._on_topic[topic_id].append(brief)
+        self.events_by_month = self._group_events()
         names = self.registry.entities
+        # Every co-mentioned pair once (a < b) with the briefs they share, strongest first.
+        self.co_mention_edges: list[tuple[str, str, int]] = sorted(
+            ((a, b, n) for a, found in self.registry.co_mention_pairs().items() for b, n in found if a < b),
+            key=lambda edge: (-edge[2], names[edge[0]].name.casefold(), names[edge[1]].name.casefold(),
+                              edge[0], edge[1]),
+        )
         self._about: dict[str, list[Comparison]] = defaultdict(list)
         self._of_metric: dict[str, list[Comparison]] = defaultdict(list)
         for (metric_id, subject, _), comparison in self.comparisons.items():
@@ -94,7 +108,28 @@ class CorpusIndex:
                     back[(ref.brief, ref.claim)].append(link)
         return links, back
 
+    def _group_events(self) -> dict[tuple[int, int], list[tuple[Brief, Event]]]:
+        # (year, month) → events in date order; month 0 holds events known only
+        # to the year, shown before that year's months.
+        grouped: dict[tuple[int, int], list[tuple[Brief, Event]]] = defaultdict(list)
+        for brief, event in self.registry.events_by_date:
+            grouped[(event.date.year, event.date.month or 0)].append((brief, event))
+        return {key: grouped[key] for key in sorted(grouped)}
+
     # --- look-ups -------------------------------------------------------------
+
+    def briefs_on_topic(self, topic_id: str) -> list[Brief]:
+        """The briefs filed under a topic, newest first."""
+        return list(self._on_topic.get(topic_id, ()))
+
+    def shared_briefs(self, a: str, b: str) -> list[Brief]:
+        """The briefs mentioning both entities, newest first."""
+        other = {x.brief.id for x in self.registry.appearances(b)}
+        return [x.brief for x in self.registry.appearances(a) if x.brief.id in other]
+
+    def event_years(self) -> list[int]:
+        """Years that have events, oldest first."""
+        return sorted({year for year, _ in self.events_by_month})
 
     def metric(self, metric_id: str) -> Metric:
         return self.registry.metrics.get(metric_id) or Metric(metric_id, metric_id, "", "")

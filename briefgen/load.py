@@ -37,6 +37,7 @@ from briefgen.fields import (
     PUBLISHED_FIELDS,
     QUOTE_FIELDS,
     REFERENCE_FIELDS,
+    TOPIC_FIELDS,
     UNIT_FIELDS,
     Field,
 )
@@ -53,6 +54,7 @@ from briefgen.model import (
     Mention,
     Metric,
     Quote,
+    Topic,
     Unit,
     Vocabulary,
 )
@@ -81,6 +83,7 @@ __all__ = [
     "PUBLISHED_FIELDS",
     "QUOTE_FIELDS",
     "REFERENCE_FIELDS",
+    "TOPIC_FIELDS",
     "UNIT_FIELDS",
     "Field",
     "InvalidData",
@@ -98,6 +101,8 @@ REGISTRY_FILES: dict[EntityKind, str] = {
 }
 METRICS_FILE = "metrics.yml"
 UNITS_FILE = "units.yml"
+# Optional: a project without it declares no topics, and its briefs may name none.
+TOPICS_FILE = "topics.yml"
 
 
 class InvalidData(Exception):
@@ -196,6 +201,12 @@ def _load_vocabulary(data_dir: Path, root: Path, problems: list[Problem]) -> tup
 
 def _check_metric_id(key: str) -> None:
     check_id(key, "metric id")
+    if key in RESERVED_IDS:
+        raise BadValue(f"`{key}` is a reserved name; choose another id")
+
+
+def _check_topic_id(key: str) -> None:
+    check_id(key, "topic id")
     if key in RESERVED_IDS:
         raise BadValue(f"`{key}` is a reserved name; choose another id")
 
@@ -430,6 +441,11 @@ def _load(data_dir: Path, root: Path) -> tuple[Corpus | None, Loaded]:
     by_file = {chk.file: chk for chk in registry_checks}
     check_sides(vocabulary, {e: (info.obj, by_file[info.file]) for e, info in entities.items()
                              if info.file in by_file})
+    topics = (
+        _load_table(data_dir, root, TOPICS_FILE, TOPIC_FIELDS, _check_topic_id, problems)
+        if os.path.lexists(data_dir / TOPICS_FILE)
+        else {}
+    )
     briefs: dict[str, BriefInfo] = {}
     brief_files: set[str] = set()
     for path in _brief_files(data_dir / "briefs", root, project, problems):
@@ -446,7 +462,7 @@ def _load(data_dir: Path, root: Path) -> tuple[Corpus | None, Loaded]:
     # Problems with other files of data/briefs/ are left out, as other briefs'
     # are, when one brief is checked alone.
     brief_files |= {p.location.file for p in problems if p.location.file.startswith(f"{where.file}/briefs/")}
-    loaded = Loaded(problems, entities, metrics, units, briefs, frozenset(brief_files))
+    loaded = Loaded(problems, entities, metrics, units, briefs, frozenset(brief_files), topics)
     brief_checks = [b.chk for b in briefs.values()]
     check_references(loaded, [*registry_checks, vocabulary_check, *brief_checks])
     check_spellings(loaded)
@@ -472,6 +488,11 @@ def _load(data_dir: Path, root: Path) -> tuple[Corpus | None, Loaded]:
         ),
         units=tuple(known_units.values()),
         vocabulary=vocabulary,
+        topics=tuple(
+            Topic(t, obj.values["name"], obj.values["description"], origin=where)
+            for t, (obj, where) in sorted(topics.items())
+            if obj is not None
+        ),
     )
     return corpus, loaded
 

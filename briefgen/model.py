@@ -147,6 +147,16 @@ class Metric:
 
 
 @dataclass(frozen=True)
+class Topic:
+    """A theme briefs are filed under, from data/topics.yml."""
+
+    id: str
+    name: str
+    description: str  # one line
+    origin: Location = field(default=Location(""), compare=False)
+
+
+@dataclass(frozen=True)
 class Unit:
     """A unit as articles write it, from data/units.yml.
 
@@ -253,7 +263,7 @@ class Brief:
     credibility: str  # Markdown
     url: str | None = None
     key_points: tuple[str, ...] = ()
-    topics: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()  # topic ids, declared in data/topics.yml
     mentions: tuple[Mention, ...] = ()
     figures: tuple[Figure, ...] = ()
     quotes: tuple[Quote, ...] = ()
@@ -319,3 +329,4 @@ class Corpus:
     metrics: tuple[Metric, ...]
     units: tuple[Unit, ...]
     vocabulary: Vocabulary = DEFAULT_VOCABULARY
+    topics: tuple[Topic, ...] = ()

@@ -12,6 +12,7 @@ bound as briefs are added.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Sequence
@@ -24,9 +25,26 @@ from markupsafe import Markup
 from briefgen import urls
 from briefgen.charts import Chart, claimant_id
 from briefgen.comparisons import VERDICT_WORDS, Comparison
+from briefgen.connections import entity_href, select_graph
 from briefgen.figures import FigureRef, as_written, converted, interval_text, normalised_text
 from briefgen.index import CorpusIndex
-from briefgen.model import ARTICLE_TYPES, ENTITY_KINDS, QUALIFIERS, Brief, Entity, EntityKind
+from briefgen.map_chart import OUTLINES_NOTICE, place_map
+from briefgen.metadata import (
+    StructuredData,
+    first_sentence,
+    front_matter_json,
+    front_matter_text,
+    plain_text,
+)
+from briefgen.model import (
+    ARTICLE_TYPES,
+    ENTITY_KINDS,
+    QUALIFIERS,
+    Brief,
+    Entity,
+    EntityKind,
+    Event,
+)
 from briefgen.render import EXTERNAL_REL, plain, render_markdown
 from briefgen.urls import OutputFile
 
@@ -39,6 +57,11 @@ PER_PAGE = 100
 INLINE = 20
 # Co-mentioned entities and related briefs shown on a page.
 RELATED = 10
+# Pairs listed under the connections graph: the strongest; weaker ones add nothing
+# a reader can use once thousands share a single brief.
+PAIRS_LISTED = 1000
+# Events /timeline/ shows: whole months, the latest first, up to about this many.
+TIMELINE_LATEST = 100
 
 
 def _environment() -> jinja2.Environment:
@@ -135,6 +158,9 @@ class PageLinks:
     def metric(self, metric_id: str) -> str:
         return self.to(urls.metric_url(metric_id))
 
+    def topic(self, topic_id: str) -> str:
+        return self.to(urls.topic_url(topic_id))
+
     def comparison(self, comparison: Comparison, ref: FigureRef | None = None) -> str:
         """A link to a comparison's page, at one value's row when `ref` is given."""
         url = urls.comparison_url(comparison.metric, comparison.subject, comparison.reference)
@@ -198,6 +224,23 @@ def describe(entity: Entity) -> str:
     "Person · Ukrainian president since 2019.", cut at a word past 120 characters."""
     text = f"{KIND_SINGULAR[entity.kind]} · {entity.description}"
     return text if len(text) <= 120 else text[:119].rsplit(" ", 1)[0] + "…"
+def month_groups(pairs: Sequence[tuple[Brief, Event]]) -> list[tuple[str, str, list[tuple[Brief, Event]]]]:
+    """Events (in date order) grouped by month: (heading, its HTML id, events).
+
+    Events known only to the year form their own group, "2025, month not given".
+    """
+    groups: list[tuple[str, str, list[tuple[Brief, Event]]]] = []
+    for brief, event in pairs:
+        date = event.date
+        if date.month is None:
+            label, anchor_id = f"{date.year}, month not given", f"y{date.year:04d}"
+        else:
+            label = dt.date(date.year, date.month, 1).strftime("%B %Y")
+            anchor_id = f"m{date.year:04d}-{date.month:02d}"
+        if not groups or groups[-1][1] != anchor_id:
+            groups.append((label, anchor_id, []))
+        groups[-1][2].append((brief, event))
+    return groups
 
 
 def value_anchor(ref: FigureRef) -> str:
@@ -227,12 +270,14 @@ class PageWriter:
         *,
         site_name: str = "Research briefings",
         about: str = "",
+        site_url: str = "",
     ) -> None:
         self.index = index
         self.registry = index.registry
         self.charts = charts or {}
         self.site_name = site_name
         self.about = about
+        self.site_url = site_url
         self.env = _environment()
 
     def _render(self, template: str, path: str, title: str, **context: Any) -> OutputFile:
@@ -258,9 +303,13 @@ class PageWriter:
             kind_singular=KIND_SINGULAR,
             inline=INLINE,
             external_rel=EXTERNAL_REL,
+            site_url=self.site_url,
             **context,
         )
         return OutputFile(path, stackable_tables(text))
+
+    def _structured(self, path: str) -> StructuredData:
+        return StructuredData(self.registry, self.site_url, self.index.topics, path)
 
     def all_pages(self) -> list[OutputFile]:
         pages = [self.home()]
@@ -272,6 +321,11 @@ class PageWriter:
                 pages.append(self.entity_page(entity))
                 pages += self.entity_lists(entity)
         pages += self.figure_pages()
+        pages.append(self.data_page())
+        pages += self.topic_pages()
+        pages += self.timeline_pages()
+        pages += self.connection_pages()
+        pages.append(self.map_page())
         return sorted(pages, key=lambda page: page.path)
 
     def _paged(self, template: str, first_path: str, title: str, items: Sequence[Any],
@@ -317,10 +371,14 @@ class PageWriter:
             for kind in ENTITY_KINDS
         }
         refs = {f.id: FigureRef(brief, f) for f in brief.figures}
+        path = urls.brief_path(brief.id)
+        description = first_sentence(plain_text(PageLinks(self.index, path).md(brief.summary)))
         return self._render(
             "brief.md.j2",
-            urls.brief_path(brief.id),
+            path,
             brief.title,
+            meta_description=front_matter_text(description),
+            jsonld=front_matter_json(self._structured(path).brief(brief, description)),
             brief=brief,
             grouped=grouped,
             refs=refs,
@@ -359,6 +417,8 @@ class PageWriter:
             "entity.md.j2",
             path,
             entity.name,
+            meta_description=front_matter_text(first_sentence(entity.description)),
+            jsonld=front_matter_json(self._structured(path).entity(entity)),
             entity=entity,
             spellings=Markup(json.dumps([str(plain(n)) for n in (entity.name, *entity.aliases)])),
             chart=self.charts.get(f"entity-{entity.id}"),
@@ -379,6 +439,94 @@ class PageWriter:
                 pages += self._paged("entity_list.md.j2", first, title, items, entity=entity,
                                      listing=name)
         return pages
+
+    # --- timeline ---------------------------------------------------------------
+
+    def timeline_pages(self) -> list[OutputFile]:
+        """/timeline/ (the latest months) and one paginated page per year."""
+        months = self.index.events_by_month
+        years = [(y, sum(len(p) for (year, _), p in months.items() if year == y))
+                 for y in self.index.event_years()]
+        latest: list[tuple[int, int]] = []
+        shown = 0
+        for key in reversed(months):
+            if latest and shown + len(months[key]) > TIMELINE_LATEST:
+                break
+            latest.insert(0, key)
+            shown += len(months[key])
+        latest_pairs = [pair for key in latest for pair in months[key]]
+        cut = latest_pairs[-TIMELINE_LATEST:] if len(latest_pairs) > TIMELINE_LATEST else latest_pairs
+        older = len(self.registry.events_by_date) > len(cut)
+        pages = [self._render(
+            "timeline.md.j2", urls.TIMELINE_PATH, "Timeline", year=None, years=years,
+            groups=month_groups(cut), total=len(self.registry.events_by_date), pager=None,
+            chart=self.charts.get("timeline"), more=latest[0][0] if latest and older else None,
+        )]
+        for year, _ in years:
+            events = [pair for (y, _), pairs in months.items() if y == year for pair in pairs]
+            for path, chunk, pager in paginate(urls.timeline_year_path(year), events):
+                shown_title = f"Timeline: {year}" + (
+                    f" (page {pager.number} of {pager.count})" if pager.number > 1 else "")
+                pages.append(self._render(
+                    "timeline.md.j2", path, shown_title, year=year, years=years,
+                    groups=month_groups(chunk), total=len(events), pager=pager, chart=None,
+                    more=None,
+                ))
+        return pages
+
+    # --- map --------------------------------------------------------------------
+
+    def map_page(self) -> OutputFile:
+        """/map/: the places drawn offline, and those the map cannot show."""
+        found = place_map(self.index)
+        placed = self.charts.get("map")
+        return self._render(
+            "map.md.j2", urls.MAP_PATH, "Map", found=found, notice=OUTLINES_NOTICE,
+            svg=Markup(placed.chart.svg.strip()) if placed else None,
+            alt=placed.chart.alt if placed else "",
+        )
+
+    # --- connections ------------------------------------------------------------
+
+    def connection_pages(self) -> list[OutputFile]:
+        """/connections/: the graph, then the strongest pairs, paginated."""
+        edges = self.index.co_mention_edges
+        graph = select_graph(self.index, lambda e: entity_href(self.index, e))
+        placed = self.charts.get("connections")
+        return self._paged(
+            "connections.md.j2", urls.CONNECTIONS_PATH, "Connections", edges[:PAIRS_LISTED],
+            graph=graph if placed else None, all_pairs=len(edges),
+            svg=Markup(placed.chart.svg.strip()) if placed else None,
+            alt=placed.chart.alt if placed else "",
+        )
+
+    # --- topics -----------------------------------------------------------------
+
+    def topic_pages(self) -> list[OutputFile]:
+        """/topics/ and one paginated page per topic listing its briefs."""
+        topics = list(self.index.topics.values())
+        pages = self._paged("topic_index.md.j2", urls.TOPICS_INDEX_PATH, "Topics", topics)
+        for topic in topics:
+            pages += self._paged("topic.md.j2", urls.topic_path(topic.id), topic.name,
+                                 self.index.briefs_on_topic(topic.id), topic=topic,
+                                 meta_description=front_matter_text(topic.description))
+        return pages
+
+    # --- downloads --------------------------------------------------------------
+
+    def data_page(self) -> OutputFile:
+        """The page documenting the JSON downloads and listing the CSVs."""
+        corpus = self.index.corpus
+        return self._render(
+            "data_index.md.j2", urls.DATA_INDEX_PATH, "Data",
+            counts={
+                "briefs": len(corpus.briefs), "entities": len(corpus.entities),
+                "figures": len(self.index.figure_refs),
+                "events": len(self.registry.events_by_date),
+                "claims": sum(len(b.claims) for b in corpus.briefs),
+            },
+            csvs=[(m, urls.csv_path(m)) for m in self.index.by_metric],
+        )
 
     # --- figures ----------------------------------------------------------------
 

@@ -32,6 +32,9 @@ from briefgen.urls import OutputFile
 
 log = get_plugin_logger(__name__)
 
+# Adds Open Graph tags, the feed's link and JSON-LD to the theme's <head>.
+THEME_OVERRIDES = str(Path(__file__).resolve().parent / "theme")
+
 
 class BriefgenConfig(Config):
     data_dir = c.Type(str, default="data")
@@ -60,21 +63,25 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         started = time.perf_counter()
         about = config.site_description or ""
         cache_dir = root / self.config.cache_dir
-        key = inputs_key(data_dir, (config.site_name, about))
+        site_url = config.site_url or ""
+        key = inputs_key(data_dir, (config.site_name, about, site_url))
         reused = OutputCache(cache_dir).get(key)
         if reused is not None:
             self.outputs = reused
             log.info("nothing changed under %s/: %s generated files reused in %.1f s",
                      self.config.data_dir, f"{len(reused):,}", time.perf_counter() - started)
         else:
-            self.outputs = self._generate(data_dir, root, cache_dir, config.site_name, about)
+            self.outputs = self._generate(data_dir, root, cache_dir, config.site_name, about, site_url)
             OutputCache(cache_dir).put(key, self.outputs)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        if THEME_OVERRIDES not in config.theme.dirs:
+            # After the project's own custom_dir, so a project can still override main.html.
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, THEME_OVERRIDES)
         return config
 
     def _generate(self, data_dir: Path, root: Path, cache_dir: Path, site_name: str,
-                  about: str) -> list[OutputFile]:
+                  about: str, site_url: str) -> list[OutputFile]:
         started = time.perf_counter()
         try:
             corpus = load_corpus(data_dir, display_root=root)
@@ -82,7 +89,8 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
             log.info("%s briefs loaded in %.1f s", f"{len(corpus.briefs):,}", loaded - started)
             charts = ChartCache(cache_dir)
             timings: dict[str, float] = {}
-            outputs = generate_site(corpus, charts, site_name=site_name, about=about, timings=timings)
+            outputs = generate_site(corpus, charts, site_name=site_name, about=about,
+                                    site_url=site_url, timings=timings)
         except (InvalidData, InvalidSite) as invalid:
             count = len(invalid.problems)
             raise PluginError(

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from briefgen.fields import BRIEF_FIELDS, MAX_QUOTE_WORDS, Field
-from briefgen.load import BRIEF_SUFFIXES, METRICS_FILE, REGISTRY_FILES, UNITS_FILE
+from briefgen.load import BRIEF_SUFFIXES, METRICS_FILE, REGISTRY_FILES, TOPICS_FILE, UNITS_FILE
 from briefgen.placeholders import MARKER, placeholder
 from briefgen.syntax import ID_PATTERN, RESERVED_IDS
 
@@ -42,6 +42,7 @@ _PHRASES: dict[str, str] = {
     "markdown": "Markdown; [[id]] links an entity",
     "id": "an id: lowercase letters, digits and hyphens",
     "metric": f"a metric id from data/{METRICS_FILE}",
+    "topic": f"a topic id from data/{TOPICS_FILE}",
     "unit": f"a unit as written, listed in data/{UNITS_FILE}",
     "date": "a date: 2025-11-06, 2025-11 or 2025",
     "number": "a plain number such as 60000 or 0.5",

@@ -20,8 +20,12 @@ from briefgen.charts import (
     entity_chart,
     population_chart,
 )
-from briefgen.downloads import metric_csvs
+from briefgen.connections import connections_chart
+from briefgen.downloads import json_downloads, metric_csvs
+from briefgen.event_chart import event_chart
+from briefgen.feed import atom_feed
 from briefgen.index import CorpusIndex
+from briefgen.map_chart import map_chart
 from briefgen.model import Corpus, Location
 from briefgen.pages import PageWriter, PlacedChart
 from briefgen.problems import InvalidSite, Problem
@@ -37,13 +41,16 @@ def generate_site(
     *,
     site_name: str = "Research briefings",
     about: str = "",
+    site_url: str = "",
     timings: dict[str, float] | None = None,
 ) -> list[OutputFile]:
     """All generated files, sorted by path; no two share a path.
 
     `site_name` and `about` (what the site covers, in a sentence) head the home
-    page. When `timings` is given it is filled with seconds per step ("index",
-    "charts", "pages", "downloads"). Raises InvalidSite, with located problems,
+    page; `site_url` (the published address, may be empty) makes the links
+    of the feed, the downloads and the structured data absolute. When `timings`
+    is given it is filled with seconds per step ("index", "charts", "pages",
+    "downloads"). Raises InvalidSite, with located problems,
     when two files would share a path or a path would leave the site.
     """
     clock = _Clock(timings)
@@ -51,9 +58,12 @@ def generate_site(
     clock.lap("index")
     charts = draw_charts(index, cache)
     clock.lap("charts")
-    pages = PageWriter(index, charts, site_name=site_name, about=about).all_pages()
+    pages = PageWriter(index, charts, site_name=site_name, about=about,
+                       site_url=site_url).all_pages()
     clock.lap("pages")
-    downloads = metric_csvs(index)
+    downloads = metric_csvs(index) + json_downloads(index, site_url)
+    downloads.append(OutputFile(urls.FEED_PATH,
+                                atom_feed(index, site_name=site_name, site_url=site_url)))
     clock.lap("downloads")
     outputs = [OutputFile(STYLESHEET, _stylesheet()), schema_file(), *pages, *downloads]
     outputs += [OutputFile(placed.path, placed.chart.svg) for placed in charts.values()]
@@ -80,6 +90,9 @@ def draw_charts(index: CorpusIndex, cache: ChartCache) -> dict[str, PlacedChart]
             keep(entity_chart(index, entity_id, cache), urls.entity_chart_path(entity.kind, entity_id))
     keep(population_chart(index, cache), urls.chart_path("population"))
     keep(claims_by_side_chart(index, cache), urls.chart_path("claims-by-side"))
+    keep(event_chart(index, cache), urls.TIMELINE_CHART_PATH)
+    keep(connections_chart(index, cache), urls.CONNECTIONS_GRAPH_PATH)
+    keep(map_chart(index, cache), urls.MAP_SVG_PATH)
     return placed
 
 

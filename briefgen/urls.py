@@ -183,3 +183,43 @@ def paged_path(path: str, number: int) -> str:
     elif stem.endswith("/index"):
         stem = stem[: -len("/index")]
     return f"{stem}/page/{number}.md".lstrip("/")
+
+
+# --- the reader's views, downloads and feeds ---------------------------------------
+
+DATA_INDEX_PATH = "data/index.md"  # the page documenting the downloads
+FEED_PATH = "feed.xml"
+TOPICS_INDEX_PATH = "topics/index.md"
+TIMELINE_PATH = "timeline/index.md"
+TIMELINE_CHART_PATH = "timeline/events-per-month.svg"
+MAP_PATH = "map/index.md"
+MAP_SVG_PATH = "map/places.svg"  # beside the page that inlines it: its links work from both
+CONNECTIONS_PATH = "connections/index.md"
+# Beside the page that inlines it, so its relative links work from both.
+CONNECTIONS_GRAPH_PATH = "connections/graph.svg"
+
+
+def data_path(name: str) -> str:
+    """Source path of a whole-corpus download such as `briefs.json`."""
+    return f"data/{name}"
+
+
+def topic_path(topic_id: str) -> str:
+    return f"topics/{topic_id}.md"
+
+
+def topic_url(topic_id: str) -> str:
+    return page_url(topic_path(topic_id))
+
+
+def timeline_year_path(year: int) -> str:
+    """Every event of one year; /timeline/ itself shows the latest months."""
+    return f"timeline/{year:04d}.md"
+
+
+def public_url(site_url: str, url: str) -> str:
+    """A site-absolute URL as others should use it: absolute when the site's
+    address is known, otherwise relative to the site's root (no leading slash)."""
+    if site_url:
+        return site_url.rstrip("/") + url
+    return url.lstrip("/")

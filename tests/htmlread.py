@@ -86,9 +86,12 @@ class ActiveContent(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.elements: list[str] = []
         self.scripts: list[str] = []
+        # <script type="application/ld+json">: data for search engines, never run.
+        self.json_ld: list[str] = []
         self.handlers: list[tuple[str, str]] = []
         self.urls: list[tuple[str, str, str]] = []  # (tag, attribute, value)
         self._in_script = False
+        self._in_json_ld = False
         self.feed(html)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -99,12 +102,16 @@ class ActiveContent(HTMLParser):
             if name in URL_ATTRIBUTES and value:
                 self.urls.append((tag, name, value))
         self._in_script = tag == "script"
+        self._in_json_ld = tag == "script" and ("type", "application/ld+json") in attrs
 
     def handle_endtag(self, tag: str) -> None:
         self._in_script = False
+        self._in_json_ld = False
 
     def handle_data(self, data: str) -> None:
-        if self._in_script:
+        if self._in_json_ld:
+            self.json_ld.append(data)
+        elif self._in_script:
             self.scripts.append(data)
 
     def unsafe_urls(self) -> list[str]:

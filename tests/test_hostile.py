@@ -859,7 +859,7 @@ CASES: list[Case] = [
         BETA,
         "id: pop-pokrovsk\n    metric: population-prewar\n    subject: bakhmut",
         "figures[1].id",
-        "id `pop-pokrovsk` is already used by `figures[0]` (line 19)",
+        "id `pop-pokrovsk` is already used by `figures[0]` (line 20)",
     ),
 ]
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from briefgen.figures import normalised_text, reading
 from briefgen.load import BRIEF_FIELDS, InvalidData, Problem, check_paths, load_corpus, load_units
-from briefgen.model import ClaimRef, PartialDate, Publication, Unit
+from briefgen.model import ClaimRef, Location, PartialDate, Publication, Unit
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -138,12 +138,19 @@ sources: [carnegie-endowment]
 credibility: Good.
 """
 
+TOPICS = """\
+pokrovsk-offensive:
+  name: Pokrovsk offensive
+  description: The push on Pokrovsk.
+"""
+
 BASE_FILES: dict[str, str] = {
     "people.yml": PEOPLE,
     "places.yml": PLACES,
     "organisations.yml": ORGANISATIONS,
     "metrics.yml": METRICS,
     "units.yml": UNITS,
+    "topics.yml": TOPICS,
     "briefs/good.yml": GOOD_BRIEF,
 }
 
@@ -1219,3 +1226,46 @@ def test_the_real_data_directory_loads() -> None:
     except InvalidData as invalid:
         pytest.fail(f"data/ has {len(invalid.problems)} problem(s):\n{invalid}", pytrace=False)
     assert corpus.briefs and corpus.entities and corpus.metrics
+
+
+# --- topics ----------------------------------------------------------------------------
+
+
+def test_topics_are_read_from_topics_yml(tmp_path: Path) -> None:
+    corpus = load_corpus(make_data(tmp_path), display_root=tmp_path)
+    assert [(t.id, t.name, t.description) for t in corpus.topics] == [
+        ("pokrovsk-offensive", "Pokrovsk offensive", "The push on Pokrovsk.")
+    ]
+    assert corpus.topics[0].origin == Location("data/topics.yml", 1, 1)
+
+
+def test_an_undeclared_topic_is_a_located_problem_with_a_close_match(tmp_path: Path) -> None:
+    files = brief_with("topics: [pokrovsk-offensive]", "topics: [pokrovsk-ofensive]")
+    [problem] = problems_in(tmp_path, files)
+    assert problem.location == Location("data/briefs/good.yml", line_of(GOOD_BRIEF, "topics:"), 10)
+    assert problem.field == "topics[0]"
+    assert "unknown topic `pokrovsk-ofensive`" in problem.message
+    assert "data/topics.yml" in problem.message and "`pokrovsk-offensive`" in problem.message
+
+
+def test_without_topics_yml_a_brief_may_name_no_topic(tmp_path: Path) -> None:
+    [problem] = problems_in(tmp_path, {"topics.yml": None})
+    assert "unknown topic `pokrovsk-offensive`" in problem.message
+    files = {"topics.yml": None, **brief_with("topics: [pokrovsk-offensive]\n", "")}
+    assert load_corpus(make_data(tmp_path / "ok", files), display_root=tmp_path / "ok").topics == ()
+
+
+@pytest.mark.parametrize(
+    ("content", "field", "message"),
+    [
+        ("index:\n  name: I\n  description: D.\n", "index", "reserved name"),
+        ("Bad_Id:\n  name: I\n  description: D.\n", "Bad_Id", "topic id"),
+        ("pokrovsk-offensive:\n  name: P\n", "pokrovsk-offensive", "description"),
+        ("pokrovsk-offensive:\n  name: P\n  description: D.\n  hue: red\n", "pokrovsk-offensive", "hue"),
+    ],
+)
+def test_bad_topic_entries_are_located(tmp_path: Path, content: str, field: str, message: str) -> None:
+    problems = problems_in(tmp_path, {"topics.yml": content})
+    mine = [p for p in problems if p.location.file == "data/topics.yml"]
+    assert mine, problems
+    assert any(p.field.startswith(field) and message in p.message for p in mine), mine

@@ -28,6 +28,10 @@ PAGES = [
     "figures/population-prewar.md",
     "figures/population-prewar/pokrovsk.md",
     "figures/discrepancies.md",
+    "topics/index.md",
+    "topics/pokrovsk.md",
+    "timeline/index.md",
+    "data/index.md",
 ]
 
 

@@ -59,6 +59,9 @@ def test_hostile_text_is_inert_in_every_output_file(tmp_path: Path) -> None:
             continue
         active = ActiveContent(text)
         assert not [s for s in active.scripts if "alert(" in s], path
+        for block in active.json_ld:
+            # The hostile text is there as data, escaped so it cannot end the element.
+            assert "<" not in block and isinstance(json.loads(block), dict), path
         assert active.handlers == [], (path, active.handlers)
         assert active.unsafe_urls() == [], path
         # Raw, unescaped payloads must not appear in any file, whatever its type.

@@ -20,6 +20,7 @@ from briefgen.load import (
     PUBLISHED_FIELDS,
     QUOTE_FIELDS,
     REFERENCE_FIELDS,
+    TOPIC_FIELDS,
     UNIT_FIELDS,
     Field,
 )
@@ -42,6 +43,7 @@ TABLES: dict[str, Mapping[str, Field]] = {
     "metric": METRIC_FIELDS,
     "reference": REFERENCE_FIELDS,
     "unit": UNIT_FIELDS,
+    "topic": TOPIC_FIELDS,
 }
 
 
@@ -96,7 +98,7 @@ def check_property(prop: dict[str, Any], spec: Field, where: str) -> None:
     elif spec.type == "object":
         target = prop["$ref"].removeprefix("#/$defs/")
         assert TABLES[target] is spec.fields, where
-    elif spec.type in ("id", "entity", "metric"):
+    elif spec.type in ("id", "entity", "metric", "topic"):
         assert resolve(prop)["pattern"] == "^[a-z0-9][a-z0-9-]{0,63}$", where
     elif spec.type == "date":
         assert resolve(prop)["pattern"].startswith("^[0-9]{4}"), where
