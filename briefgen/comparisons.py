@@ -1,11 +1,28 @@
-"""Comparable figures judged together: one comparison per metric and subject.
+"""Comparable figures judged together: one comparison per metric, subject and reference.
 
-Every figure on the same metric about the same subject forms one group. Inside
-a group, each pair from different briefs whose periods overlap and whose
-readings cannot both be true is a conflict; runs of point values (exact or
-"about") from two or more briefs that all agree are corroborations. Each group
-is judged once per build (`compare`); pages, flags and downloads read the
-result. Readings are computed once per figure and reused for every pair.
+Every figure on the same metric about the same subject, measured from the same
+reference (where the metric declares references), forms one group. Inside a
+group, each pair whose periods overlap and whose readings cannot both be true
+is a conflict, whether the two come from different briefs or from one (an
+article can quote a figure that disagrees with its own). Each group gets one
+verdict (`Comparison.verdict`):
+
+- *conflicting*: some pair of values cannot both be true;
+- *series*: no conflict, but some values speak of periods that do not overlap
+  (values at different dates are a series, never compared with each other);
+- *corroborated*: no conflict, and two or more independent sources give the
+  same value within its stated precision;
+- *consistent*: every value can be true at once; `common` is the interval
+  they all allow;
+- *single*: one value.
+
+Sources are independent when they share neither claimant nor channel: a
+figure's claimant is its `claimed_by`, else its brief's outlet (else the
+brief itself); figures sharing a claimant or relayed `via` one channel count
+as one source, so an outlet repeating its own figure corroborates nothing.
+
+Each group is judged once per build (`compare`); pages, flags and downloads
+read the result. Readings are computed once per figure and reused for every pair.
 """
 
 from __future__ import annotations
@@ -19,10 +36,11 @@ from dataclasses import dataclass, field
 from briefgen.figures import FigureRef, Reading, compatible, period, reading, same, widened
 from briefgen.model import Corpus
 
-Verdict = str  # "conflicting", "corroborated", "consistent" or "single"
+Verdict = str  # "conflicting", "series", "corroborated", "consistent" or "single"
 
 VERDICT_WORDS: dict[str, str] = {
     "conflicting": "Sources conflict",
+    "series": "A series over time",
     "corroborated": "Corroborated",
     "consistent": "Consistent",
     "single": "One value",
@@ -31,8 +49,9 @@ VERDICT_WORDS: dict[str, str] = {
 
 @dataclass(frozen=True)
 class Discrepancy:
-    """Two figures on one metric and subject, from different briefs, for
-    overlapping periods, whose values cannot both be true. `a` sorts before `b`."""
+    """Two figures on one metric and subject (and reference), for overlapping
+    periods, whose values cannot both be true. `a` sorts before `b`; both may
+    come from one brief."""
 
     metric: str
     subject: str
@@ -42,11 +61,13 @@ class Discrepancy:
 
 @dataclass(frozen=True)
 class Corroboration:
-    """One value repeated consistently by two or more different briefs."""
+    """One value given, within each one's stated precision, by two or more
+    independent sources. `sources` names one figure per independent source."""
 
     metric: str
     subject: str
     refs: tuple[FigureRef, ...]
+    sources: tuple[FigureRef, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -67,14 +88,28 @@ class Comparison:
     conflict_pairs: int = 0
     disputes: dict[tuple[str, str], tuple[int, tuple[FigureRef, ...]]] = field(
         default_factory=dict, compare=False, repr=False)
+    reference: str = ""  # what the figures are measured from; "" when the metric has none
+    # True when some values speak of periods that do not overlap.
+    is_series: bool = False
+    # The interval every value allows (widened for "about"); None when there is
+    # none: a conflict, a series, or no value of a known unit.
+    common: Reading | None = None
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.metric, self.subject, self.reference)
 
     @property
     def verdict(self) -> Verdict:
         if self.conflict_pairs:
             return "conflicting"
+        if len(self.refs) < 2:
+            return "single"
+        if self.is_series:
+            return "series"
         if self.agreements:
             return "corroborated"
-        return "consistent" if len(self.refs) > 1 else "single"
+        return "consistent"
 
     @property
     def briefs(self) -> int:
@@ -119,9 +154,9 @@ class _Value:
     end: int
 
 
-def _prepare(ref: FigureRef, r: Reading) -> _Value:
+def _prepare(ref: FigureRef, r: Reading, fixed: bool) -> _Value:
     w = widened(r)
-    p = period(ref)
+    p = None if fixed else period(ref)
     return _Value(
         ref, r.family,
         w.low if w.low is not None else -math.inf, w.low_inclusive,
@@ -147,16 +182,18 @@ def _disjoint(a: _Value, b: _Value) -> bool:
 
 
 def compare(metric: str, subject: str, refs: Iterable[FigureRef],
-            known: dict[tuple[str, str], Reading] | None = None) -> Comparison:
-    """Judge one group of figures (one metric, one subject).
+            known: dict[tuple[str, str], Reading] | None = None,
+            reference: str = "", fixed: bool = False) -> Comparison:
+    """Judge one group of figures (one metric, one subject, one reference).
 
+    `fixed`: the metric does not change over time, so dates are not compared.
     `known` holds readings already made (the index's), so none is made twice.
     """
     refs = list(refs)
     readings = {ref.key: known[ref.key] if known and ref.key in known else reading(ref.figure)
                 for ref in refs}
     ordered = sorted(refs, key=lambda ref: _sort_key(ref, readings[ref.key]))
-    values = sorted((_prepare(ref, readings[ref.key]) for ref in ordered), key=lambda v: v.start)
+    values = sorted((_prepare(ref, readings[ref.key], fixed) for ref in ordered), key=lambda v: v.start)
     # A sweep in period order: only values whose periods overlap are paired,
     # so dated figures far apart in time cost nothing.
     counts: dict[tuple[str, str], int] = {}
@@ -169,7 +206,7 @@ def compare(metric: str, subject: str, refs: Iterable[FigureRef],
         for b in values[i + 1:]:
             if b.start > a.end:
                 break
-            if b.family != a.family or b.ref.brief.id == a.ref.brief.id or b.end < a.start:
+            if b.family != a.family or b.end < a.start:
                 continue
             if _disjoint(a, b):
                 pairs += 1
@@ -183,17 +220,65 @@ def compare(metric: str, subject: str, refs: Iterable[FigureRef],
                     examples.append(Discrepancy(metric, subject, first, second))
     examples.sort(key=lambda d: (d.a.key, d.b.key))
     disputes = {key: (counts[key], tuple(partners[key])) for key in sorted(counts)}
+    # Periods on a line: some pair fails to overlap exactly when the latest
+    # start comes after the earliest end.
+    series = bool(values) and max(v.start for v in values) > min(v.end for v in values)
+    common = None if pairs or series else _common_interval(values)
     return Comparison(metric, subject, tuple(ordered), tuple(examples),
-                      _agreements(metric, subject, ordered, readings), readings, pairs, disputes)
+                      _agreements(metric, subject, ordered, readings, fixed), readings, pairs, disputes,
+                      reference, series, common)
+
+
+def _common_interval(values: list[_Value]) -> Reading | None:
+    """The interval every value of a known unit allows (values pairwise
+    compatible on a line share one part)."""
+    known = [v for v in values if v.family is not None]
+    if not known:
+        return None
+    low = max(v.low for v in known)
+    high = min(v.high for v in known)
+    low_inc = all(v.low_inclusive for v in known if v.low == low)
+    high_inc = all(v.high_inclusive for v in known if v.high == high)
+    return Reading(None if math.isinf(low) else low, None if math.isinf(high) else high,
+                   low_inc, high_inc, False, known[0].family)
+
+
+def source_of(ref: FigureRef) -> str:
+    """Who a figure's number comes from: its claimant, else its brief's outlet,
+    else (no outlet known) the brief itself."""
+    return ref.figure.claimed_by or ref.brief.outlet or f"brief:{ref.brief.id}"
+
+
+def independent_sources(refs: Iterable[FigureRef]) -> tuple[FigureRef, ...]:
+    """One figure per independent source, by key: figures that share a
+    claimant, or were relayed via one channel, belong to one source."""
+    parent: dict[str, str] = {}
+
+    def root(name: str) -> str:
+        while parent.setdefault(name, name) != name:
+            name = parent[name]
+        return name
+
+    ordered = sorted(refs, key=lambda ref: ref.key)
+    for ref in ordered:
+        names = [source_of(ref)] + ([f"via:{ref.figure.via}"] if ref.figure.via else [])
+        first = root(names[0])
+        for other in names[1:]:
+            parent[root(other)] = first
+    chosen: dict[str, FigureRef] = {}
+    for ref in ordered:
+        chosen.setdefault(root(source_of(ref)), ref)
+    return tuple(chosen.values())
 
 
 def _agreements(metric: str, subject: str, ordered: list[FigureRef],
-                readings: dict[tuple[str, str], Reading]) -> tuple[Corroboration, ...]:
+                readings: dict[tuple[str, str], Reading], fixed: bool) -> tuple[Corroboration, ...]:
     # Point values sorted by value; each run keeps adding values that agree
     # with every member so far, so a chain of near values never links two
-    # values that disagree with each other. On a line, intervals that meet
-    # pairwise share a common part, so a run only tracks the part all its
-    # members share: its values' and its stated dates'.
+    # values that disagree with each other. Two values agree when each lies
+    # within the other's stated precision (exact, or "about" ±10 %): the run
+    # tracks the part all its members' intervals share, which must hold every
+    # member's value, and its stated dates' common part.
     points = [ref for ref in ordered if readings[ref.key].is_point and readings[ref.key].family]
     points.sort(key=lambda ref: (readings[ref.key].low, ref.key))
     found: list[Corroboration] = []
@@ -202,13 +287,16 @@ def _agreements(metric: str, subject: str, ordered: list[FigureRef],
     dates: tuple[dt.date, dt.date] | None = None
 
     def close() -> None:
-        if len({m.brief.id for m in run}) >= 2:
-            found.append(Corroboration(metric, subject, tuple(sorted(run, key=lambda m: m.key))))
+        sources = independent_sources(run)
+        if len(sources) >= 2:
+            found.append(Corroboration(metric, subject, tuple(sorted(run, key=lambda m: m.key)), sources))
 
     for ref in points:
         r = readings[ref.key]
-        stated = period(ref) if ref.figure.as_of is not None else None
+        stated = period(ref) if ref.figure.as_of is not None and not fixed else None
         common = _common(shared, r) if run and r.family == readings[run[0].key].family else None
+        if common is not None and not _holds_all(common, [readings[m.key] for m in (run[0], ref)]):
+            common = None
         common_dates = dates if stated is None else (
             stated if dates is None else (max(dates[0], stated[0]), min(dates[1], stated[1])))
         fits = common is not None and (common_dates is None or common_dates[0] <= common_dates[1])
@@ -222,6 +310,20 @@ def _agreements(metric: str, subject: str, ordered: list[FigureRef],
     return tuple(found)
 
 
+def _holds_all(shared: Reading, members: list[Reading]) -> bool:
+    """Does the shared interval hold each member's value? (Members sorted by
+    value: the smallest and largest stand for all.)"""
+    for m in members:
+        value = m.low
+        if value is None:
+            return False
+        if shared.low is not None and value < shared.low and not same(value, shared.low):
+            return False
+        if shared.high is not None and value > shared.high and not same(value, shared.high):
+            return False
+    return True
+
+
 def _common(a: Reading, b: Reading) -> Reading | None:
     """The part two point-like readings share, widened for "about"; None when disjoint."""
     if not compatible(a, b):
@@ -232,24 +334,37 @@ def _common(a: Reading, b: Reading) -> Reading | None:
     return Reading(low, high, True, True, False, b.family)
 
 
-def compare_all(refs: Iterable[FigureRef],
-                known: dict[tuple[str, str], Reading] | None = None) -> dict[tuple[str, str], Comparison]:
-    """One comparison per (metric, subject), keys sorted."""
-    groups: dict[tuple[str, str], list[FigureRef]] = defaultdict(list)
+def group_key(ref: FigureRef) -> tuple[str, str, str]:
+    """The group a figure is judged in: metric, subject and reference ("" for none)."""
+    return (ref.figure.metric, ref.figure.subject, ref.figure.reference or "")
+
+
+def compare_all(refs: Iterable[FigureRef], known: dict[tuple[str, str], Reading] | None = None,
+                fixed: frozenset[str] = frozenset()) -> dict[tuple[str, str, str], Comparison]:
+    """One comparison per (metric, subject, reference), keys sorted; `fixed`
+    names the metrics that do not change over time."""
+    groups: dict[tuple[str, str, str], list[FigureRef]] = defaultdict(list)
     for ref in refs:
-        groups[(ref.figure.metric, ref.figure.subject)].append(ref)
-    return {key: compare(*key, groups[key], known) for key in sorted(groups)}
+        groups[group_key(ref)].append(ref)
+    return {key: compare(key[0], key[1], groups[key], known, key[2], key[0] in fixed)
+            for key in sorted(groups)}
 
 
-def _all_refs(corpus: Corpus) -> list[FigureRef]:
-    return [FigureRef(b, f) for b in corpus.briefs for f in b.figures]
+def fixed_metrics(corpus: Corpus) -> frozenset[str]:
+    """The metrics that do not change over time."""
+    return frozenset(m.id for m in corpus.metrics if m.fixed)
+
+
+def _compare_corpus(corpus: Corpus) -> dict[tuple[str, str, str], Comparison]:
+    refs = [FigureRef(b, f) for b in corpus.briefs for f in b.figures]
+    return compare_all(refs, fixed=fixed_metrics(corpus))
 
 
 def discrepancies(corpus: Corpus) -> list[Discrepancy]:
     """Every conflicting pair in the corpus, by metric, subject and keys."""
-    return [d for c in compare_all(_all_refs(corpus)).values() for d in c.conflicts]
+    return [d for c in _compare_corpus(corpus).values() for d in c.conflicts]
 
 
 def corroborations(corpus: Corpus) -> list[Corroboration]:
-    """Every run of agreeing values repeated by two or more briefs."""
-    return [a for c in compare_all(_all_refs(corpus)).values() for a in c.agreements]
+    """Every run of agreeing values given by two or more independent sources."""
+    return [a for c in _compare_corpus(corpus).values() for a in c.agreements]

@@ -246,6 +246,28 @@ def check_figure_units(brief: BriefInfo, loaded: Loaded) -> None:
         )
 
 
+def check_figure_references(brief: BriefInfo, loaded: Loaded) -> None:
+    """Each figure's `reference` is one its metric declares under `references`."""
+    if brief.obj is None:
+        return
+    for figure in items_of(brief.obj, "figures"):
+        reference, metric_id = figure.values.get("reference"), figure.values.get("metric")
+        metric = loaded.metrics.get(metric_id or "", (None, None))[0]
+        if reference is None or metric is None:
+            continue  # no reference, or an unknown metric (reported on its own)
+        declared = sorted(str(r.values["id"]) for r in items_of(metric, "references")
+                          if r.values.get("id") is not None)
+        if reference in declared:
+            continue
+        where, path = figure.at["reference"], join_path(figure.path, "reference")
+        if not declared:
+            brief.chk.add(where, path, f"metric `{metric_id}` declares no references; "
+                          "remove `reference` or add it to the metric's `references` in metrics.yml")
+        else:
+            brief.chk.add(where, path, f"unknown reference `{reference}` for metric `{metric_id}`; "
+                          "it declares " + ", ".join(f"`{r}`" for r in declared))
+
+
 def _check_magnitude(
     figure: ReadMapping, unit_text: str, family: str, factor: float | None, chk: FileCheck
 ) -> None:

@@ -25,7 +25,7 @@ CSV_COLUMNS = (
     "brief", "figure", "metric", "subject", "subject_name", "value_as_written", "qualifier",
     "value", "low", "high", "unit", "normalised", "normalised_low", "normalised_high",
     "base_unit", "as_of", "claimed_by", "claimant", "via", "brief_title", "published",
-    "discrepancies", "verdict",
+    "discrepancies", "verdict", "reference",
 )
 
 
@@ -57,6 +57,7 @@ def metric_csv(index: CorpusIndex, metric_id: str) -> str:
             name_of(names, claimant_id(ref)), f.via or "", ref.brief.title,
             ref.brief.published.date.iso() if ref.brief.published.date else "",
             str(index.conflicts_of.get(ref.key, (0, ()))[0]), index.comparison_of(ref).verdict,
+            f.reference or "",
         )
         writer.writerow([csv_cell(c) for c in row])
     return out.getvalue()
@@ -140,7 +141,7 @@ def figures_json(index: CorpusIndex, site_url: str = "") -> str:
                            "high_inclusive": r.high_inclusive, "approximate": r.approximate,
                            "base_unit": r.base_unit or None, "text": normalised_text(f, r)},
             "as_of": _date(f.as_of), "claimed_by": f.claimed_by, "claimant": claimant_id(ref),
-            "via": f.via, "context": f.context,
+            "via": f.via, "reference": f.reference, "context": f.context,
             "discrepancies": index.conflicts_of.get(ref.key, (0, ()))[0],
             "verdict": index.comparison_of(ref).verdict,
         })

@@ -77,6 +77,7 @@ FIGURE_FIELDS: dict[str, Field] = {
     "as_of": Field("date"),
     "claimed_by": _ENTITY,
     "via": _ENTITY,
+    "reference": Field("id"),  # one of its metric's `references` (crosscheck)
     "context": Field("markdown"),
 }
 QUOTE_FIELDS: dict[str, Field] = {
@@ -147,10 +148,19 @@ ENTRY_FIELDS: dict[EntityKind, dict[str, Field]] = {
         "region": _PLACE,
     },
 }
+REFERENCE_FIELDS: dict[str, Field] = {
+    "id": Field("id", required=True),
+    "description": Field("text", required=True),
+}
 METRIC_FIELDS: dict[str, Field] = {
     "label": Field("text", required=True),
     "family": Field("choice", required=True, choices=tuple(FAMILY_BASE)),
     "description": Field("text", required=True),
+    # A quantity that does not change over time (a pre-war population): its
+    # values are compared whatever their dates, never read as a series.
+    "fixed": Field("flag"),
+    # What figures on this metric are measured from; figures name one as `reference`.
+    "references": _list(_obj(REFERENCE_FIELDS)),
 }
 SIDE_FIELDS: dict[str, Field] = {
     "label": Field("text", required=True),

@@ -222,6 +222,26 @@ def converted(value: float) -> str:
     return format_number(float(f"{value:.4g}"))
 
 
+def interval_text(r: Reading) -> str:
+    """An interval of normalised values in words and symbols: "54,000–66,000",
+    "> 100 and ≤ 120 km", "≥ 200", "60,000 people"."""
+    base = r.base_unit
+    unit = base if base[:1] in (":", "%") else (f" {base}" if base else "")
+    low = r.low if r.low is not None and not (r.low == FLOOR and r.low_inclusive) else None
+    if low is None and r.high is None:
+        return "any value"
+    if r.high is None:
+        return ("≥ " if r.low_inclusive else "> ") + converted(low or 0.0) + unit
+    if low is None:
+        return ("≤ " if r.high_inclusive else "< ") + converted(r.high) + unit
+    if same(low, r.high):
+        return converted(low) + unit
+    if r.low_inclusive and r.high_inclusive:
+        return f"{converted(low)}–{converted(r.high)}{unit}"
+    return (("≥ " if r.low_inclusive else "> ") + converted(low) + " and "
+            + ("≤ " if r.high_inclusive else "< ") + converted(r.high) + unit)
+
+
 def normalised_text(figure: Figure, r: Reading | None = None) -> str:
     """The figure in the family's base unit: "≥ 200", "> 100,000", "≈ 500", "15–20 km"."""
     r = r or reading(figure)  # pass the reading when it is at hand (the index has them all)

@@ -2,7 +2,7 @@
 
 It holds the registry (who is mentioned where, with whom), every figure with
 its normalised reading, figures grouped by metric and by subject, one judged
-comparison per metric and subject, per-figure flags, claim links in both
+comparison per metric, subject and reference, per-figure flags, claim links in both
 directions, and events in date order. Nothing after it rescans the corpus, so a
 build costs time in proportion to what it writes.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from briefgen.comparisons import Comparison, Corroboration, compare_all
+from briefgen.comparisons import Comparison, Corroboration, compare_all, fixed_metrics, group_key
 from briefgen.figures import FigureRef, Reading, as_written, period, reading
 from briefgen.model import Brief, Claim, Corpus, Event, Metric, Topic
 from briefgen.registry import Registry
@@ -43,7 +43,8 @@ class CorpusIndex:
             self.by_metric[ref.figure.metric].append(ref)
             self.by_subject[ref.figure.subject].append(ref)
         self.by_metric = {m: self.by_metric[m] for m in sorted(self.by_metric)}
-        self.comparisons: dict[tuple[str, str], Comparison] = compare_all(self.figure_refs, self.readings)
+        self.comparisons: dict[tuple[str, str, str], Comparison] = compare_all(
+            self.figure_refs, self.readings, fixed_metrics(corpus))
         # (brief id, figure id) → how many values it conflicts with, and a few of them.
         self.conflicts_of: dict[tuple[str, str], tuple[int, tuple[FigureRef, ...]]] = {}
         self.agreement_of: dict[tuple[str, str], Corroboration] = {}
@@ -70,14 +71,14 @@ class CorpusIndex:
         )
         self._about: dict[str, list[Comparison]] = defaultdict(list)
         self._of_metric: dict[str, list[Comparison]] = defaultdict(list)
-        for (metric_id, subject), comparison in self.comparisons.items():
+        for (metric_id, subject, _), comparison in self.comparisons.items():
             self._about[subject].append(comparison)
             self._of_metric[metric_id].append(comparison)
         for found in self._about.values():
-            found.sort(key=lambda c: (self.metric(c.metric).label.casefold(), c.metric))
+            found.sort(key=lambda c: (self.metric(c.metric).label.casefold(), c.metric, c.reference))
         for found in self._of_metric.values():
             found.sort(key=lambda c: (names[c.subject].name.casefold() if c.subject in names
-                                      else c.subject, c.subject))
+                                      else c.subject, c.subject, c.reference))
 
     def _figure_order(self, ref: FigureRef) -> tuple:
         r = self.readings[ref.key]
@@ -85,6 +86,7 @@ class CorpusIndex:
         return (
             ref.figure.metric,
             ref.figure.subject,
+            ref.figure.reference or "",
             start[0].isoformat() if start else "9999",
             r.low if r.low is not None else float("-inf"),
             ref.brief.id,
@@ -140,7 +142,19 @@ class CorpusIndex:
         return self.readings[ref.key]
 
     def comparison_of(self, ref: FigureRef) -> Comparison:
-        return self.comparisons[(ref.figure.metric, ref.figure.subject)]
+        return self.comparisons[group_key(ref)]
+
+    def reference_words(self, comparison: Comparison) -> str:
+        """What a group's figures are measured from, in the metric's words ("" for none)."""
+        if not comparison.reference:
+            return ""
+        return self.metric(comparison.metric).references.get(comparison.reference, comparison.reference)
+
+    def alongside(self, comparison: Comparison) -> list[Comparison]:
+        """The groups on the same metric and subject measured from other
+        references: shown side by side, never judged together."""
+        return [c for c in self._of_metric.get(comparison.metric, ())
+                if c.subject == comparison.subject and c.reference != comparison.reference]
 
     def comparisons_about(self, subject: str) -> list[Comparison]:
         """The comparisons whose subject is this entity, by metric label."""
@@ -154,4 +168,4 @@ class CorpusIndex:
         return [c for c in self.comparisons.values() if c.verdict == "conflicting"]
 
     def corroborated(self) -> list[Comparison]:
-        return [c for c in self.comparisons.values() if c.agreements]
+        return [c for c in self.comparisons.values() if c.verdict == "corroborated"]

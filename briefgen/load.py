@@ -20,6 +20,7 @@ from briefgen.crosscheck import (
     Loaded,
     check_brief,
     check_claim_links,
+    check_figure_references,
     check_figure_units,
     check_mentions,
     check_references,
@@ -35,6 +36,7 @@ from briefgen.fields import (
     METRIC_FIELDS,
     PUBLISHED_FIELDS,
     QUOTE_FIELDS,
+    REFERENCE_FIELDS,
     TOPIC_FIELDS,
     UNIT_FIELDS,
     Field,
@@ -80,6 +82,7 @@ __all__ = [
     "METRIC_FIELDS",
     "PUBLISHED_FIELDS",
     "QUOTE_FIELDS",
+    "REFERENCE_FIELDS",
     "TOPIC_FIELDS",
     "UNIT_FIELDS",
     "Field",
@@ -364,6 +367,7 @@ def _build_brief(brief: BriefInfo, units: Mapping[str, Unit]) -> Brief:
                 as_of=f.get("as_of"),
                 claimed_by=f.get("claimed_by"),
                 via=f.get("via"),
+                reference=f.get("reference"),
                 context=f.get("context", ""),
                 known_unit=units[unit_key(f.values["unit"])],
                 origin=f.where,
@@ -465,6 +469,7 @@ def _load(data_dir: Path, root: Path) -> tuple[Corpus | None, Loaded]:
     for brief in briefs.values():
         check_mentions(brief, loaded)
         check_figure_units(brief, loaded)
+        check_figure_references(brief, loaded)
         check_claim_links(brief, loaded)
     for chk in [*registry_checks, vocabulary_check, *brief_checks]:
         problems.extend(chk.problems)
@@ -475,7 +480,9 @@ def _load(data_dir: Path, root: Path) -> tuple[Corpus | None, Loaded]:
         briefs=tuple(_build_brief(briefs[b], known_units) for b in sorted(briefs)),
         entities=tuple(_build_entity(e, entities[e]) for e in sorted(entities)),
         metrics=tuple(
-            Metric(m, obj.values["label"], obj.values["family"], obj.values["description"], origin=where)
+            Metric(m, obj.values["label"], obj.values["family"], obj.values["description"], origin=where,
+                   references={r.values["id"]: r.values["description"] for r in items_of(obj, "references")},
+                   fixed=bool(obj.get("fixed", False)))
             for m, (obj, where) in sorted(metrics.items())
             if obj is not None
         ),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -138,6 +139,11 @@ class Metric:
     family: str  # unit family: count, distance, percent, ratio, daily-rate …
     description: str
     origin: Location = field(default=Location(""), compare=False)
+    # What a figure may be measured from (id → words): the start of a
+    # duration, say. Empty: the metric has no references; a distance metric may
+    # also name a place (an entity id) as its reference.
+    references: Mapping[str, str] = field(default_factory=dict, compare=False)
+    fixed: bool = False  # does not change over time: values are compared whatever their dates
 
 
 @dataclass(frozen=True)
@@ -195,6 +201,7 @@ class Figure:
     via: str | None = None  # entity id of the channel it was reported through
     context: str = ""
     known_unit: Unit | None = None
+    reference: str | None = None  # what it is measured from: an id its metric declares
     origin: Location = field(default=Location(""), compare=False)
 
     @property

@@ -26,7 +26,7 @@ from briefgen import urls
 from briefgen.charts import Chart, claimant_id
 from briefgen.comparisons import VERDICT_WORDS, Comparison
 from briefgen.connections import entity_href, select_graph
-from briefgen.figures import FigureRef, as_written, converted, normalised_text
+from briefgen.figures import FigureRef, as_written, converted, interval_text, normalised_text
 from briefgen.index import CorpusIndex
 from briefgen.map_chart import OUTLINES_NOTICE, place_map
 from briefgen.metadata import (
@@ -163,7 +163,7 @@ class PageLinks:
 
     def comparison(self, comparison: Comparison, ref: FigureRef | None = None) -> str:
         """A link to a comparison's page, at one value's row when `ref` is given."""
-        url = urls.comparison_url(comparison.metric, comparison.subject)
+        url = urls.comparison_url(comparison.metric, comparison.subject, comparison.reference)
         return self.to(url + (f"#{value_anchor(ref)}" if ref else ""))
 
     def entity_url(self, entity_id: str) -> str:
@@ -294,6 +294,7 @@ class PageWriter:
             claimant_id=claimant_id,
             value_anchor=value_anchor,
             range_text=range_text,
+            interval_text=interval_text,
             verdict_words=VERDICT_WORDS,
             article_types=ARTICLE_TYPES,
             qualifiers=QUALIFIERS,
@@ -549,8 +550,11 @@ class PageWriter:
             metric = index.metric(comparison.metric)
             subject = self.registry.entities[comparison.subject]
             pages += self._paged(
-                "comparison.md.j2", urls.comparison_path(comparison.metric, comparison.subject),
-                f"{metric.label}: {subject.name}", comparison.refs, comparison=comparison,
+                "comparison.md.j2", urls.comparison_path(comparison.metric, comparison.subject,
+                                                          comparison.reference),
+                f"{metric.label}: {subject.name}" + (f", {index.reference_words(comparison)}"
+                                                     if comparison.reference else ""),
+                comparison.refs, comparison=comparison,
                 metric=metric, subject=subject,
             )
         agreeing = [(c, a) for c in index.corroborated() for a in c.agreements]

@@ -152,13 +152,16 @@ def csv_path(metric_id: str) -> str:
     return f"figures/{metric_id}.csv"
 
 
-def comparison_path(metric_id: str, subject: str) -> str:
-    """The page of one comparison: every value on a metric about one subject."""
-    return f"figures/{metric_id}/{subject}.md"
+def comparison_path(metric_id: str, subject: str, reference: str = "") -> str:
+    """The page of one comparison: every value on a metric about one subject
+    (measured from one reference, when the metric has references). Ids hold no
+    "--", so `subject--reference` cannot be mistaken for another subject."""
+    name = f"{subject}--{reference}" if reference else subject
+    return f"figures/{metric_id}/{name}.md"
 
 
-def comparison_url(metric_id: str, subject: str) -> str:
-    return page_url(comparison_path(metric_id, subject))
+def comparison_url(metric_id: str, subject: str, reference: str = "") -> str:
+    return page_url(comparison_path(metric_id, subject, reference))
 
 
 def entity_list_path(kind: EntityKind, entity_id: str, listing: str) -> str:

@@ -45,14 +45,15 @@ def entity(id: str, name: str | None = None, kind: str = "place", *,
 def figure(id: str, metric: str, subject: str, value: float | None = None, *,
            unit: str = "people", qualifier: str = "exact", low: float | None = None,
            high: float | None = None, as_of: str | None = None,
-           claimed_by: str | None = None, via: str | None = None, context: str = "") -> Figure:
+           claimed_by: str | None = None, via: str | None = None, context: str = "",
+           reference: str | None = None) -> Figure:
     """A figure; give `value`, or `low` and `high` for a range.
 
     A unit data/units.yml does not list (`bananas`) is left unknown.
     """
     return Figure(id=id, metric=metric, subject=subject, unit=unit, qualifier=qualifier,
                   value=value, low=low, high=high, as_of=date(as_of),
-                  claimed_by=claimed_by, via=via, context=context,
+                  claimed_by=claimed_by, via=via, context=context, reference=reference,
                   known_unit=_UNIT_NAMED.get(unit_key(unit)))
 
 
@@ -66,7 +67,7 @@ def brief(id: str, *figures: Figure, published: str | None = "2025-11-06",
 
 DEFAULT_METRICS: tuple[Metric, ...] = (
     Metric("population-prewar", "Pre-war population", "count",
-           "People living in a place before the full-scale invasion of February 2022."),
+           "People living in a place before the full-scale invasion of February 2022.", fixed=True),
     Metric("civilians-remaining", "Civilians remaining", "count",
            "Civilians still living in a place at the time given."),
     Metric("troops-committed", "Troops committed", "count",

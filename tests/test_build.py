@@ -206,11 +206,16 @@ def test_brief_pages_flag_corroborated_and_disputed_figures(real_site: Path) -> 
     ]
     # A disputed value links to its own row on the page comparing every value.
     assert flagged == [
-        "../../figures/duration-of-battle/pokrovsk/#value-pokrovsk-on-the-brink-pursuit-duration"]
-    comparison = read(real_site, "figures/duration-of-battle/pokrovsk")
+        "../../figures/duration-of-battle/pokrovsk--advance-on-city/#value-pokrovsk-on-the-brink-pursuit-duration"]
+    comparison = read(real_site, "figures/duration-of-battle/pokrovsk--advance-on-city")
     assert 'id="value-pokrovsk-on-the-brink-pursuit-duration"' in comparison
+    # The verdict on the brief's row links to the group, at the value's row.
+    assert ("Sources conflict", flagged[0]) in {
+        (text, href) for href, text in links(read(real_site, "briefs/pokrovsk-on-the-brink"))}
+    # Kastehelmi's year counts from another start: beside the group, not in it.
+    assert "about 1 year</a> (Emil Kastehelmi via X)" in comparison
     discrepancies = read(real_site, "figures/discrepancies")
-    assert "../duration-of-battle/pokrovsk/" in {href for href, _ in links(discrepancies)}
+    assert "../duration-of-battle/pokrovsk--advance-on-city/" in {href for href, _ in links(discrepancies)}
 
 
 def test_home_page_says_what_the_site_covers_with_counts(real_site: Path) -> None:

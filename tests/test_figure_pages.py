@@ -245,3 +245,41 @@ def test_discrepancies_page_lists_contradicting_claims_side_by_side(tmp_path):
             in files["briefs/second.md"])
     assert ('Contradicted by <a href="../second/#claim-holds">Volodymyr Zelensky in “Article second”</a>'
             in files["briefs/first.md"])
+
+
+def test_verdict_reasons_on_comparison_and_discrepancy_pages(tmp_path):
+    # A brief quoting a number that disagrees with its own; the same claimant
+    # repeated by two outlets; values counted from two references.
+    metrics = tuple(
+        dataclasses.replace(m, references={"from-avdiivka": "counted from the fall of Avdiivka",
+                                           "on-the-axis": "counted from the fighting on the axis"})
+        if m.id == "casualties" else m for m in DEFAULT_METRICS)
+    c = corpus(
+        brief("wp", figure("own", "civilians-remaining", "pokrovsk", 2000),
+              figure("quoted", "civilians-remaining", "pokrovsk", 1000, claimed_by="michael-kofman")),
+        brief("a", figure("x", "troops-committed", "pokrovsk", 500, claimed_by="isw"), outlet="tass"),
+        brief("b", figure("y", "troops-committed", "pokrovsk", 500, claimed_by="isw"),
+              outlet="kyiv-independent"),
+        brief("c", figure("p", "casualties", "pokrovsk", 100, reference="from-avdiivka"),
+              figure("q", "casualties", "pokrovsk", 900, reference="on-the-axis", claimed_by="isw")),
+        metrics=metrics,
+    )
+    pages = section(generate_site(c, ChartCache(tmp_path)))
+    discrepancies = pages["figures/discrepancies.md"]
+    conflicts = discrepancies.split("## Values that conflict")[1].split("## Corroborated")[0]
+    assert conflicts.count("<tr id=") == 1
+    assert '<a href="../civilians-remaining/pokrovsk/">Civilians remaining</a>' in conflicts
+    assert "2 from 1 brief;" in conflicts
+    civilians = pages["figures/civilians-remaining/pokrovsk.md"]
+    assert '<strong class="bg-verdict bg-conflicting">Sources conflict</strong>' in civilians
+    assert "1,000 people (Michael Kofman, same brief)</a>" in civilians
+    troops = pages["figures/troops-committed/pokrovsk.md"]
+    # One claimant through two outlets: consistent, with the interval shown.
+    assert '<strong class="bg-verdict bg-consistent">Consistent</strong>' in troops
+    assert "all allow 500; no two independent sources give the same value" in troops
+    # Different references: no comparison page joins them, and neither conflicts.
+    assert "figures/casualties/pokrovsk.md" not in pages
+    casualties = pages["figures/casualties.md"]
+    assert 'id="subject-pokrovsk--from-avdiivka"' in casualties
+    assert "(counted from the fighting on the axis)" in casualties
+    assert "No discrepancies" not in discrepancies

@@ -204,13 +204,15 @@ def test_non_overlapping_periods_are_not_a_discrepancy():
     assert len(discrepancies(c2)) == 1
 
 
-def test_same_brief_and_other_subjects_are_not_compared():
+def test_same_brief_values_are_compared_but_other_subjects_are_not():
+    # An article can quote a number that contradicts its own.
     c = corpus(
         brief("a", figure("x", "civilians-remaining", "bakhmut", 1),
               figure("y", "civilians-remaining", "bakhmut", 2)),
         brief("b", figure("z", "civilians-remaining", "pokrovsk", 3)),
     )
-    assert discrepancies(c) == [] and corroborations(c) == []
+    assert [(d.a.key, d.b.key) for d in discrepancies(c)] == [(("a", "x"), ("a", "y"))]
+    assert corroborations(c) == []
 
 
 def test_mismatched_units_are_not_compared_and_do_not_crash():
@@ -223,15 +225,28 @@ def test_mismatched_units_are_not_compared_and_do_not_crash():
 
 
 def test_approximate_repeat_is_corroborated_but_not_a_loose_chain():
+    # 1,000 and 1,080 each lie within the other's ±10 %; 1,080 lies within
+    # 1,190's (1,071–1,309) but 1,190 is outside 1,080's (972–1,188), so the
+    # run stops: a chain of near values never links values that disagree.
     c = corpus(
         brief("a", figure("x", "casualties", "pokrovsk", 1000, qualifier="about")),
-        brief("b", figure("y", "casualties", "pokrovsk", 1050)),
+        brief("b", figure("y", "casualties", "pokrovsk", 1080, qualifier="about"), outlet="kyiv-independent"),
+        brief("d", figure("w", "casualties", "pokrovsk", 1190, qualifier="about"), outlet="tass"),
         brief("c", figure("z", "casualties", "pokrovsk", 2000)),
     )
     found = corroborations(c)
     assert [[r.key for r in k.refs] for k in found] == [[("a", "x"), ("b", "y")]]
     assert [(d.a.key, d.b.key) for d in discrepancies(c)] == [
-        (("a", "x"), ("c", "z")), (("b", "y"), ("c", "z"))]
+        (("a", "x"), ("c", "z")), (("b", "y"), ("c", "z")), (("c", "z"), ("d", "w"))]
+
+
+def test_an_exact_value_is_not_corroborated_by_a_rounder_one():
+    # "about 1,000" allows 1,050, but does not say 1,050: consistent, not corroborated.
+    c = corpus(
+        brief("a", figure("x", "casualties", "pokrovsk", 1000, qualifier="about")),
+        brief("b", figure("y", "casualties", "pokrovsk", 1050)),
+    )
+    assert corroborations(c) == [] and discrepancies(c) == []
     assert math.isfinite(reading(c.briefs[0].figures[0]).low)
 
 

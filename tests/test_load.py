@@ -897,6 +897,35 @@ BAD_INPUTS: list[tuple[str, dict[str, str | bytes | None], str, str, int | str, 
         "a unit name must not be empty",
     ),
     ("missing-units-file", {"units.yml": None}, "units.yml", "(file)", 1, "missing"),
+    # --- what a figure is measured from
+    (
+        "reference-on-a-metric-without-references",
+        brief_with("    unit: ratio\n", "    unit: ratio\n    reference: in-city\n"),
+        BRIEF,
+        "figures[0].reference",
+        "    reference: in-city",
+        "metric `force-ratio` declares no references",
+    ),
+    (
+        "unknown-reference",
+        file_with("metrics.yml", "  description: Attackers per defender.\n",
+                  "  description: Attackers per defender.\n  references:\n"
+                  "    - id: in-city\n      description: inside the city\n")
+        | brief_with("    unit: ratio\n", "    unit: ratio\n    reference: on-the-flanks\n"),
+        BRIEF,
+        "figures[0].reference",
+        "    reference: on-the-flanks",
+        "unknown reference `on-the-flanks` for metric `force-ratio`; it declares `in-city`",
+    ),
+    (
+        "reference-without-description",
+        file_with("metrics.yml", "  description: Attackers per defender.\n",
+                  "  description: Attackers per defender.\n  references:\n    - id: in-city\n"),
+        "metrics.yml",
+        "force-ratio.references[0].description",
+        "    - id: in-city",
+        "missing",
+    ),
 ]
 
 
@@ -927,6 +956,17 @@ def test_bad_input_is_reported_where_it_is(
     shown = "\n".join(map(str, problems))
     assert matching, f"wanted data/{file}:{expected_line}: {field}: …{fragment}…; got:\n{shown}"
     assert all(p.location.line >= 1 and p.location.column >= 1 for p in problems)
+
+
+def test_a_declared_reference_loads_into_the_model(tmp_path: Path) -> None:
+    files = file_with("metrics.yml", "  description: Attackers per defender.\n",
+                      "  description: Attackers per defender.\n  fixed: true\n  references:\n"
+                      "    - id: in-city\n      description: inside the city\n")
+    files |= brief_with("    unit: ratio\n", "    unit: ratio\n    reference: in-city\n")
+    corpus = load_corpus(make_data(tmp_path, files), display_root=tmp_path)
+    assert corpus.briefs[0].figures[0].reference == "in-city"
+    metric = next(m for m in corpus.metrics if m.id == "force-ratio")
+    assert dict(metric.references) == {"in-city": "inside the city"} and metric.fixed
 
 
 def test_the_good_fixture_loads_into_the_model(tmp_path: Path) -> None:

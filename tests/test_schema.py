@@ -19,6 +19,7 @@ from briefgen.load import (
     METRIC_FIELDS,
     PUBLISHED_FIELDS,
     QUOTE_FIELDS,
+    REFERENCE_FIELDS,
     TOPIC_FIELDS,
     UNIT_FIELDS,
     Field,
@@ -40,6 +41,7 @@ TABLES: dict[str, Mapping[str, Field]] = {
     "place": ENTRY_FIELDS["place"],
     "organisation": ENTRY_FIELDS["organisation"],
     "metric": METRIC_FIELDS,
+    "reference": REFERENCE_FIELDS,
     "unit": UNIT_FIELDS,
     "topic": TOPIC_FIELDS,
 }

@@ -94,7 +94,7 @@ def test_json_downloads_are_deterministic_with_sorted_keys(mini_corpus, mini_out
 def test_figures_json_carries_reading_claimant_and_the_verdict_the_pages_show(real_outputs) -> None:
     figures = loaded(real_outputs, "figures")["figures"]
     verdicts = {f["verdict"] for f in figures}
-    assert verdicts <= {"conflicting", "corroborated", "consistent", "single"}
+    assert verdicts <= {"conflicting", "series", "corroborated", "consistent", "single"}
     assert "conflicting" in verdicts
     for f in figures:
         assert f["page"].startswith(SITE_URL + f"briefs/{f['brief']}/#figure-")
