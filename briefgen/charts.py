@@ -528,6 +528,19 @@ def draw_svg(title: str, rows: list[ChartRow], *, salt: str) -> str:
                   count=1)
 
 
+def inline_svg(draw: Callable[[IO[str]], None]) -> str:
+    """A drawing as SVG to inline in a page, so that its marks can be links: no
+    XML prolog, links that open where the reader is (matplotlib adds
+    target="_blank" to each), and no fixed size (the viewBox scales it)."""
+    out = io.StringIO()
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
+        draw(out)
+    svg = out.getvalue()
+    svg = svg[svg.index("<svg"):].replace(' target="_blank"', "")
+    return re.sub(r'(<svg\b[^>]*?)\s+width="[^"]*"\s+height="[^"]*"', r"\1", svg, count=1)
+
+
 def draw_png(title: str, rows: list[ChartRow], path: Path) -> None:
     """Draw rows as a PNG file: for looking at a chart while developing."""
     with open(path, "wb") as out:

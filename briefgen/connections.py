@@ -16,15 +16,12 @@ page, relative to the page the SVG is inlined in.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
-import re
-import warnings
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import IO, Any
 
 from briefgen import urls
-from briefgen.charts import FONT, INK, STYLE_VERSION, UNATTRIBUTED, Chart, ChartCache, _clean
+from briefgen.charts import FONT, INK, STYLE_VERSION, UNATTRIBUTED, Chart, ChartCache, _clean, inline_svg
 from briefgen.index import CorpusIndex
 
 GRAPH_NODES = 40
@@ -139,16 +136,7 @@ def alt_text(graph: Graph) -> str:
 
 
 def draw_graph_svg(graph: Graph, *, salt: str) -> str:
-    out = io.StringIO()
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
-        _draw(graph, salt, out)
-    svg = out.getvalue()
-    # Inlined in a page: no XML prolog, and links open where the reader is
-    # (matplotlib adds target="_blank" to every link).
-    svg = svg[svg.index("<svg"):].replace(' target="_blank"', "")
-    # No fixed size: the viewBox lets the page scale the drawing to its width.
-    return re.sub(r'(<svg\b[^>]*?)\s+width="[^"]*"\s+height="[^"]*"', r"\1", svg, count=1)
+    return inline_svg(lambda out: _draw(graph, salt, out))
 
 
 def _circle_order(graph: Graph) -> list[str]:
@@ -183,7 +171,7 @@ def _layout(graph: Graph) -> dict[str, tuple[float, float]]:
     return {node: (round(float(x), 4), round(float(y), 4)) for node, (x, y) in positions.items()}
 
 
-def _draw(graph: Graph, salt: str, out: io.StringIO) -> None:
+def _draw(graph: Graph, salt: str, out: IO[str]) -> None:
     import matplotlib
 
     matplotlib.use("Agg")

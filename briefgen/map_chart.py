@@ -12,17 +12,14 @@ missing from the ChartCache.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
-import re
-import warnings
 from dataclasses import asdict, dataclass
 from functools import cache
 from importlib.resources import files as package_files
-from typing import Any
+from typing import IO, Any
 
 from briefgen import urls
-from briefgen.charts import FONT, INK, STYLE_VERSION, Chart, ChartCache, _clean
+from briefgen.charts import FONT, INK, STYLE_VERSION, Chart, ChartCache, _clean, inline_svg
 from briefgen.index import CorpusIndex
 
 OUTLINES_NOTICE = (
@@ -108,14 +105,7 @@ def map_chart(index: CorpusIndex, cache_: ChartCache) -> Chart | None:
 
 
 def draw_map_svg(points: tuple[MapPoint, ...], *, salt: str) -> str:
-    out = io.StringIO()
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
-        _draw(points, salt, out)
-    svg = out.getvalue()
-    # Inlined in a page: no XML prolog, links open where the reader is, no fixed size.
-    svg = svg[svg.index("<svg"):].replace(' target="_blank"', "")
-    return re.sub(r'(<svg\b[^>]*?)\s+width="[^"]*"\s+height="[^"]*"', r"\1", svg, count=1)
+    return inline_svg(lambda out: _draw(points, salt, out))
 
 
 def _inside(point: MapPoint, box: tuple[float, float, float, float]) -> bool:
@@ -137,7 +127,7 @@ def _draw_points(ax: Any, points: list[MapPoint], most: int, labels: set[str]) -
             label.set_url(point.href)
 
 
-def _draw(points: tuple[MapPoint, ...], salt: str, out: io.StringIO) -> None:
+def _draw(points: tuple[MapPoint, ...], salt: str, out: IO[str]) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
