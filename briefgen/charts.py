@@ -29,7 +29,7 @@ from typing import IO, Any
 
 from briefgen.figures import APPROXIMATE_TOLERANCE, FigureRef, period
 from briefgen.index import CorpusIndex
-from briefgen.model import Entity, Side
+from briefgen.model import Brief, Entity, Side
 from briefgen.units import FAMILY_BASE
 
 # Bump when the drawing code changes, so cached SVGs are redrawn.
@@ -290,6 +290,44 @@ def entity_chart(index: CorpusIndex, entity_id: str, cache: ChartCache) -> Chart
         return None
     title = f"Figures about {name_of(index.registry.entities, entity_id)}"
     return _chart(f"entity-{entity_id}", title, rows, cache, total)
+
+
+# Panels on a brief's chart, and values per panel: a brief page shows its own
+# figures among their peers; the comparison pages hold every value.
+BRIEF_PANELS = 4
+BRIEF_ROWS = 8
+
+
+def brief_chart(index: CorpusIndex, brief: Brief, cache: ChartCache) -> Chart | None:
+    """A brief's own figures beside what other sources say of the same thing: a
+    panel per comparison it takes part in, for those with two or more values."""
+    groups = []
+    for figure in brief.figures:
+        comparison = index.comparison_of(FigureRef(brief, figure))
+        if comparison not in groups:
+            groups.append(comparison)
+    panels = []
+    for comparison in groups:
+        refs = _drawable(index, comparison.refs, None)
+        if len(refs) >= 2 and len({index.reading_of(r).family for r in refs}) == 1:
+            panels.append((comparison, refs))
+    panels.sort(key=lambda item: -len(item[1]))
+    rows: list[ChartRow] = []
+    total = 0
+    for comparison, refs in panels[:BRIEF_PANELS]:
+        metric = index.metric(comparison.metric)
+        subject = name_of(index.registry.entities, comparison.subject)
+        panel = _panel_title(f"{metric.label}: {subject}", index.reading_of(refs[0]).family)
+        own = [r for r in refs if r.brief.id == brief.id]
+        others = [r for r in refs if r.brief.id != brief.id]
+        shown = own + latest_per_source(index, others, max(BRIEF_ROWS - len(own), 1))
+        total += len(refs)
+        for ref in sorted(shown, key=lambda r: (r.brief.id != brief.id, _when(r), r.key)):
+            head = "This brief" if ref.brief.id == brief.id else _dated(ref)
+            rows.append(chart_row(index, ref, panel, head, metric.label))
+    if not rows:
+        return None
+    return _chart(f"brief-{brief.id}", "These figures beside other sources'", rows, cache, total)
 
 
 def claims_by_side_chart(index: CorpusIndex, cache: ChartCache) -> Chart | None:

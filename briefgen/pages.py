@@ -388,6 +388,7 @@ class PageWriter:
                              for c in brief.claims},
             events=sorted(brief.events, key=lambda e: (e.date.first_day(), e.id)),
             related=self.registry.related_briefs(brief),
+            chart=self.charts.get(f"brief/{brief.id}"),
         )
 
     # --- entities ---------------------------------------------------------------
@@ -421,7 +422,7 @@ class PageWriter:
             jsonld=front_matter_json(self._structured(path).entity(entity)),
             entity=entity,
             spellings=Markup(json.dumps([str(plain(n)) for n in (entity.name, *entity.aliases)])),
-            chart=self.charts.get(f"entity-{entity.id}"),
+            chart=self.charts.get(f"entity/{entity.id}"),
             listings={name: items for name, (_, items) in listings.items()},
             full=full,
             comparisons=self.index.comparisons_about(entity.id),
@@ -542,7 +543,7 @@ class PageWriter:
             pages.append(self._render(
                 "metric.md.j2", urls.metric_path(metric_id), metric.label, metric=metric,
                 refs=refs, comparisons=index.comparisons_of_metric(metric_id),
-                chart=self.charts.get(metric_id), csv=urls.csv_path(metric_id),
+                chart=self.charts.get(f"metric/{metric_id}"), csv=urls.csv_path(metric_id),
             ))
         for comparison in index.comparisons.values():
             if len(comparison.refs) < 2:

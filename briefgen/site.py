@@ -16,6 +16,7 @@ from briefgen import urls
 from briefgen.charts import (
     Chart,
     ChartCache,
+    brief_chart,
     claims_by_side_chart,
     comparison_chart,
     entity_chart,
@@ -76,23 +77,27 @@ def generate_site(
 
 
 def draw_charts(index: CorpusIndex, cache: ChartCache) -> dict[str, PlacedChart]:
-    """Every chart of the site by name, with the path of its SVG.
+    """Every chart of the site, with the path of its SVG.
 
-    Metric charts are named by metric id, entity charts `entity-<id>`; the
-    overview charts `population` and `claims-by-side` (reserved ids).
+    Keyed `metric/<id>`, `entity/<id>` and `brief/<id>`, so no id can stand
+    for another's chart; the site-wide charts by their own (reserved) names:
+    `population`, `claims-by-side`, `timeline`, `connections`, `map`.
     """
     placed: dict[str, PlacedChart] = {}
 
-    def keep(chart: Chart | None, path: str) -> None:
+    def keep(chart: Chart | None, path: str, key: str = "") -> None:
         if chart is not None:
-            placed[chart.name] = PlacedChart(chart, path)
+            placed[key or chart.name] = PlacedChart(chart, path)
 
     for metric_id in index.by_metric:
-        keep(comparison_chart(index, metric_id, cache), urls.chart_path(metric_id))
+        keep(comparison_chart(index, metric_id, cache), urls.chart_path(metric_id), f"metric/{metric_id}")
     for entity_id in sorted(index.by_subject):
         entity = index.registry.entities.get(entity_id)
         if entity is not None:
-            keep(entity_chart(index, entity_id, cache), urls.entity_chart_path(entity.kind, entity_id))
+            keep(entity_chart(index, entity_id, cache), urls.entity_chart_path(entity.kind, entity_id),
+                 f"entity/{entity_id}")
+    for brief in index.registry.briefs_newest_first:
+        keep(brief_chart(index, brief, cache), urls.brief_chart_path(brief.id), f"brief/{brief.id}")
     keep(population_chart(index, cache), urls.chart_path("population"))
     keep(claims_by_side_chart(index, cache), urls.chart_path("claims-by-side"))
     keep(event_chart(index, cache), urls.TIMELINE_CHART_PATH)

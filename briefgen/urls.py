@@ -147,6 +147,11 @@ def entity_chart_path(kind: EntityKind, entity_id: str) -> str:
     return f"{SECTION_OF_KIND[kind]}/charts/{entity_id}.svg"
 
 
+def brief_chart_path(brief_id: str) -> str:
+    """Source path of a brief's chart of its own figures among their peers."""
+    return f"briefs/charts/{brief_id}.svg"
+
+
 def csv_path(metric_id: str) -> str:
     """Source path of a metric's CSV table."""
     return f"figures/{metric_id}.csv"

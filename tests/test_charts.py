@@ -96,6 +96,7 @@ def test_every_svg_parses_and_scales(tmp_path):
     cache = ChartCache(tmp_path)
     charts = [placed.chart for placed in draw_charts(CorpusIndex(seed_corpus()), cache).values()]
     assert sorted(c.name for c in charts) == [
+        "brief-pokrovsk-like-bakhmut", "brief-pokrovsk-set-to-fall",
         "civilians-remaining", "claims-by-side", "entity-bakhmut", "entity-pokrovsk",
         "population", "population-prewar", "troops-committed"]
     for chart in charts:
@@ -137,7 +138,7 @@ def _run(cache_dir: Path, seed: str) -> dict:
 def test_fresh_processes_agree_and_warm_cache_skips_matplotlib(tmp_path):
     cold_a = _run(tmp_path / "a", "1")
     cold_b = _run(tmp_path / "b", "2")
-    assert cold_a["rendered"] == 7 and cold_a["matplotlib"]
+    assert cold_a["rendered"] == 9 and cold_a["matplotlib"]
     assert cold_a["svgs"] == cold_b["svgs"]
     warm = _run(tmp_path / "a", "3")
     assert warm == {**cold_a, "rendered": 0, "matplotlib": False}
@@ -178,13 +179,30 @@ def test_an_entity_chart_gives_each_measure_its_own_axis(tmp_path):
 
     index = CorpusIndex(load_corpus(ROOT / "data", display_root=ROOT))
     charts = draw_charts(index, ChartCache(tmp_path))
-    entity_charts = [c.chart for name, c in charts.items() if name.startswith("entity-")]
+    entity_charts = [c.chart for name, c in charts.items() if name.startswith("entity/")]
     assert entity_charts
     for chart in entity_charts:
         panels: dict[str, set[str]] = {}
         for row in chart.rows:
             panels.setdefault(row.panel, set()).add(row.metric)
         assert all(len(metrics) == 1 for metrics in panels.values()), chart.name
-    pokrovsk = charts["entity-pokrovsk"].chart
+    pokrovsk = charts["entity/pokrovsk"].chart
     assert {r.metric for r in pokrovsk.rows} >= {"Pre-war population", "Duration of the battle"}
     assert pokrovsk.rows[0].label.startswith(("as of ", "published "))
+
+
+def test_a_brief_chart_shows_its_own_figures_beside_other_sources(tmp_path):
+    from briefgen.charts import brief_chart
+
+    index = CorpusIndex(seed_corpus())
+    kyiv = next(b for b in index.corpus.briefs if b.id == "pokrovsk-like-bakhmut")
+    chart = brief_chart(index, kyiv, ChartCache(tmp_path))
+    assert chart is not None and chart.name == "brief-pokrovsk-like-bakhmut"
+    panels = {r.panel.split(" (")[0] for r in chart.rows}
+    assert panels == {"Pre-war population: Pokrovsk", "Troops committed: Pokrovsk",
+                      "Civilians remaining: Bakhmut"}
+    own = [r for r in chart.rows if r.label.startswith("This brief")]
+    assert {r.figure for r in own} == {"pokrovsk-prewar", "russian-troops", "bakhmut-prewar",
+                                       "bakhmut-june"}
+    assert all(r.brief == "pokrovsk-like-bakhmut" for r in own)
+    assert any(r.brief == "pokrovsk-set-to-fall" for r in chart.rows)

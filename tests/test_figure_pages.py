@@ -193,7 +193,7 @@ def test_entity_chart_sits_beside_its_section(tmp_path):
 
 def test_warm_cache_renders_nothing(tmp_path):
     first = generate_site(seed_corpus(), cache := ChartCache(tmp_path))
-    assert cache.rendered == 7  # three metric charts, side and population charts, two entity charts
+    assert cache.rendered == 9  # three metric, side, population, two entity and two brief charts
     warm = ChartCache(tmp_path)
     assert generate_site(seed_corpus(), warm) == first and warm.rendered == 0
 
