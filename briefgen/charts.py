@@ -314,10 +314,12 @@ def brief_chart(index: CorpusIndex, brief: Brief, cache: ChartCache) -> Chart | 
     panels.sort(key=lambda item: -len(item[1]))
     rows: list[ChartRow] = []
     total = 0
+    titles = []
     for comparison, refs in panels[:BRIEF_PANELS]:
         metric = index.metric(comparison.metric)
         subject = name_of(index.registry.entities, comparison.subject)
         panel = _panel_title(f"{metric.label}: {subject}", index.reading_of(refs[0]).family)
+        titles.append(panel)
         own = [r for r in refs if r.brief.id == brief.id]
         others = [r for r in refs if r.brief.id != brief.id]
         shown = own + latest_per_source(index, others, max(BRIEF_ROWS - len(own), 1))
@@ -327,7 +329,9 @@ def brief_chart(index: CorpusIndex, brief: Brief, cache: ChartCache) -> Chart | 
             rows.append(chart_row(index, ref, panel, head, metric.label))
     if not rows:
         return None
-    return _chart(f"brief-{brief.id}", "These figures beside other sources'", rows, cache, total)
+    # One panel draws no heading of its own, so the chart's title names the measure.
+    title = titles[0] if len(titles) == 1 else "These figures beside other sources'"
+    return _chart(f"brief-{brief.id}", title, rows, cache, total)
 
 
 def claims_by_side_chart(index: CorpusIndex, cache: ChartCache) -> Chart | None:
