@@ -100,11 +100,6 @@ def _snippet(text: str, span: Span, sentences: Sequence[Span]) -> str:
     return "…" + " ".join(text[start:end].split()) + "…"
 
 
-def _head(text: str) -> tuple[str, list[str]]:
-    lines = text.splitlines()
-    return "\n".join(lines[:HEAD_LINES]), lines
-
-
 def _headline(lines: Sequence[str]) -> str | None:
     for line in lines:
         if line.strip():

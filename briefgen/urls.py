@@ -183,12 +183,8 @@ def paged_path(path: str, number: int) -> str:
     """
     if number <= 1:
         return path
-    stem = path[: -len(".md")]
-    if stem == "index":
-        stem = ""
-    elif stem.endswith("/index"):
-        stem = stem[: -len("/index")]
-    return f"{stem}/page/{number}.md".lstrip("/")
+    folder = page_url(path).strip("/")  # the folder the first page is served from
+    return f"{folder}/page/{number}.md".lstrip("/")
 
 
 # --- the reader's views, downloads and feeds ---------------------------------------

@@ -82,9 +82,11 @@ def check_sides(vocabulary: Vocabulary, entries: Mapping[str, tuple[ReadMapping 
     """Each registry entry's `side` is one the vocabulary lists."""
     known = [s.id for s in vocabulary.sides]
     for entity_id, (obj, chk) in sorted(entries.items()):
-        side = obj.values.get("side") if obj is not None else None
+        if obj is None:
+            continue
+        side = obj.values.get("side")
         if side is not None and side not in known:
-            chk.add(obj.at["side"], f"{entity_id}.side",  # type: ignore[union-attr]
+            chk.add(obj.at["side"], f"{entity_id}.side",
                     f"unknown side `{side}`; the sides are {', '.join(known)} "
                     f"(data/{VOCABULARY_FILE})" + did_you_mean(side, known))
 
