@@ -21,7 +21,8 @@ from dataclasses import asdict, dataclass
 from typing import IO, Any
 
 from briefgen import urls
-from briefgen.charts import FONT, INK, STYLE_VERSION, UNATTRIBUTED, Chart, ChartCache, _clean, inline_svg
+from briefgen.chart_drawing import FONT, INK, _clean, inline_svg
+from briefgen.charts import STYLE_VERSION, UNATTRIBUTED, Chart, ChartCache
 from briefgen.index import CorpusIndex
 
 GRAPH_NODES = 40

@@ -18,7 +18,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from briefgen.charts import FONT, INK, STYLE_VERSION, Chart, ChartCache, _clean
+from briefgen.chart_drawing import FONT, INK, _clean
+from briefgen.charts import STYLE_VERSION, Chart, ChartCache
 from briefgen.index import CorpusIndex
 
 # Bump when the drawing code changes, so cached SVGs are redrawn.

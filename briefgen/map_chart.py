@@ -19,7 +19,8 @@ from importlib.resources import files as package_files
 from typing import IO, Any
 
 from briefgen import urls
-from briefgen.charts import FONT, INK, STYLE_VERSION, Chart, ChartCache, _clean, inline_svg
+from briefgen.chart_drawing import FONT, INK, _clean, inline_svg
+from briefgen.charts import STYLE_VERSION, Chart, ChartCache
 from briefgen.index import CorpusIndex
 
 OUTLINES_NOTICE = (
