@@ -285,6 +285,20 @@ class _Canvas:
         self.renderer.draw_path(gc, Path(points), self.to_points)
         gc.restore()
 
+    def segments(self, pairs: list[tuple[tuple[float, float], tuple[float, float]]], colour: str,
+                 width: float) -> None:
+        """Separate straight lines (inches) in one colour, as one path: the
+        grid or the ticks of a panel."""
+        from matplotlib.path import Path
+
+        if not pairs:
+            return
+        gc = self._gc(colour, width)
+        vertices = [point for pair in pairs for point in pair]
+        codes = [Path.MOVETO, Path.LINETO] * len(pairs)
+        self.renderer.draw_path(gc, Path(vertices, codes), self.to_points)
+        gc.restore()
+
     def shape(self, points: list[tuple[float, float]], fill: str, edge: str = "",
               width: float = 0.0) -> None:
         """A closed polygon (inches), filled, with an optional outline."""
@@ -420,12 +434,12 @@ def _draw_panel(canvas: _Canvas, panel: _PanelLayout) -> None:
         canvas.text(AXES_LEFT, panel.top + (0.25 + TOP_TO_BASELINE) * TITLE_FONT / 72,
                     panel.title, TITLE_FONT, bold=True)
     ticks = _tick_values(log, left, right)
-    for tick in ticks:
-        canvas.line([(x_of(tick), top), (x_of(tick), bottom)], GRID, 0.8)
-    canvas.line([(AXES_LEFT, bottom), (AXES_RIGHT, bottom)], SPINE, 0.8)
+    canvas.segments([((x_of(tick), top), (x_of(tick), bottom)) for tick in ticks], GRID, 0.8)
+    canvas.segments([((AXES_LEFT, bottom), (AXES_RIGHT, bottom))]
+                    + [((x_of(tick), bottom), (x_of(tick), bottom + TICK_LENGTH / 72)) for tick in ticks],
+                    SPINE, 0.8)
     label_baseline = bottom + (TICK_LENGTH + TICK_PAD + TOP_TO_BASELINE * TICK_FONT) / 72
     for tick in ticks:
-        canvas.line([(x_of(tick), bottom), (x_of(tick), bottom + TICK_LENGTH / 72)], SPINE, 0.8)
         canvas.text(x_of(tick), label_baseline, _short_number(tick), TICK_FONT, anchor="middle")
     unit = rows[0].unit
     if unit and not panel.title:
@@ -464,8 +478,8 @@ def _draw_mark(canvas: _Canvas, row: ChartRow, y: float, x_of: Callable[[float],
         low, high = row.low or 0.0, row.high or 0.0
         dashes = (9.0, 4.0) if row.approximate else ()
         canvas.line([(x_of(low), y), (x_of(high), y)], colour, 2.5, dashes=dashes)
-        for value in (low, high):
-            canvas.line([(x_of(value), y - 7 / 72), (x_of(value), y + 7 / 72)], colour, 2.5)
+        canvas.segments([((x_of(value), y - 7 / 72), (x_of(value), y + 7 / 72))
+                         for value in (low, high)], colour, 2.5)
         return high
     bound = (row.low if row.mark == "lower-bound" else row.high) or 0.0
     if row.mark == "lower-bound":

@@ -19,10 +19,11 @@ import json
 import os
 import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen.chart_drawing import MARK_LABELS, ChartRow, draw_svg
+from briefgen.comparisons import Comparison
 from briefgen.figures import FigureRef, period
 from briefgen.index import CorpusIndex
 from briefgen.model import Brief, Entity, Side
@@ -189,18 +190,18 @@ def latest_per_source(index: CorpusIndex, refs: list[FigureRef], limit: int) -> 
     A metric with hundreds of values would draw an unreadable chart; the full
     data stays in the comparison pages and the CSV.
     """
+    when = {ref.key: _when(ref) for ref in refs}  # each ref's date, worked out once
     latest: dict[tuple[str, str], FigureRef] = {}
     for ref in refs:
         key = (ref.figure.subject, claimant_id(ref) or "")
         seen = latest.get(key)
-        if seen is None or _when(ref) > _when(seen) or (
-                _when(ref) == _when(seen) and ref.key > seen.key):
+        if seen is None or (when[ref.key], ref.key) > (when[seen.key], seen.key):
             latest[key] = ref
     counts: dict[str, int] = {}
     for ref in refs:
         counts[ref.figure.subject] = counts.get(ref.figure.subject, 0) + 1
     ranked = sorted(latest.values(), key=lambda r: (-counts[r.figure.subject], r.figure.subject,
-                                                    _when(r), r.key))
+                                                    when[r.key], r.key))
     return ranked[:limit]
 
 
@@ -264,9 +265,46 @@ BRIEF_PANELS = 4
 BRIEF_ROWS = 8
 
 
-def brief_chart(index: CorpusIndex, brief: Brief, cache: ChartCache) -> Chart | None:
+class BriefPanels:
+    """What a brief chart draws of each comparison, worked out once per
+    comparison rather than once per brief that takes part in it: a popular
+    comparison has hundreds of values and as many briefs."""
+
+    def __init__(self, index: CorpusIndex) -> None:
+        self.index = index
+        self._known: dict[int, _Panel | None] = {}
+
+    def of(self, comparison: Comparison) -> _Panel | None:
+        """Its drawable values, or None when it cannot make a panel (under two
+        values, or mixed measures)."""
+        known = id(comparison)
+        if known not in self._known:
+            refs = _drawable(self.index, comparison.refs, None)
+            drawable = len(refs) >= 2 and len({self.index.reading_of(r).family for r in refs}) == 1
+            self._known[known] = _Panel(self.index, refs) if drawable else None
+        return self._known[known]
+
+
+class _Panel:
+    """One comparison's drawable values, as a brief chart's panel draws them."""
+
+    def __init__(self, index: CorpusIndex, refs: list[FigureRef]) -> None:
+        self.refs = refs
+        self.ranked = latest_per_source(index, refs, len(refs))  # the latest of each source
+        self.by_brief: dict[str, list[FigureRef]] = {}
+        for ref in refs:
+            self.by_brief.setdefault(ref.brief.id, []).append(ref)
+
+
+def brief_chart(index: CorpusIndex, brief: Brief, cache: ChartCache,
+                panels_of: BriefPanels | None = None) -> Chart | None:
     """A brief's own figures beside what other sources say of the same thing: a
-    panel per comparison it takes part in, for those with two or more values."""
+    panel per comparison it takes part in, for those with two or more values.
+
+    Beside its own values a panel draws the latest value of each other
+    source; a source whose latest value is this brief's is not drawn twice.
+    """
+    panels_of = panels_of or BriefPanels(index)
     groups = []
     for figure in brief.figures:
         comparison = index.comparison_of(FigureRef(brief, figure))
@@ -274,23 +312,29 @@ def brief_chart(index: CorpusIndex, brief: Brief, cache: ChartCache) -> Chart | 
             groups.append(comparison)
     panels = []
     for comparison in groups:
-        refs = _drawable(index, comparison.refs, None)
-        if len(refs) >= 2 and len({index.reading_of(r).family for r in refs}) == 1:
-            panels.append((comparison, refs))
-    panels.sort(key=lambda item: -len(item[1]))
+        found = panels_of.of(comparison)
+        if found is not None:
+            panels.append((comparison, found))
+    panels.sort(key=lambda item: -len(item[1].refs))
     rows: list[ChartRow] = []
     total = 0
     titles = []
-    for comparison, refs in panels[:BRIEF_PANELS]:
+    for comparison, found in panels[:BRIEF_PANELS]:
+        refs = found.refs
         metric = index.metric(comparison.metric)
         subject = name_of(index.registry.entities, comparison.subject)
         panel = _panel_title(f"{metric.label}: {subject}", index.reading_of(refs[0]).family)
         titles.append(panel)
-        own = [r for r in refs if r.brief.id == brief.id]
-        others = [r for r in refs if r.brief.id != brief.id]
-        shown = own + latest_per_source(index, others, max(BRIEF_ROWS - len(own), 1))
+        own = found.by_brief.get(brief.id, [])
+        wanted = max(BRIEF_ROWS - len(own), 1)
+        others: list[FigureRef] = []
+        for ref in found.ranked:
+            if len(others) == wanted:
+                break
+            if ref.brief.id != brief.id:
+                others.append(ref)
         total += len(refs)
-        for ref in sorted(shown, key=lambda r: (r.brief.id != brief.id, _when(r), r.key)):
+        for ref in sorted(own + others, key=lambda r: (r.brief.id != brief.id, _when(r), r.key)):
             head = "This brief" if ref.brief.id == brief.id else _dated(ref)
             rows.append(chart_row(index, ref, panel, head, metric.label))
     if not rows:
@@ -374,7 +418,8 @@ def alt_text(title: str, rows: Iterable[ChartRow]) -> str:
 
 def chart_key(name: str, title: str, rows: Iterable[ChartRow]) -> str:
     """The sha256 of a chart's data and STYLE_VERSION: its cache key and salt."""
-    data = {"name": name, "title": title, "rows": [asdict(r) for r in rows],
+    # A row's fields are plain values: its __dict__ is what asdict() would copy, less the copying.
+    data = {"name": name, "title": title, "rows": [vars(r) for r in rows],
             "style": STYLE_VERSION}
     text = json.dumps(data, sort_keys=True, ensure_ascii=False, allow_nan=True)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -251,7 +251,8 @@ def _not_in_the_future(date: PartialDate) -> PartialDate:
 
 def _text(node: YScalar, spec: Field, path: str, chk: FileCheck) -> str:
     text = check_spelling(node.text) if spec.spelling else check_text(node.text)
-    if not "".join(char for char in text if not is_invisible(char)).strip():
+    # Stops at the first visible character, almost always the first one.
+    if not any(not char.isspace() and not is_invisible(char) for char in text):
         raise BadValue("must not be empty")
     if spec.max_words is not None and count_words(text) > spec.max_words:
         raise BadValue(f"{count_words(text)} words; a quote holds at most {spec.max_words}")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from briefgen import urls
 from briefgen.charts import (
+    BriefPanels,
     Chart,
     ChartCache,
     brief_chart,
@@ -96,8 +97,10 @@ def draw_charts(index: CorpusIndex, cache: ChartCache) -> dict[str, PlacedChart]
         if entity is not None:
             keep(entity_chart(index, entity_id, cache), urls.entity_chart_path(entity.kind, entity_id),
                  f"entity/{entity_id}")
+    panels = BriefPanels(index)
     for brief in index.registry.briefs_newest_first:
-        keep(brief_chart(index, brief, cache), urls.brief_chart_path(brief.id), f"brief/{brief.id}")
+        keep(brief_chart(index, brief, cache, panels), urls.brief_chart_path(brief.id),
+             f"brief/{brief.id}")
     keep(population_chart(index, cache), urls.chart_path("population"))
     keep(claims_by_side_chart(index, cache), urls.chart_path("claims-by-side"))
     keep(event_chart(index, cache), urls.TIMELINE_CHART_PATH)
