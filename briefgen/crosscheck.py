@@ -231,8 +231,6 @@ def check_references(loaded: Loaded, checks: Sequence[FileCheck]) -> None:
                 message = resolver.wrong_kind(ref)
                 if message is not None:
                     chk.add(chk.place(ref), ref.path, message)
-            elif not unread.isdisjoint(ref.kinds or unread):
-                continue  # it may be in a registry file that could not be read, which is reported
             else:
                 unknown.setdefault(ref.entity, []).append((Use(chk.place(ref), ref.path, ref.kinds), chk))
         for metric_id, where, path in chk.metric_refs:
@@ -248,6 +246,8 @@ def check_references(loaded: Loaded, checks: Sequence[FileCheck]) -> None:
         found.sort(key=lambda use_in: use_in[0].where)
         uses = [use for use, _chk in found]
         kind, disagree = inferred_kind(uses)
+        if not disagree and not unread.isdisjoint([kind] if kind else unread):
+            continue  # it may be in a registry file that could not be read, which is reported
         meant = None if disagree else resolver.meant(entity_id, kind)
         problem = unknown_id_problem(entity_id, uses, meant, loaded.registry.files, loaded.vocabulary)
         found[0][1].problems.append(problem)

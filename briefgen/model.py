@@ -15,6 +15,8 @@ from typing import Literal
 
 EntityKind = Literal["person", "place", "organisation"]
 ENTITY_KINDS: tuple[EntityKind, ...] = ("person", "place", "organisation")
+# How messages name one of each: "an organisation".
+A_KIND: dict[EntityKind, str] = {"person": "a person", "place": "a place", "organisation": "an organisation"}
 
 # Which group a claimant's numbers fall into on the "claims by side" charts:
 # the defaults, when data/vocabulary.yml does not say otherwise.

@@ -22,6 +22,8 @@ from briefgen.yamlsafe import YScalar
 
 # What YAML may fold, drop or turn into something else between value and file.
 _CHANGED = re.compile(r"[\s'\"\\]")
+# What the YAML readers count as a line break (YAML 1.1: NEL, LS and PS too).
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _LONGEST_NEEDLE = 80
 
 
@@ -38,7 +40,7 @@ class SourceText:
 
     def line_starts(self) -> list[int]:
         if self._line_starts is None:
-            self._line_starts = [0] + [match.end() for match in re.finditer("\n", self.text)]
+            self._line_starts = [0] + [match.end() for match in _LINE_BREAK.finditer(self.text)]
         return self._line_starts
 
     def locate(self, node: YScalar, offset: int) -> Location:
@@ -64,8 +66,8 @@ class SourceText:
             return len(self.text)
         start = starts[node.where.line - 1] + node.where.column - 1
         if node.style in (">", "|"):  # the text starts on the line after `>` and any comment
-            end_of_header = self.text.find("\n", start)
-            return len(self.text) if end_of_header < 0 else end_of_header + 1
+            after = bisect.bisect_right(starts, start)
+            return starts[after] if after < len(starts) else len(self.text)
         return start + 1 if node.style in ("'", '"') else start
 
     def _location(self, file: str, position: int) -> Location:

@@ -6,9 +6,10 @@ id, located at its first use and listing the others, says what the reader has
 to do once. What the id names is read from the fields that use it (authors
 are people, an outlet is an organisation, event places are places: the
 `kinds` of `fields.py`); when they agree, the problem names the registry file
-and prints an entry for it whose placeholders `briefgen check` reports until
-they are filled in. "Did you mean" offers only a typo of a known id or
-spelling of the same kind (`suggest.NearMisses`).
+and, unless the id looks like a typo, prints an entry for it whose
+placeholders `briefgen check` reports until they are filled in. "Did you
+mean" offers only a typo of a known id or spelling of the same kind
+(`suggest.NearMisses`).
 """
 
 from __future__ import annotations
@@ -16,11 +17,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from briefgen.model import ENTITY_KINDS, EntityKind, Location, Vocabulary
+from briefgen.model import A_KIND, ENTITY_KINDS, EntityKind, Location, Vocabulary
 from briefgen.placeholders import placeholder
 from briefgen.problems import Problem
-
-_ARTICLE = {"person": "a person", "place": "a place", "organisation": "an organisation"}
 
 
 @dataclass(frozen=True)
@@ -33,14 +32,15 @@ class Use:
 
 
 def inferred_kind(uses: Sequence[Use]) -> tuple[EntityKind | None, bool]:
-    """The kind the uses' fields agree on (None when none says), and whether they disagree."""
+    """The kind the uses' fields agree on (None when they allow more than one), and whether
+    they disagree (an author, so a person, and an outlet, so an organisation)."""
     allowed = set(ENTITY_KINDS)
     for use in uses:
         if use.kinds:
             allowed &= set(use.kinds)
     if not allowed:
         return None, True
-    return (next(iter(allowed)) if len(allowed) == 1 else None), False
+    return (min(allowed) if len(allowed) == 1 else None), False
 
 
 def unknown_id_problem(
@@ -55,7 +55,7 @@ def unknown_id_problem(
     first = uses[0]
     if disagree:
         fields = {k: [use.path for use in uses if use.kinds == (k,)] for k in ENTITY_KINDS}
-        roles = [f"{_ARTICLE[k]} ({', '.join(paths)})" for k, paths in fields.items() if paths]
+        roles = [f"{A_KIND[k]} ({', '.join(paths)})" for k, paths in fields.items() if paths]
         message = f"unknown id `{entity_id}`, used as {' and as '.join(roles)}: one id names one entity"
     else:
         hint = f"; did you mean `{suggestion}`?" if suggestion else ""
@@ -85,11 +85,12 @@ def _entry_to_add(
     it is not a likely typo (a stub under every typo would bury the suggestion)."""
     if kind is None:
         where = _one_of([files[k] for k in ENTITY_KINDS])
-        return [f"  {'If it is new, it' if typo else 'It'} goes in {where}, by what it is."]
+        lead = "If it is new, it" if typo else "Unless `briefgen find` knows it by another id, it"
+        return [f"  {lead} goes in {where}, by what it is."]
     if typo:
         return [f"  If it is a new {kind}, it goes in {files[kind]}."]
     return [
-        f"  Unless `briefgen find` knows it by another id, {_ARTICLE[kind]} goes in {files[kind]}; "
+        f"  Unless `briefgen find` knows it by another id, {A_KIND[kind]} goes in {files[kind]}; "
         "paste this there and fill it in:",
         f"    {entity_id}:",
         f"      name: {placeholder('the name as the article spells it')}",

@@ -14,14 +14,13 @@ from collections.abc import Mapping
 from briefgen.convert import FileCheck, ReadMapping, check_id, convert_object
 from briefgen.crosscheck import EntityInfo
 from briefgen.fields import CHART_FIELDS, KIND_FIELDS, QUALIFIER_WORD_FIELDS, SIDE_FIELDS
-from briefgen.model import DEFAULT_VOCABULARY, ENTITY_KINDS, EntityKind, Side, Vocabulary
+from briefgen.model import A_KIND, DEFAULT_VOCABULARY, ENTITY_KINDS, EntityKind, Side, Vocabulary
 from briefgen.suggest import NearMisses, did_you_mean
 from briefgen.yamlsafe import BadValue, YMap, YNode
 
 VOCABULARY_FILE = "vocabulary.yml"
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 _SECTIONS = ("sides", "qualifiers", "charts", "kinds")
-_ARTICLE = {"person": "a person", "place": "a place", "organisation": "an organisation"}
 
 
 def read_vocabulary(tree: YMap | None, chk: FileCheck) -> Vocabulary:
@@ -86,7 +85,7 @@ def _kinds(obj: ReadMapping, kind: EntityKind, chk: FileCheck) -> tuple[str, ...
     if listed is None:
         return ()
     if not listed:
-        chk.add(obj.at[kind], f"kinds.{kind}", f"list at least one kind for {_ARTICLE[kind]}, or leave "
+        chk.add(obj.at[kind], f"kinds.{kind}", f"list at least one kind for {A_KIND[kind]}, or leave "
                 "the key out to keep the defaults")
         return ()
     kept: list[str] = []
@@ -118,7 +117,7 @@ def check_entries(vocabulary: Vocabulary, entities: Mapping[str, EntityInfo],
             close = suggest[info.kind].of(category)
             hint = f"; did you mean `{close[0]}`?" if close else ""
             chk.add(obj.at["kind"], f"{entity_id}.kind",
-                    f"unknown kind `{category}` for {_ARTICLE[info.kind]}; the kinds are "
+                    f"unknown kind `{category}` for {A_KIND[info.kind]}; the kinds are "
                     f"{', '.join(allowed)} (`kinds: {info.kind}:` in data/{VOCABULARY_FILE}, where a new "
                     f"one is added){hint}")
         if side is not None and side not in sides:

@@ -129,7 +129,8 @@ def test_an_id_no_field_places_names_the_three_files(tmp_path: Path) -> None:
     assert (str(problem.location), problem.field) == ("data/briefs/good.yml:33:17", "figures[0].claimed_by")
     assert problem.message == (
         "unknown entity id `general-staff`\n"
-        "  It goes in data/people.yml, data/places.yml or data/organisations.yml, by what it is."
+        "  Unless `briefgen find` knows it by another id, it goes in data/people.yml, data/places.yml or "
+        "data/organisations.yml, by what it is."
     )
 
 
@@ -232,6 +233,19 @@ def test_an_unknown_link_is_reported_at_its_own_line_and_column(
     assert (problem.location, problem.field) == (Location("data/briefs/good.yml", line, column), "summary")
 
 
+FOLDED = GOOD_BRIEF.replace(SUMMARY, "summary: >\n  First line.\n  See [[pokrovks]] now.\n")
+
+
+@pytest.mark.parametrize(("brief", "line"), [
+    (FOLDED.replace("\n", "\r\n"), 10),
+    # The readers count a Unicode line separator as a line break (YAML 1.1); so does the locator.
+    (FOLDED.replace("Pokrovsk under pressure", "Pokrovsk\u2028under pressure"), 11),
+], ids=["crlf", "line-separator"])
+def test_a_link_is_located_whatever_the_line_breaks(tmp_path: Path, brief: str, line: int) -> None:
+    [problem] = about(problems_in(tmp_path, {BRIEF: brief}), "pokrovks")
+    assert (problem.location.line, problem.location.column) == (line, 7)
+
+
 def test_the_second_use_of_a_link_in_one_text_is_located_too(tmp_path: Path) -> None:
     summary = "summary: >\n  [[pokrovks]] twice,\n  and [[pokrovks]].\n"
     [problem] = about(problems_in(tmp_path, brief_with(SUMMARY, summary)), "pokrovks")
@@ -282,6 +296,19 @@ def test_a_missing_registry_file_is_reported_once_first_and_hides_no_other_probl
     )
     data = tmp_path / "data"
     assert check_paths([data], display_root=tmp_path) == problems
+
+
+def test_with_a_registry_file_missing_an_id_of_another_kind_is_still_reported_with_every_use(
+    tmp_path: Path,
+) -> None:
+    brief = GOOD_BRIEF.replace("    places: [pokrovsk]", "    places: [donetsk]").replace(
+        "[[pokrovsk|the city]]", "[[donetsk|the city]]")
+    problems = problems_in(tmp_path, {"people.yml": None, BRIEF: brief})
+    assert [p.location.file for p in problems] == ["data/people.yml", "data/briefs/good.yml"]
+    assert problems[1].message.splitlines()[:2] == [
+        "unknown place id `donetsk`, used 2 times:",
+        "    data/briefs/good.yml: 9:25 summary, 44:14 events[0].places[0]",
+    ]
 
 
 def test_briefgen_check_prints_the_missing_file_first(
@@ -373,6 +400,13 @@ def test_the_default_kinds_cover_every_kind_the_real_registry_uses() -> None:
     for kind, name in REGISTRY_FILES.items():
         used = {entry["kind"] for entry in yaml.safe_load((ROOT / "data" / name).read_text("utf-8")).values()}
         assert used and not used - set(DEFAULT_VOCABULARY.kinds_of(kind)), kind
+
+
+def test_the_format_docs_list_the_default_kinds() -> None:
+    docs = (ROOT / "docs" / "writing-a-brief.md").read_text("utf-8")
+    for kind, name in REGISTRY_FILES.items():
+        row = next(line for line in docs.splitlines() if line.startswith(f"| `{name}` |"))
+        assert row == f"| `{name}` | {', '.join(DEFAULT_VOCABULARY.kinds_of(kind))} |"
 
 
 # --- Units are suggested from the metric's family ----------------------------------------
