@@ -3,17 +3,22 @@ locations, a missing registry file reported once, kinds and units checked by fam
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefgen.cli import main
 from briefgen.crosscheck import REGISTRY_FILES
 from briefgen.load import InvalidData, Problem, check_paths, load_corpus
 from briefgen.model import DEFAULT_VOCABULARY, Location
+from briefgen.source import SourceText
 from briefgen.suggest import UNIT_WORDS, is_near_miss
+from briefgen.yamlsafe import YScalar, read_yaml
 from tests.conftest import ROOT
 from tests.test_load import BASE_FILES, BRIEF, GOOD_BRIEF, brief_with, file_with, make_data, problems_in
 
@@ -457,3 +462,30 @@ def test_unit_words_admit_one_typo_from_three_letters() -> None:
     assert is_near_miss("kilometers", "kilometres", UNIT_WORDS)
     assert not is_near_miss("inhabitants", "units", UNIT_WORDS)
     assert not is_near_miss("people per week", "per week", UNIT_WORDS)
+
+
+# --- The locator, against the YAML emitter's own line folding --------------------------
+
+WORD = st.sampled_from([
+    "the", "city", "it's", 'a "quoted" word', "ruins,", "#tag", "x: y", "café",
+    "[[pokrovsk]]", "[[bakhmut|the town]]", "[[pokrovsk|its centre]]",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(words=st.lists(WORD, min_size=1, max_size=40), style=st.sampled_from([None, "'", '"', "|", ">"]),
+       width=st.integers(min_value=20, max_value=60))
+def test_every_link_is_located_where_the_file_has_it(words: list[str], style: str | None, width: int) -> None:
+    value = " ".join(words)
+    text = "title: x\nsummary: " + yaml.dump(value, default_style=style, width=width, allow_unicode=True)
+    tree, problems = read_yaml(text.encode("utf-8"), "f.yml")
+    assert tree is not None and not problems
+    node = dict((key.text, node) for key, node in tree.items)["summary"]
+    assert isinstance(node, YScalar) and node.text.rstrip("\n") == value
+    source, lines = SourceText(text), text.split("\n")
+    for link in re.finditer(r"\[\[[a-z]+", node.text):
+        where = source.locate(node, link.start())
+        written = lines[where.line - 1][where.column - 1:]
+        assert written.startswith(link.group()) or where == node.where, (text, where)
+        # The scalar's start is only a fallback for escapes; plain words never need it.
+        assert where != node.where or style == '"', (text, where)
