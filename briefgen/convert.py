@@ -16,6 +16,7 @@ from typing import Any
 from briefgen.fields import Field
 from briefgen.model import ClaimRef, EntityKind, Location, PartialDate, Publication
 from briefgen.placeholders import is_placeholder, placeholder_message
+from briefgen.source import SourceText
 from briefgen.suggest import did_you_mean
 from briefgen.syntax import (
     ENTITY_LINK,
@@ -81,8 +82,11 @@ class PendingRef:
 
     entity: str
     kinds: tuple[EntityKind, ...]
-    where: Location
+    where: Location  # of the value; of the whole text for a [[link]]: see FileCheck.place
     path: str
+    # A [[link]]: the text it is in and where in it, located only when reported.
+    text: YScalar | None = None
+    offset: int = 0
 
 
 @dataclass(frozen=True)
@@ -117,9 +121,19 @@ class FileCheck:
     topic_refs: list[tuple[str, Location, str]] = field(default_factory=list)
     claim_links: list[ClaimLink] = field(default_factory=list)
     brief_id: str = ""
+    # The file's text, to locate a [[link]] inside a folded or quoted scalar.
+    source: SourceText | None = None
 
     def add(self, where: Location, path: str, message: str) -> None:
         self.problems.append(Problem(where, path or WHOLE_FILE, message))
+
+    def locate(self, node: YScalar, offset: int) -> Location:
+        """Where the character at `offset` of a scalar's value is written in this file."""
+        return self.source.locate(node, offset) if self.source is not None else node.at_offset(offset)
+
+    def place(self, ref: PendingRef) -> Location:
+        """Where a reference is written: a [[link]] at its own line and column."""
+        return ref.where if ref.text is None else self.locate(ref.text, ref.offset)
 
 
 def items_of(obj: ReadMapping, key: str) -> list[ReadMapping]:
@@ -266,7 +280,7 @@ def _markdown(node: YScalar, spec: Field, path: str, chk: FileCheck) -> str:
         if not ENTITY_LINK.fullmatch(match.group(0)):
             malformed = True
             chk.add(
-                node.at_offset(match.start()),
+                chk.locate(node, match.start()),
                 path,
                 f"malformed link `{match.group(0)[:80]}`: write [[entity-id]] or [[entity-id|words]]",
             )
@@ -276,13 +290,13 @@ def _markdown(node: YScalar, spec: Field, path: str, chk: FileCheck) -> str:
         url = target.group(1) if target.group(1) is not None else target.group(2)
         if leaves_site_without_scheme(url):
             chk.add(
-                node.at_offset(target.start()),
+                chk.locate(node, target.start()),
                 path,
                 f"link to `{url[:60]}` has no scheme but leaves the site: "
                 "write the full address, https://…",
             )
     for link in ENTITY_LINK.finditer(text):
-        chk.refs.append(PendingRef(link.group(1), (), node.at_offset(link.start()), path))
+        chk.refs.append(PendingRef(link.group(1), (), node.where, path, node, link.start()))
     return text
 
 
@@ -293,7 +307,7 @@ def _check_stray_brackets(node: YScalar, path: str, chk: FileCheck) -> None:
         if any(start <= stray.start() < end for start, end in links):
             continue
         chk.add(
-            node.at_offset(stray.start()),
+            chk.locate(node, stray.start()),
             path,
             f"`{stray.group()}` without its other half (links cannot nest or span lines): "
             "write [[entity-id]] or [[entity-id|words]]",

@@ -1,9 +1,10 @@
 """Checks that span fields, files or the registry, on what was read of each file.
 
 Within one brief: ids shared by figures, quotes, events and claims, figure
-ranges, self-contradicting claims. Across files: entity and metric references,
-entities used but not listed, figure units against data/units.yml and their
-metric's family, and claim links to other briefs.
+ranges, self-contradicting claims. Across files: entity and metric references
+(one problem per unknown entity id, written by `unknown_ids`), entities used
+but not listed, figure units against data/units.yml and their metric's
+family, and claim links to other briefs.
 """
 
 from __future__ import annotations
@@ -15,11 +16,19 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from briefgen.convert import FileCheck, PendingRef, ReadMapping, items_of, join_path
-from briefgen.model import ClaimRef, EntityKind, Location
-from briefgen.problems import Problem
-from briefgen.suggest import Suggester, did_you_mean
+from briefgen.model import DEFAULT_VOCABULARY, ClaimRef, EntityKind, Location, Vocabulary
+from briefgen.problems import WHOLE_FILE, Problem
+from briefgen.suggest import UNIT_WORDS, NearMisses, did_you_mean
 from briefgen.units import FAMILY_BASE, FAMILY_MAX, unit_key
+from briefgen.unknown_ids import Use, inferred_kind, unknown_id_problem
 from briefgen.yamlsafe import spelling_key
+
+# The registry: one file per kind of entity, in the data directory.
+REGISTRY_FILES: dict[EntityKind, str] = {
+    "person": "people.yml",
+    "place": "places.yml",
+    "organisation": "organisations.yml",
+}
 
 # How a unit family reads in a sentence ("unit `miles` is a distance").
 FAMILY_NOUNS: dict[str, str] = {
@@ -59,6 +68,31 @@ class BriefInfo:
     claim_ids: set[str]
 
 
+@dataclass(frozen=True)
+class RegistryFiles:
+    """The registry's files as messages name them, and the kinds whose file could not be read."""
+
+    files: Mapping[EntityKind, str] = field(
+        default_factory=lambda: {kind: f"data/{name}" for kind, name in REGISTRY_FILES.items()}
+    )
+    # References that may be to these kinds are not checked: the file's own
+    # problem says what to do, where a hundred unknown ids would hide it.
+    unread: frozenset[EntityKind] = frozenset()
+
+
+def missing_registry(kind: EntityKind, file: str) -> Problem:
+    """The one problem for a registry file that is not there, which other checks defer to."""
+    article = "an" if kind[0] in "aeiou" else "a"
+    return Problem(
+        Location(file, 1, 1),
+        WHOLE_FILE,
+        f"file is missing: every {kind} a brief names is registered here. Create it, a "
+        f"mapping of {kind} ids to entries (`{{}}` while there are none; see \"The registry\" in "
+        f"docs/writing-a-brief.md); until then, ids that may name {article} {kind} are not checked",
+        root_cause=True,
+    )
+
+
 @dataclass
 class Loaded:
     problems: list[Problem]
@@ -68,6 +102,8 @@ class Loaded:
     briefs: dict[str, BriefInfo]
     brief_files: frozenset[str]
     topics: Mapping[str, tuple[ReadMapping | None, Location]] = field(default_factory=dict)
+    vocabulary: Vocabulary = DEFAULT_VOCABULARY
+    registry: RegistryFiles = field(default_factory=RegistryFiles)
 
 
 # --- Checks that span fields, files or the registry ---------------------------
@@ -145,14 +181,14 @@ def _slug(text: str) -> str:
 
 
 class _Resolver:
-    """Answers "is this entity id known?" with a helpful suggestion when not."""
+    """Answers "is this entity id known?", and "which known id was meant?" only for a typo."""
 
     def __init__(self, entities: Mapping[str, EntityInfo]) -> None:
         self.entities = entities
         # Candidate spellings → id: ids, and names and aliases slugified, so
         # that `zelenskyy` finds `volodymyr-zelensky` through its alias.
         self.spellings: dict[EntityKind | None, dict[str, str]] = {}
-        self.suggesters: dict[EntityKind | None, Suggester] = {}
+        self.near_misses: dict[EntityKind | None, NearMisses] = {}
         for entity_id in sorted(entities):
             info = entities[entity_id]
             names = [info.obj.get("name", "")] + list(info.obj.get("aliases", [])) if info.obj else []
@@ -163,32 +199,40 @@ class _Resolver:
                     if isinstance(name, str) and _slug(name):
                         table.setdefault(_slug(name), entity_id)
 
-    def problem(self, ref: PendingRef) -> str | None:
-        info = self.entities.get(ref.entity)
-        wanted = ref.kinds[0] if len(ref.kinds) == 1 else None
-        if info is None:
-            table = self.spellings.get(wanted, {})
-            guess = table.get(ref.entity)
-            if guess is None:
-                if wanted not in self.suggesters:
-                    self.suggesters[wanted] = Suggester(table)
-                close = self.suggesters[wanted].closest(ref.entity)
-                guess = table[close[0]] if close else None
-            hint = f"; did you mean `{guess}`?" if guess else ""
-            return f"unknown {wanted or 'entity'} id `{ref.entity}`{hint}"
-        if ref.kinds and info.kind not in ref.kinds:
-            article = "an" if (wanted or "")[0:1] in "aeiou" else "a"
-            return f"`{ref.entity}` is a {info.kind} ({info.file}), but {article} {wanted} is needed here"
-        return None
+    def wrong_kind(self, ref: PendingRef) -> str | None:
+        """Why a known id does not fit where it is used, or None when it does."""
+        info = self.entities[ref.entity]
+        if not ref.kinds or info.kind in ref.kinds:
+            return None
+        wanted = ref.kinds[0]
+        article = "an" if wanted[0] in "aeiou" else "a"
+        return f"`{ref.entity}` is a {info.kind} ({info.file}), but {article} {wanted} is needed here"
+
+    def meant(self, entity_id: str, kind: EntityKind | None) -> str | None:
+        """The known id of that kind (any, for None) that `entity_id` is a typo or a spelling of."""
+        table = self.spellings.get(kind, {})
+        guess = table.get(entity_id)
+        if guess is None:
+            if kind not in self.near_misses:
+                self.near_misses[kind] = NearMisses(table)
+            close = self.near_misses[kind].of(entity_id)
+            guess = table[close[0]] if close else None
+        return guess
 
 
 def check_references(loaded: Loaded, checks: Sequence[FileCheck]) -> None:
+    """Entity, metric and topic references resolve; each unknown entity id is reported once."""
     resolver = _Resolver(loaded.entities)
+    unread = loaded.registry.unread
+    unknown: dict[str, list[tuple[Use, FileCheck]]] = {}
     for chk in checks:
         for ref in chk.refs:
-            message = resolver.problem(ref)
-            if message is not None:
-                chk.add(ref.where, ref.path, message)
+            if ref.entity in loaded.entities:
+                message = resolver.wrong_kind(ref)
+                if message is not None:
+                    chk.add(chk.place(ref), ref.path, message)
+            else:
+                unknown.setdefault(ref.entity, []).append((Use(chk.place(ref), ref.path, ref.kinds), chk))
         for metric_id, where, path in chk.metric_refs:
             if metric_id not in loaded.metrics:
                 chk.add(
@@ -198,6 +242,15 @@ def check_references(loaded: Loaded, checks: Sequence[FileCheck]) -> None:
             if topic_id not in loaded.topics:
                 chk.add(where, path, f"unknown topic `{topic_id}`: declare it in data/topics.yml"
                         + did_you_mean(topic_id, loaded.topics))
+    for entity_id, found in sorted(unknown.items()):
+        found.sort(key=lambda use_in: use_in[0].where)
+        uses = [use for use, _chk in found]
+        kind, disagree = inferred_kind(uses)
+        if not disagree and not unread.isdisjoint([kind] if kind else unread):
+            continue  # it may be in a registry file that could not be read, which is reported
+        meant = None if disagree else resolver.meant(entity_id, kind)
+        problem = unknown_id_problem(entity_id, uses, meant, loaded.registry.files, loaded.vocabulary)
+        found[0][1].problems.append(problem)
 
 
 def check_mentions(brief: BriefInfo, loaded: Loaded) -> None:
@@ -211,9 +264,8 @@ def check_mentions(brief: BriefInfo, loaded: Loaded) -> None:
             and ref.entity not in listed
             and not _NOT_MENTIONS.fullmatch(ref.path)
         ):
-            brief.chk.add(
-                ref.where, ref.path, f"`{ref.entity}` is referred to but not listed under `entities`"
-            )
+            message = f"`{ref.entity}` is referred to but not listed under `entities`"
+            brief.chk.add(brief.chk.place(ref), ref.path, message)
 
 
 def check_figure_units(brief: BriefInfo, loaded: Loaded) -> None:
@@ -225,15 +277,13 @@ def check_figure_units(brief: BriefInfo, loaded: Loaded) -> None:
         if unit_text is None:
             continue
         where, path, key = figure.at["unit"], join_path(figure.path, "unit"), unit_key(unit_text)
+        metric = loaded.metrics.get(metric_id or "", (None, None))[0]
+        family = metric.values.get("family") if metric is not None else None
         if key not in loaded.units:
-            close = Suggester(loaded.units, cutoff=50).closest(key, limit=4)
-            hint = "; close: " + ", ".join(f"`{u}`" for u in close) if close else ""
-            brief.chk.add(where, path, f"unknown unit `{unit_text[:40]}`{hint}")
+            brief.chk.add(where, path, _unknown_unit(unit_text, key, metric_id, family, loaded))
             continue
         unit = loaded.units[key][0]
         unit_family = unit.values.get("family") if unit is not None else None
-        metric = loaded.metrics.get(metric_id or "", (None, None))[0]
-        family = metric.values.get("family") if metric is not None else None
         if unit is not None and unit_family is not None:
             _check_magnitude(figure, unit_text, unit_family, unit.values.get("factor"), brief.chk)
         if unit_family is None or family is None or unit_family == family:
@@ -244,6 +294,24 @@ def check_figure_units(brief: BriefInfo, loaded: Loaded) -> None:
             f"unit `{unit_text}` is {FAMILY_NOUNS.get(unit_family, unit_family)}, but metric "
             f"`{metric_id}` is {FAMILY_NOUNS.get(family, family)} (family {family})",
         )
+
+
+def _unknown_unit(written: str, key: str, metric_id: str | None, family: str | None, loaded: Loaded) -> str:
+    """What to do about a unit data/units.yml lacks: a typo of a unit of the metric's
+    family, when there is one, and the line that would add it."""
+    same_family = [
+        name for name, (unit, _where) in loaded.units.items()
+        if family is None or (unit is not None and unit.values.get("family") == family)
+    ]
+    close = NearMisses(same_family, shortest=UNIT_WORDS).of(key, limit=4)
+    lead, add = f"unknown unit `{written[:40]}`", "; add it"
+    if close:
+        lead, add = lead + "; close: " + ", ".join(f"`{u}`" for u in close), "; or add it"
+    if family is None:
+        return f"{lead}{add} to data/units.yml with its family and factor"
+    base = f"`{FAMILY_BASE[family]}`" if FAMILY_BASE[family] else "a plain number"
+    return (f"{lead}{add} to data/units.yml as `{key[:40]}: {{family: {family}, factor: …}}` "
+            f"(metric `{metric_id}` is {FAMILY_NOUNS[family]}; the factor converts the unit to {base})")
 
 
 def check_figure_references(brief: BriefInfo, loaded: Loaded) -> None:

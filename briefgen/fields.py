@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from briefgen.model import ARTICLE_TYPES, QUALIFIERS, EntityKind
+from briefgen.model import ARTICLE_TYPES, ENTITY_KINDS, QUALIFIERS, EntityKind
 from briefgen.units import FAMILY_BASE
 
 MAX_QUOTE_WORDS = 30
@@ -129,7 +129,8 @@ BRIEF_FIELDS: dict[str, Field] = {
 
 _ENTRY_COMMON: dict[str, Field] = {
     "name": Field("text", required=True, spelling=True),
-    "kind": Field("id", required=True),  # fills Entity.category
+    # One of the kinds data/vocabulary.yml lists for its file (checked by `vocabulary`); Entity.category.
+    "kind": Field("id", required=True),
     "aliases": _list(Field("text", spelling=True)),
     "description": Field("text", required=True),
     "wikidata": Field("wikidata"),
@@ -173,6 +174,8 @@ CHART_FIELDS: dict[str, Field] = {
     "population": _list(Field("metric")),
     "claims-by-side": _list(Field("metric")),
 }
+# data/vocabulary.yml `kinds`: the `kind:` values of each registry file's entries.
+KIND_FIELDS: dict[str, Field] = {kind: _list(Field("id")) for kind in ENTITY_KINDS}
 TOPIC_FIELDS: dict[str, Field] = {
     "name": Field("text", required=True),
     "description": Field("text", required=True),

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from briefgen.convert import FileCheck, ReadMapping, check_id, convert_object, items_of
 from briefgen.crosscheck import (
+    REGISTRY_FILES,
     BriefInfo,
     EntityInfo,
     Loaded,
+    RegistryFiles,
     check_brief,
     check_claim_links,
     check_figure_references,
@@ -25,6 +28,7 @@ from briefgen.crosscheck import (
     check_mentions,
     check_references,
     check_spellings,
+    missing_registry,
 )
 from briefgen.fields import (
     BRIEF_FIELDS,
@@ -43,6 +47,7 @@ from briefgen.fields import (
 )
 from briefgen.model import (
     DEFAULT_VOCABULARY,
+    ENTITY_KINDS,
     Brief,
     Claim,
     Corpus,
@@ -58,9 +63,11 @@ from briefgen.model import (
     Unit,
     Vocabulary,
 )
+from briefgen.problems import in_report_order
+from briefgen.source import SourceText
 from briefgen.syntax import RESERVED_IDS
 from briefgen.units import unit_key
-from briefgen.vocabulary import VOCABULARY_FILE, check_sides, read_vocabulary
+from briefgen.vocabulary import VOCABULARY_FILE, check_entries, read_vocabulary
 from briefgen.yamlsafe import (
     MAX_FILE_BYTES,
     WHOLE_FILE,
@@ -94,11 +101,6 @@ __all__ = [
 ]
 
 BRIEF_SUFFIXES = (".yaml", ".yml")
-REGISTRY_FILES: dict[EntityKind, str] = {
-    "person": "people.yml",
-    "place": "places.yml",
-    "organisation": "organisations.yml",
-}
 METRICS_FILE = "metrics.yml"
 UNITS_FILE = "units.yml"
 # Optional: a project without it declares no topics, and its briefs may name none.
@@ -109,7 +111,7 @@ class InvalidData(Exception):
     """The data directory has problems; `.problems` lists them all, sorted."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems: tuple[Problem, ...] = tuple(sorted(set(problems)))
+        self.problems: tuple[Problem, ...] = in_report_order(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
     def __str__(self) -> str:
@@ -126,6 +128,11 @@ def _display(path: Path, root: Path) -> str:
 
 
 def _read(path: Path, file: str) -> tuple[YMap | None, list[Problem]]:
+    data, problems = _read_bytes(path, file)
+    return (None, problems) if data is None else read_yaml(data, file)
+
+
+def _read_bytes(path: Path, file: str) -> tuple[bytes | None, list[Problem]]:
     start = Location(file, 1, 1)
     try:
         if path.is_symlink():
@@ -138,20 +145,27 @@ def _read(path: Path, file: str) -> tuple[YMap | None, list[Problem]]:
                 Problem(start, WHOLE_FILE, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes")
             ]
         with path.open("rb") as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)
+            return stream.read(MAX_FILE_BYTES + 1), []
     except OSError as err:
         return None, [Problem(start, WHOLE_FILE, f"cannot read the file: {err.strerror}")]
-    return read_yaml(data, file)
 
 
 def _load_registry(
     data_dir: Path, root: Path, problems: list[Problem]
-) -> tuple[dict[str, EntityInfo], list[FileCheck]]:
+) -> tuple[dict[str, EntityInfo], list[FileCheck], RegistryFiles]:
     entities: dict[str, EntityInfo] = {}
     checks: list[FileCheck] = []
+    files = {kind: _display(data_dir / REGISTRY_FILES[kind], root) for kind in ENTITY_KINDS}
+    unread: set[EntityKind] = set()
     for kind, name in sorted(REGISTRY_FILES.items(), key=lambda item: item[1]):
-        file = _display(data_dir / name, root)
-        tree, found = _read(data_dir / name, file)
+        file = files[kind]
+        if not os.path.lexists(data_dir / name):
+            tree, found = None, [missing_registry(kind, file)]
+        else:
+            tree, found = _read(data_dir / name, file)
+        if tree is None:
+            unread.add(kind)
+            found = [replace(problem, root_cause=True) for problem in found]
         problems.extend(found)
         chk = FileCheck(file)
         checks.append(chk)
@@ -184,7 +198,7 @@ def _load_registry(
                 )
                 continue
             entities[key.text] = EntityInfo(kind, file, key.where, obj)
-    return entities, checks
+    return entities, checks, RegistryFiles(files, frozenset(unread))
 
 
 def _load_vocabulary(data_dir: Path, root: Path, problems: list[Problem]) -> tuple[Vocabulary, FileCheck]:
@@ -297,7 +311,11 @@ def _load_brief(path: Path, root: Path, problems: list[Problem]) -> BriefInfo:
             raise BadValue(f"`{path.stem}` is a reserved name; rename the file")
     except BadValue as err:
         chk.add(Location(file, 1, 1), WHOLE_FILE, str(err))
-    tree, found = _read(path, file)
+    data, found = _read_bytes(path, file)
+    tree = None
+    if data is not None:
+        tree, found = read_yaml(data, file)
+        chk.source = SourceText.of_bytes(data)
     problems.extend(found)
     obj = convert_object(tree, BRIEF_FIELDS, "", chk) if tree is not None else None
     claim_ids: set[str] = set()
@@ -434,13 +452,11 @@ def _load(data_dir: Path, root: Path) -> tuple[Corpus | None, Loaded]:
         message = f"resolves outside the project, to {data_dir.resolve()}"
         problems.append(Problem(where, WHOLE_FILE, message))
         return None, Loaded(problems, {}, {}, {}, {}, frozenset())
-    entities, registry_checks = _load_registry(data_dir, root, problems)
+    entities, registry_checks, registry = _load_registry(data_dir, root, problems)
     metrics = _load_table(data_dir, root, METRICS_FILE, METRIC_FIELDS, _check_metric_id, problems)
     units = _load_table(data_dir, root, UNITS_FILE, UNIT_FIELDS, _check_unit_name, problems)
     vocabulary, vocabulary_check = _load_vocabulary(data_dir, root, problems)
-    by_file = {chk.file: chk for chk in registry_checks}
-    check_sides(vocabulary, {e: (info.obj, by_file[info.file]) for e, info in entities.items()
-                             if info.file in by_file})
+    check_entries(vocabulary, entities, {chk.file: chk for chk in registry_checks})
     topics = (
         _load_table(data_dir, root, TOPICS_FILE, TOPIC_FIELDS, _check_topic_id, problems)
         if os.path.lexists(data_dir / TOPICS_FILE)
@@ -462,7 +478,8 @@ def _load(data_dir: Path, root: Path) -> tuple[Corpus | None, Loaded]:
     # Problems with other files of data/briefs/ are left out, as other briefs'
     # are, when one brief is checked alone.
     brief_files |= {p.location.file for p in problems if p.location.file.startswith(f"{where.file}/briefs/")}
-    loaded = Loaded(problems, entities, metrics, units, briefs, frozenset(brief_files), topics)
+    loaded = Loaded(problems, entities, metrics, units, briefs, frozenset(brief_files), topics, vocabulary,
+                    registry)
     brief_checks = [b.chk for b in briefs.values()]
     check_references(loaded, [*registry_checks, vocabulary_check, *brief_checks])
     check_spellings(loaded)
@@ -554,9 +571,11 @@ def check_paths(paths: Sequence[Path], *, display_root: Path | None = None) -> l
         if key not in cache:
             cache[key] = _load(data_dir, root)[1]
         loaded = cache[key]
-        found.update(
-            p
-            for p in loaded.problems
-            if only is None or p.location.file == only or p.location.file not in loaded.brief_files
-        )
-    return sorted(found)
+        for problem in loaded.problems:
+            # Another brief's problem is left out, unless it also concerns this
+            # one (an unknown id both use): then it is shown at this one's use.
+            shown = problem if only is None or problem.location.file not in loaded.brief_files else (
+                problem.seen_from(only))
+            if shown is not None:
+                found.add(shown)
+    return list(in_report_order(found))

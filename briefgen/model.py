@@ -15,6 +15,8 @@ from typing import Literal
 
 EntityKind = Literal["person", "place", "organisation"]
 ENTITY_KINDS: tuple[EntityKind, ...] = ("person", "place", "organisation")
+# How messages name one of each: "an organisation".
+A_KIND: dict[EntityKind, str] = {"person": "a person", "place": "a place", "organisation": "an organisation"}
 
 # Which group a claimant's numbers fall into on the "claims by side" charts:
 # the defaults, when data/vocabulary.yml does not say otherwise.
@@ -292,6 +294,19 @@ class Side:
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
 _DEFAULT_COLOURS = {"ukraine": "#0072B2", "russia": "#D55E00", "independent": "#009E73", "media": "#CC79A7"}
 
+# What sort of person, place or organisation an entry may be (its `kind:`),
+# when data/vocabulary.yml does not say otherwise: every kind the registry
+# used when kinds became vocabulary, and `conference`, which the format's docs name.
+ENTRY_KINDS: dict[EntityKind, tuple[str, ...]] = {
+    "person": ("analyst", "civilian", "commander", "journalist", "military-expert", "official", "politician"),
+    "place": ("city", "country", "landform", "mine", "railway", "region", "road", "town", "village"),
+    "organisation": (
+        "armed-force", "armed-unit", "company", "conference", "government-body", "intelligence-agency",
+        "media-outlet", "military-command", "military-company", "news-agency", "non-profit",
+        "research-group", "social-network", "think-tank",
+    ),
+}
+
 
 @dataclass(frozen=True)
 class Vocabulary:
@@ -308,9 +323,14 @@ class Vocabulary:
         "casualties", "troops-committed", "units-committed", "reinforcements-per-day",
         "force-ratio", "infiltrating-troops",
     )
+    entry_kinds: tuple[tuple[EntityKind, tuple[str, ...]], ...] = tuple(ENTRY_KINDS.items())
 
     def side(self, side_id: str | None) -> Side | None:
         return next((s for s in self.sides if s.id == side_id), None)
+
+    def kinds_of(self, kind: EntityKind) -> tuple[str, ...]:
+        """The `kind:` values an entry of this type may take."""
+        return dict(self.entry_kinds).get(kind, ())
 
     def words(self, qualifier: str) -> str:
         """How a qualifier reads before a number: "more than"; "" for exact values."""

@@ -6,7 +6,9 @@ would clash. A problem always names a file and a line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 from briefgen.model import Location
 
@@ -21,9 +23,29 @@ class Problem:
     location: Location
     field: str
     message: str
+    # Every place a problem with many uses shows (an unknown id: each file,
+    # line and field that names it), first use first; the problem is located
+    # at the first. Not part of its identity: the message lists them already.
+    uses: tuple[tuple[Location, str], ...] = dataclasses.field(default=(), compare=False)
+    # A cause of other problems that are therefore not reported (a registry
+    # file that cannot be read): listed before everything else.
+    root_cause: bool = dataclasses.field(default=False, compare=False)
 
     def __str__(self) -> str:
         return f"{self.location}: {self.field}: {self.message}"
+
+    def seen_from(self, file: str) -> Problem | None:
+        """This problem as a check of `file` alone shows it: located at its first
+        use in that file, or None when it is neither located nor used there."""
+        if self.location.file == file:
+            return self
+        mine = next(((where, path) for where, path in self.uses if where.file == file), None)
+        return None if mine is None else replace(self, location=mine[0], field=mine[1])
+
+
+def in_report_order(problems: Iterable[Problem]) -> tuple[Problem, ...]:
+    """Each problem once: root causes first, then by file, line, column and field."""
+    return tuple(sorted(set(problems), key=lambda problem: (not problem.root_cause, problem)))
 
 
 class InvalidSite(Exception):
