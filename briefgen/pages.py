@@ -15,8 +15,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import jinja2
@@ -45,6 +46,7 @@ from briefgen.model import (
     EntityKind,
     Event,
 )
+from briefgen.parallel import run_all
 from briefgen.render import EXTERNAL_REL, plain, render_markdown
 from briefgen.urls import OutputFile
 
@@ -55,6 +57,8 @@ KIND_SINGULAR = {"person": "Person", "place": "Place", "organisation": "Organisa
 PER_PAGE = 100
 # Items an entity page shows in a section before linking to the full list.
 INLINE = 20
+# Briefs or entities whose pages one job renders: enough jobs to share out evenly.
+PAGES_PER_JOB = 10
 # Co-mentioned entities and related briefs shown on a page.
 RELATED = 10
 # Pairs listed under the connections graph: the strongest; weaker ones add nothing
@@ -312,21 +316,37 @@ class PageWriter:
         return StructuredData(self.registry, self.site_url, self.index.topics, path)
 
     def all_pages(self) -> list[OutputFile]:
-        pages = [self.home()]
-        pages += self.brief_index()
-        pages += [self.brief_page(b) for b in self.registry.briefs_newest_first]
+        """Every page, sorted by path; rendered on every core when there are many."""
+        made = run_all(self.page_jobs())
+        return sorted((page for part in made for page in part), key=lambda page: page.path)
+
+    def page_jobs(self) -> list[Callable[[], list[OutputFile]]]:
+        """The pages in independent pieces of work: the briefs and the entities
+        in small groups, each section's own pages as one piece."""
+        jobs: list[Callable[[], list[OutputFile]]] = [
+            lambda: [self.home()], self.brief_index, self.figure_pages,
+            lambda: [self.data_page()], self.topic_pages, self.timeline_pages,
+            self.connection_pages, lambda: [self.map_page()],
+        ]
+        briefs = self.registry.briefs_newest_first
+        jobs += [partial(self._brief_pages, briefs[start:start + PAGES_PER_JOB])
+                 for start in range(0, len(briefs), PAGES_PER_JOB)]
         for kind in ENTITY_KINDS:
-            pages += self.entity_index(kind)
-            for entity in self.registry.entities_of_kind(kind):
-                pages.append(self.entity_page(entity))
-                pages += self.entity_lists(entity)
-        pages += self.figure_pages()
-        pages.append(self.data_page())
-        pages += self.topic_pages()
-        pages += self.timeline_pages()
-        pages += self.connection_pages()
-        pages.append(self.map_page())
-        return sorted(pages, key=lambda page: page.path)
+            jobs.append(partial(self.entity_index, kind))
+            entities = self.registry.entities_of_kind(kind)
+            jobs += [partial(self._entity_pages, entities[start:start + PAGES_PER_JOB])
+                     for start in range(0, len(entities), PAGES_PER_JOB)]
+        return jobs
+
+    def _brief_pages(self, briefs: Sequence[Brief]) -> list[OutputFile]:
+        return [self.brief_page(brief) for brief in briefs]
+
+    def _entity_pages(self, entities: Sequence[Entity]) -> list[OutputFile]:
+        pages = []
+        for entity in entities:
+            pages.append(self.entity_page(entity))
+            pages += self.entity_lists(entity)
+        return pages
 
     def _paged(self, template: str, first_path: str, title: str, items: Sequence[Any],
                **context: Any) -> list[OutputFile]:

@@ -29,6 +29,7 @@ from briefgen.load import InvalidData, load_corpus
 from briefgen.problems import InvalidSite
 from briefgen.site import STYLESHEET, THEME_DIR, generate_site
 from briefgen.urls import OutputFile
+from briefgen.yamlsafe import forget_parsed
 
 log = get_plugin_logger(__name__)
 
@@ -47,11 +48,12 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
     def __init__(self) -> None:
         self.outputs: list[OutputFile] = []
         self._lit: Page | None = None
+        self._serving = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps one plugin instance across `mkdocs serve`
         # rebuilds; per-build state is still reset in on_config.
-        pass
+        self._serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -84,6 +86,9 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         started = time.perf_counter()
         try:
             corpus = load_corpus(data_dir, display_root=root)
+            if not self._serving:
+                # Only a server reads the files again (and re-parses just the changed ones).
+                forget_parsed()
             loaded = time.perf_counter()
             log.info("%s briefs loaded in %.1f s", f"{len(corpus.briefs):,}", loaded - started)
             charts = ChartCache(cache_dir)

@@ -9,8 +9,11 @@ downloads; then every path is checked before anything is handed on.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Sequence
+from functools import partial
 from importlib.resources import files as package_files
 from pathlib import Path
+from typing import TypeVar
 
 from briefgen import urls
 from briefgen.charts import (
@@ -29,11 +32,15 @@ from briefgen.event_chart import event_chart
 from briefgen.feed import atom_feed
 from briefgen.index import CorpusIndex
 from briefgen.map_chart import map_chart
-from briefgen.model import Corpus, Location
+from briefgen.model import Brief, Corpus, Entity, Location
 from briefgen.pages import PageWriter, PlacedChart
+from briefgen.parallel import run_all
 from briefgen.problems import InvalidSite, Problem
 from briefgen.schema_file import schema_file
 from briefgen.urls import OutputFile
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 STYLESHEET = urls.STYLESHEET
 # Theme overrides that add Open Graph tags, the feed's link and JSON-LD to
@@ -83,30 +90,75 @@ def draw_charts(index: CorpusIndex, cache: ChartCache) -> dict[str, PlacedChart]
     Keyed `metric/<id>`, `entity/<id>` and `brief/<id>`, so no id can stand
     for another's chart; the site-wide charts by their own (reserved) names:
     `population`, `claims-by-side`, `timeline`, `connections`, `map`.
+    Drawn on every core when there are many (see parallel.py); the result
+    does not depend on how many.
     """
-    placed: dict[str, PlacedChart] = {}
-
-    def keep(chart: Chart | None, path: str, key: str = "") -> None:
-        if chart is not None:
-            placed[key or chart.name] = PlacedChart(chart, path)
-
-    for metric_id in index.by_metric:
-        keep(comparison_chart(index, metric_id, cache), urls.chart_path(metric_id), f"metric/{metric_id}")
-    for entity_id in sorted(index.by_subject):
-        entity = index.registry.entities.get(entity_id)
-        if entity is not None:
-            keep(entity_chart(index, entity_id, cache), urls.entity_chart_path(entity.kind, entity_id),
-                 f"entity/{entity_id}")
     panels = BriefPanels(index)
-    for brief in index.registry.briefs_newest_first:
-        keep(brief_chart(index, brief, cache, panels), urls.brief_chart_path(brief.id),
-             f"brief/{brief.id}")
-    keep(population_chart(index, cache), urls.chart_path("population"))
-    keep(claims_by_side_chart(index, cache), urls.chart_path("claims-by-side"))
-    keep(event_chart(index, cache), urls.TIMELINE_CHART_PATH)
-    keep(connections_chart(index, cache), urls.CONNECTIONS_GRAPH_PATH)
-    keep(map_chart(index, cache), urls.MAP_SVG_PATH)
-    return placed
+    jobs: list[Callable[[], list[Made]]] = [partial(_metric_chart, index, cache, metric_id)
+                                            for metric_id in index.by_metric]
+    entities = [index.registry.entities[e] for e in sorted(index.by_subject)
+                if e in index.registry.entities]
+    jobs += [partial(_entity_charts, index, cache, chunk)
+             for chunk in _chunks(entities, CHARTS_PER_JOB)]
+    jobs += [partial(_brief_charts, index, cache, panels, chunk)
+             for chunk in _chunks(index.registry.briefs_newest_first, CHARTS_PER_JOB)]
+    jobs += [partial(_site_chart, index, cache, key) for key in SITE_CHARTS]
+    before = cache.rendered
+    done = run_all([_counting(cache, make) for make in jobs])
+    # Forked workers counted their own drawings; in one process they are counted twice here.
+    cache.rendered = before + sum(drawn for _, drawn in done)
+    return {key: PlacedChart(chart, path)
+            for made, _ in done for key, path, chart in made if chart is not None}
+
+
+# What a chart job makes: the chart's key, the path of its SVG, the chart (None: nothing to draw).
+Made = tuple[str, str, Chart | None]
+
+SITE_CHARTS: dict[str, tuple[str, Callable[[CorpusIndex, ChartCache], Chart | None]]] = {
+    "population": (urls.chart_path("population"), population_chart),
+    "claims-by-side": (urls.chart_path("claims-by-side"), claims_by_side_chart),
+    "timeline": (urls.TIMELINE_CHART_PATH, event_chart),
+    "connections": (urls.CONNECTIONS_GRAPH_PATH, connections_chart),
+    "map": (urls.MAP_SVG_PATH, map_chart),
+}
+
+
+def _metric_chart(index: CorpusIndex, cache: ChartCache, metric_id: str) -> list[Made]:
+    return [(f"metric/{metric_id}", urls.chart_path(metric_id),
+             comparison_chart(index, metric_id, cache))]
+
+
+def _entity_charts(index: CorpusIndex, cache: ChartCache, entities: Sequence[Entity]) -> list[Made]:
+    return [(f"entity/{e.id}", urls.entity_chart_path(e.kind, e.id), entity_chart(index, e.id, cache))
+            for e in entities]
+
+
+def _brief_charts(index: CorpusIndex, cache: ChartCache, panels: BriefPanels,
+                  briefs: Sequence[Brief]) -> list[Made]:
+    return [(f"brief/{b.id}", urls.brief_chart_path(b.id), brief_chart(index, b, cache, panels))
+            for b in briefs]
+
+
+def _site_chart(index: CorpusIndex, cache: ChartCache, key: str) -> list[Made]:
+    path, draw = SITE_CHARTS[key]
+    return [(key, path, draw(index, cache))]
+
+
+# Charts one job draws: small enough to share the work evenly between cores.
+CHARTS_PER_JOB = 8
+
+
+def _chunks(items: Sequence[T], size: int) -> list[Sequence[T]]:
+    return [items[start:start + size] for start in range(0, len(items), size)]
+
+
+def _counting(cache: ChartCache, make: Callable[[], R]) -> Callable[[], tuple[R, int]]:
+    """`make`, also returning how many charts it drew (a worker's count stays in the worker)."""
+    def run() -> tuple[R, int]:
+        before = cache.rendered
+        made = make()
+        return made, cache.rendered - before
+    return run
 
 
 def _checked(corpus: Corpus, outputs: list[OutputFile]) -> list[OutputFile]:

@@ -16,7 +16,8 @@ briefs copied with nudged figures), then measures, each in a fresh process:
 
 and prints them as aligned text and one JSON line: times, warm/plain and
 cold/plain, per-brief warm cost, page count, site size, the largest page, and
-the peak RSS of each build with its ratio to plain MkDocs'. A step that runs
+the peak RSS of each build's largest process and the peak memory (PSS) of all
+its processes together, each with its ratio to plain MkDocs'. A step that runs
 past `--timeout` seconds is stopped and reported as such.
 """
 
@@ -39,15 +40,47 @@ from tests.benchmarks.synthetic import copies_project, synthetic_project
 
 REPO = Path(__file__).resolve().parents[2]
 
-# Runs a command and reports its wall time and peak RSS. A fresh process per
-# measurement, so RUSAGE_CHILDREN's maximum is that command's alone.
+# Runs a command and reports its wall time and peak memory. A fresh process per
+# measurement, so RUSAGE_CHILDREN's maximum is that command's alone: the peak
+# RSS of its largest process. A build may fork workers (briefgen/parallel.py),
+# so the memory of all its processes together is sampled too, as PSS (pages
+# shared between a parent and its forked workers counted once), every 0.1 s.
 MEASURE = """\
-import json, resource, subprocess, sys, time
+import json, os, resource, subprocess, sys, threading, time
+me = os.getpid()
+
+def tree_pss_kb():
+    total = 0
+    for name in os.listdir("/proc"):
+        if not name.isdigit() or int(name) == me:
+            continue
+        try:
+            with open(f"/proc/{name}/stat") as stat:
+                session = int(stat.read().rsplit(")", 1)[1].split()[3])
+            if session != me:
+                continue
+            with open(f"/proc/{name}/smaps_rollup") as rollup:
+                total += next(int(line.split()[1]) for line in rollup if line.startswith("Pss:"))
+        except (OSError, StopIteration, ValueError, IndexError):
+            pass
+    return total
+
+peak = [0]
+done = threading.Event()
+def sample():
+    while not done.is_set():
+        peak[0] = max(peak[0], tree_pss_kb())
+        done.wait(0.1)
 start = time.perf_counter()
-done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
-print(json.dumps({"seconds": time.perf_counter() - start, "returncode": done.returncode,
+sampler = threading.Thread(target=sample)
+sampler.start()
+finished = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+done.set()
+sampler.join()
+print(json.dumps({"seconds": time.perf_counter() - start, "returncode": finished.returncode,
                   "rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
-                  "stdout": done.stdout[-4000:], "stderr": done.stderr[-4000:]}))
+                  "tree_pss_mb": peak[0] / 1024,
+                  "stdout": finished.stdout[-4000:], "stderr": finished.stderr[-4000:]}))
 """
 
 
@@ -59,6 +92,7 @@ class Measured:
     rss_mb: float | None
     failure: str = ""  # "timeout after 1800 s", or the command's last error lines
     stdout: str = ""
+    tree_pss_mb: float | None = None  # all the command's processes together
 
 
 def measure(command: list[str], *, cwd: Path, timeout: float) -> Measured:
@@ -84,7 +118,8 @@ def measure(command: list[str], *, cwd: Path, timeout: float) -> Measured:
     if result["returncode"] != 0:
         tail = (result["stderr"] or result["stdout"]).strip().splitlines()[-5:]
         return Measured(None, result["rss_mb"], "failed: " + " / ".join(tail))
-    return Measured(result["seconds"], result["rss_mb"], stdout=result["stdout"])
+    return Measured(result["seconds"], result["rss_mb"], stdout=result["stdout"],
+                    tree_pss_mb=result["tree_pss_mb"])
 
 
 def phases(project: Path, cache: Path) -> dict[str, Any]:
@@ -199,6 +234,8 @@ def _ratios(result: dict[str, Any], steps: dict[str, Measured], briefs: int) -> 
             result[f"{name}_over_plain"] = step.seconds / plain.seconds
         if step.rss_mb and plain.rss_mb and step.seconds:
             result[f"{name}_rss_over_plain"] = step.rss_mb / plain.rss_mb
+        if step.tree_pss_mb and plain.tree_pss_mb and step.seconds:
+            result[f"{name}_memory_over_plain"] = step.tree_pss_mb / plain.tree_pss_mb
     if steps["warm"].seconds:
         result["warm_ms_per_brief"] = 1000 * steps["warm"].seconds / briefs
 
@@ -232,8 +269,14 @@ def report(result: dict[str, Any]) -> str:
             continue
         ratio = result.get(f"{key.split('_')[0]}_over_plain")
         rss_ratio = result.get(f"{key.split('_')[0]}_rss_over_plain")
+        memory_ratio = result.get(f"{key.split('_')[0]}_memory_over_plain")
         extra = f"   {ratio:.2f}x plain, RSS {rss_ratio:.2f}x plain" if ratio and rss_ratio else ""
-        lines.append(f"  {label:<38}{step['seconds']:>9.2f} s   peak RSS {step['rss_mb']:>6.0f} MB{extra}")
+        if memory_ratio:
+            extra += f", all processes {memory_ratio:.2f}x plain"
+        tree = step.get("tree_pss_mb")
+        together = f", all processes {tree:>6.0f} MB" if tree else ""
+        lines.append(f"  {label:<38}{step['seconds']:>9.2f} s   peak RSS {step['rss_mb']:>6.0f} MB"
+                     f"{together}{extra}")
     if "warm_ms_per_brief" in result:
         lines.append(f"  {'warm build per brief':<38}{result['warm_ms_per_brief']:>9.1f} ms")
     for key, label in (("site", "plugin site"), ("plain_site", "plain site")):
