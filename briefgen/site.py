@@ -63,8 +63,8 @@ def generate_site(
     `site_name` and `about` (what the site covers, in a sentence) head the home
     page; `site_url` (the published address, may be empty) makes the links
     of the feed, the downloads and the structured data absolute. When `timings`
-    is given it is filled with seconds per step ("index", "charts", "pages",
-    "downloads"). Raises InvalidSite, with located problems,
+    is given it is filled with seconds per step ("index", "charts", and
+    "pages", which includes the downloads). Raises InvalidSite, with located problems,
     when two files would share a path or a path would leave the site.
     """
     clock = _Clock(timings)
@@ -72,14 +72,14 @@ def generate_site(
     clock.lap("index")
     charts = draw_charts(index, cache)
     clock.lap("charts")
-    pages = PageWriter(index, charts, site_name=site_name, about=about,
-                       site_url=site_url).all_pages()
+    writer = PageWriter(index, charts, site_name=site_name, about=about, site_url=site_url)
+    # The downloads are made beside the pages, by the same workers.
+    jobs: list[Callable[[], list[OutputFile]]] = [
+        *writer.page_jobs(), partial(metric_csvs, index), partial(json_downloads, index, site_url),
+        partial(_feed, index, site_name, site_url)]
+    made = [output for part in run_all(jobs) for output in part]
     clock.lap("pages")
-    downloads = metric_csvs(index) + json_downloads(index, site_url)
-    downloads.append(OutputFile(urls.FEED_PATH,
-                                atom_feed(index, site_name=site_name, site_url=site_url)))
-    clock.lap("downloads")
-    outputs = [OutputFile(STYLESHEET, _stylesheet()), schema_file(), *pages, *downloads]
+    outputs = [OutputFile(STYLESHEET, _stylesheet()), schema_file(), *made]
     outputs += [OutputFile(placed.path, placed.chart.svg) for placed in charts.values()]
     return _checked(corpus, outputs)
 
@@ -188,6 +188,10 @@ def _origin_of(corpus: Corpus, path: str) -> Location:
         if part in origins and origins[part].file:
             return origins[part]
     return Location("(generated)", 1, 1)
+
+
+def _feed(index: CorpusIndex, site_name: str, site_url: str) -> list[OutputFile]:
+    return [OutputFile(urls.FEED_PATH, atom_feed(index, site_name=site_name, site_url=site_url))]
 
 
 def _stylesheet() -> str:

@@ -37,7 +37,7 @@ STAGES = {
     "load": (briefgen.plugin, "load_corpus"),
     "index": (briefgen.site, "CorpusIndex"),
     "charts": (briefgen.site, "draw_charts"),
-    "pages": (PageWriter, "all_pages"),
+    "pages": (PageWriter, "brief_page"),
     "downloads": (briefgen.site, "metric_csvs"),
     "path check": (briefgen.site, "_checked"),
 }

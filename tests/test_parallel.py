@@ -1,49 +1,87 @@
-"""A build shared between forked workers makes exactly the files one process makes."""
+"""A build shared between forked workers makes exactly the files one process makes.
+
+Each check runs in a fresh interpreter: forking is only done from a
+single-threaded process, and the test process may hold threads (a browser
+test's server) by the time these tests run.
+"""
 
 from __future__ import annotations
 
-import pytest
+import json
+import subprocess
+import sys
+from pathlib import Path
 
+from briefgen import parallel
+
+ROOT = Path(__file__).resolve().parent.parent
+
+_SAME_SITE = """
+import hashlib, json, os, sys
+from pathlib import Path
 from briefgen import parallel
 from briefgen.charts import ChartCache
 from briefgen.site import generate_site
 from tests.corpus_factory import seed_corpus
 
+def build(folder):
+    cache = ChartCache(Path(sys.argv[1]) / folder)
+    files = generate_site(seed_corpus(), cache)
+    digest = hashlib.sha256()
+    for f in files:
+        digest.update(f.path.encode() + b"\\0")
+        digest.update(f.content.encode() if isinstance(f.content, str) else f.content)
+    return {"files": len(files), "digest": digest.hexdigest(), "drawn": cache.rendered,
+            "cached": sorted(p.name for p in (Path(sys.argv[1]) / folder).iterdir())}
 
-def _files(outputs):  # type: ignore[no-untyped-def]
-    return [(o.path, o.content) for o in outputs]
+os.environ["BRIEFGEN_WORKERS"] = "1"
+alone = build("alone")
+os.environ["BRIEFGEN_WORKERS"] = "2"
+parallel.MIN_TASKS = 1  # share out even this small site
+could_fork = parallel.can_fork()
+shared = build("shared")
+print(json.dumps({"alone": alone, "shared": shared, "could_fork": could_fork,
+                  "pools": parallel.pools_started}))
+"""
 
 
-def test_forked_workers_make_the_same_site_as_one_process(tmp_path, monkeypatch):
-    monkeypatch.setenv("BRIEFGEN_WORKERS", "1")
-    alone_cache = ChartCache(tmp_path / "alone")
-    alone = generate_site(seed_corpus(), alone_cache)
+def _python(code: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+                          cwd=ROOT, timeout=300)
 
-    monkeypatch.setenv("BRIEFGEN_WORKERS", "2")
-    monkeypatch.setattr(parallel, "MIN_TASKS", 1)  # share out even this small site
-    assert parallel.can_fork(), "this test needs to fork: run it from a single-threaded process"
-    pools = parallel.pools_started
-    shared_cache = ChartCache(tmp_path / "shared")
-    shared = generate_site(seed_corpus(), shared_cache)
 
-    assert parallel.pools_started == pools + 2  # the charts, then the pages
-    assert _files(shared) == _files(alone)
+def test_forked_workers_make_the_same_site_as_one_process(tmp_path):
+    done = _python(_SAME_SITE, str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout)
+    assert found["could_fork"]
+    assert found["pools"] == 2  # the charts, then the pages: the work really was shared
+    alone, shared = found["alone"], found["shared"]
+    assert shared["files"] == alone["files"] > 20
+    assert shared["digest"] == alone["digest"]  # same paths, same bytes
     # Charts drawn in workers are counted, and stored where the next build finds them.
-    assert shared_cache.rendered == alone_cache.rendered > 0
-    assert sorted(p.name for p in (tmp_path / "shared").iterdir()) == sorted(
-        p.name for p in (tmp_path / "alone").iterdir())
+    assert shared["drawn"] == alone["drawn"] > 0
+    assert shared["cached"] == alone["cached"]
 
 
-def _fails() -> int:
+_FAILING = """
+import os
+from briefgen import parallel
+os.environ["BRIEFGEN_WORKERS"] = "2"
+parallel.MIN_TASKS = 1
+def fails():
     raise ValueError("a page could not be rendered")
+try:
+    parallel.run_all([lambda: 1, fails, lambda: 3])
+except ValueError as error:
+    print("raised:", error, parallel.pools_started)
+"""
 
 
-def test_a_failure_in_a_worker_is_raised_in_the_build(monkeypatch):
-    monkeypatch.setenv("BRIEFGEN_WORKERS", "2")
-    monkeypatch.setattr(parallel, "MIN_TASKS", 1)
-    assert parallel.can_fork()
-    with pytest.raises(ValueError, match="could not be rendered"):
-        parallel.run_all([lambda: 1, _fails, lambda: 3])
+def test_a_failure_in_a_worker_is_raised_in_the_build():
+    done = _python(_FAILING)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "raised: a page could not be rendered 1"
 
 
 def test_one_worker_or_little_work_stays_in_this_process(monkeypatch):
@@ -51,5 +89,6 @@ def test_one_worker_or_little_work_stays_in_this_process(monkeypatch):
     monkeypatch.setenv("BRIEFGEN_WORKERS", "1")
     assert parallel.run_all([lambda: 1] * 100) == [1] * 100
     monkeypatch.setenv("BRIEFGEN_WORKERS", "2")
-    assert parallel.run_all([lambda: 2] * (parallel.MIN_TASKS - 1)) == [2] * (parallel.MIN_TASKS - 1)
+    few = parallel.MIN_TASKS - 1
+    assert parallel.run_all([lambda: 2] * few) == [2] * few
     assert parallel.pools_started == pools

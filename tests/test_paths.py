@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import posixpath
 import shutil
 import tempfile
 from pathlib import Path
@@ -73,3 +74,20 @@ def test_any_entity_or_brief_id_is_rejected_or_stays_inside_the_site(new_id: str
             assert stays_inside_site(output.path), output.path
             target = (root / "site" / output.path).resolve()
             assert target.is_relative_to((root / "site").resolve())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "briefs", "page", "2", "x.svg"]), max_size=4),
+       st.lists(st.sampled_from(["a", "b", "briefs", "page", "2", "x.svg"]), max_size=4),
+       st.booleans())
+def test_a_relative_link_is_what_posixpath_would_make(here, target, folder):
+    from briefgen.urls import _relative_path
+
+    here_url = "/" + "".join(part + "/" for part in here)
+    target_url = "/" + "/".join(target) + ("/" if folder and target else "")
+    expected = posixpath.relpath(target_url, here_url)
+    if target_url.endswith("/") and expected != ".":
+        expected += "/"
+    elif expected == ".":
+        expected = "./"
+    assert _relative_path(here_url, target_url) == expected
