@@ -79,10 +79,11 @@ class OutputCache:
             return None
         return [OutputFile(e["path"], e["content"]) for e in entries]
 
-    def put(self, key: str, outputs: list[OutputFile]) -> None:
-        """Store `outputs` under `key`, replacing any earlier site (text files only)."""
+    def put(self, key: str, outputs: list[OutputFile]) -> bool:
+        """Store `outputs` under `key`, replacing any earlier site; False when
+        they are not all text (and so are not stored)."""
         if not all(isinstance(o.content, str) for o in outputs):
-            return
+            return False
         self.directory.mkdir(parents=True, exist_ok=True)
         entries = [{"path": o.path, "content": o.content} for o in outputs]
         fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
@@ -92,3 +93,4 @@ class OutputCache:
         for old in self.directory.glob(f"{_PREFIX}*.json"):
             if old.name != f"{_PREFIX}{key}.json":
                 old.unlink(missing_ok=True)
+        return True

@@ -75,16 +75,19 @@ class ChartCache:
         path = self.directory / f"{key}.svg"
         try:
             return path.read_text(encoding="utf-8")
-        except FileNotFoundError:
+        except OSError:  # not drawn yet, or the cache is not a readable folder
             pass
         text = draw()
         self.rendered += 1
-        self.directory.mkdir(parents=True, exist_ok=True)
-        # Write then rename, so an interrupted build never leaves half an SVG.
-        fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.replace(tmp, path)
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            # Write then rename, so an interrupted build never leaves half an SVG.
+            fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+                out.write(text)
+            os.replace(tmp, path)
+        except OSError:
+            pass  # a cache that cannot be written costs the next build time, not this one
         return text
 
 

@@ -22,12 +22,13 @@ import os
 import sys
 import threading
 from collections.abc import Callable, Sequence
+from multiprocessing.connection import Connection
 from typing import TypeVar, cast
 
 T = TypeVar("T")
 
 # Below this many pieces, starting the workers costs more than it saves.
-MIN_TASKS = 64
+MIN_TASKS = 16
 
 # The work of the pool running now: workers are forked after it is set, so
 # they read it from their copy of memory and receive only an index.
@@ -75,3 +76,49 @@ def run_all(tasks: Sequence[Callable[[], T]]) -> list[T]:
 
 def _run(number: int) -> object:
     return _tasks[number]()
+
+
+def run_apart(task: Callable[[], T]) -> T:
+    """`task()` run in a forked process, so that every byte it allocated is
+    returned to the system when it ends; here, when forking is not safe.
+
+    A build generates its site this way: what MkDocs builds next then starts
+    from the memory the build had before generating, not from a heap left
+    fragmented by the corpus and its index. The result must be small (it is
+    pickled back); an exception is raised here, as it would be in one process.
+    """
+    if not can_fork():
+        return task()
+    context = multiprocessing.get_context("fork")
+    receiving, sending = context.Pipe(duplex=False)
+    # Not a Pool worker: those may not start pools of their own, and this one does.
+    child = context.Process(target=_apart, args=(task, sending), name="briefgen-generate")
+    child.start()
+    sending.close()
+    try:
+        outcome = receiving.recv()
+    except EOFError:  # it died without a word: killed, or out of memory
+        outcome = None
+    finally:
+        receiving.close()
+        child.join()
+    if outcome is None:
+        raise RuntimeError(f"the process generating the site ended early (exit code {child.exitcode})")
+    succeeded, value = outcome
+    if succeeded:
+        return cast(T, value)
+    raise cast(BaseException, value)
+
+
+def _apart(task: Callable[[], object], sending: Connection) -> None:
+    try:
+        outcome: tuple[bool, object] = (True, task())
+    except BaseException as error:  # noqa: BLE001 - every failure is reported to the parent
+        outcome = (False, error)
+    try:
+        sending.send(outcome)
+    except Exception:  # noqa: BLE001 - an exception that cannot be pickled: send its words
+        failed = outcome[1]
+        sending.send((False, RuntimeError(f"{type(failed).__name__}: {failed}")))
+    finally:
+        sending.close()

@@ -26,6 +26,7 @@ from briefgen import urls
 from briefgen.buildcache import OutputCache, inputs_key
 from briefgen.charts import ChartCache
 from briefgen.load import InvalidData, load_corpus
+from briefgen.parallel import run_apart
 from briefgen.problems import InvalidSite
 from briefgen.site import STYLESHEET, THEME_DIR, generate_site
 from briefgen.urls import OutputFile
@@ -66,14 +67,27 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         cache_dir = root / self.config.cache_dir
         site_url = config.site_url or ""
         key = inputs_key(data_dir, (config.site_name, about, site_url))
-        reused = OutputCache(cache_dir).get(key)
-        if reused is not None:
-            self.outputs = reused
+        outputs = OutputCache(cache_dir).get(key)
+        if outputs is not None:
             log.info("nothing changed under %s/: %s generated files reused in %.1f s",
-                     self.config.data_dir, f"{len(reused):,}", time.perf_counter() - started)
+                     self.config.data_dir, f"{len(outputs):,}", time.perf_counter() - started)
         else:
-            self.outputs = self._generate(data_dir, root, cache_dir, config.site_name, about, site_url)
-            OutputCache(cache_dir).put(key, self.outputs)
+            def fresh() -> list[OutputFile]:
+                made = self._generate(data_dir, root, cache_dir, config.site_name, about, site_url)
+                self._keep(cache_dir, key, made)
+                return made
+
+            if not self._serving:
+                # Generated in a process of its own, which leaves its files in the
+                # cache: MkDocs then builds from the memory this process had
+                # before, not beside the corpus, its index and their leftovers.
+                # (A server keeps generating here: it re-reads only changed files.)
+                stored = run_apart(lambda: self._keep(cache_dir, key, self._generate(
+                    data_dir, root, cache_dir, config.site_name, about, site_url)))
+                outputs = OutputCache(cache_dir).get(key) if stored else None
+            if outputs is None:
+                outputs = fresh()
+        self.outputs = outputs
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         if THEME_OVERRIDES not in config.theme.dirs:
@@ -112,6 +126,16 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
             charts.rendered, timings.get("charts", 0), timings.get("pages", 0),
         )
         return outputs
+
+    def _keep(self, cache_dir: Path, key: str, outputs: list[OutputFile]) -> bool:
+        """Store a generation for the next build; False when the cache cannot be written."""
+        try:
+            return OutputCache(cache_dir).put(key, outputs)
+        except OSError as error:
+            # Not a warning: `mkdocs build --strict` would fail the build for it.
+            log.info("cannot keep the generated site in %s (%s); the next build will generate "
+                     "it again", cache_dir, error.strerror or error)
+            return False
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:

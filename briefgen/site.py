@@ -94,15 +94,16 @@ def draw_charts(index: CorpusIndex, cache: ChartCache) -> dict[str, PlacedChart]
     does not depend on how many.
     """
     panels = BriefPanels(index)
-    jobs: list[Callable[[], list[Made]]] = [partial(_metric_chart, index, cache, metric_id)
-                                            for metric_id in index.by_metric]
+    # The site-wide drawings first: the slowest, they should not be left for last.
+    jobs: list[Callable[[], list[Made]]] = [partial(_site_chart, index, cache, key)
+                                            for key in SITE_CHARTS]
+    jobs += [partial(_metric_chart, index, cache, metric_id) for metric_id in index.by_metric]
     entities = [index.registry.entities[e] for e in sorted(index.by_subject)
                 if e in index.registry.entities]
     jobs += [partial(_entity_charts, index, cache, chunk)
              for chunk in _chunks(entities, CHARTS_PER_JOB)]
     jobs += [partial(_brief_charts, index, cache, panels, chunk)
              for chunk in _chunks(index.registry.briefs_newest_first, CHARTS_PER_JOB)]
-    jobs += [partial(_site_chart, index, cache, key) for key in SITE_CHARTS]
     before = cache.rendered
     done = run_all([_counting(cache, make) for make in jobs])
     # Forked workers counted their own drawings; in one process they are counted twice here.

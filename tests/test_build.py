@@ -262,3 +262,13 @@ def test_detail_pages_stay_out_of_the_nav_without_a_not_in_nav_block(real_site: 
     primary = brief.split('<nav class="md-nav md-nav--primary')[1]
     nav = primary.split('<nav class="md-nav md-nav--secondary')[0]
     assert "pokrovsk-logistics-hub" not in nav and "Places" in nav
+
+
+def test_a_cache_that_cannot_be_written_costs_time_not_the_build(tmp_path: Path) -> None:
+    project = copy_project(MINI, tmp_path / "p")
+    (project / ".cache").write_text("a file where the cache folder would go", encoding="utf-8")
+    for _ in range(2):  # and again: nothing was kept, so all is made afresh
+        result = mkdocs_build(project, project / "site")
+        assert result.returncode == 0, result.stderr
+        charts = sorted(p.name for p in (project / "site").rglob("*.svg") if "assets" not in p.parts)
+        assert charts and (project / "site" / "briefs" / "index.html").is_file()
