@@ -262,12 +262,18 @@ class _Canvas:
         self.height = height * 72
         # Inches from the top → points from the bottom, for paths.
         self.to_points = Affine2D().scale(72, -72).translate(0, self.height)
+        self._pens: dict[tuple[str, float, tuple[float, ...]], Any] = {}
 
     def finish(self) -> None:
         self.renderer.finalize()
 
     def _gc(self, colour: str, width: float = 0.0, dashes: tuple[float, ...] = ()) -> Any:
+        # One graphics context per pen: a chart uses a dozen, a thousand times.
+        pen = (colour, width, dashes)
+        if pen in self._pens:
+            return self._pens[pen]
         gc = self.renderer.new_gc()
+        self._pens[pen] = gc
         gc.set_foreground(colour)
         gc.set_linewidth(width)
         gc.set_capstyle("butt")
@@ -283,7 +289,6 @@ class _Canvas:
 
         gc = self._gc(colour, width, dashes)
         self.renderer.draw_path(gc, Path(points), self.to_points)
-        gc.restore()
 
     def segments(self, pairs: list[tuple[tuple[float, float], tuple[float, float]]], colour: str,
                  width: float) -> None:
@@ -297,7 +302,6 @@ class _Canvas:
         vertices = [point for pair in pairs for point in pair]
         codes = [Path.MOVETO, Path.LINETO] * len(pairs)
         self.renderer.draw_path(gc, Path(vertices, codes), self.to_points)
-        gc.restore()
 
     def shape(self, points: list[tuple[float, float]], fill: str, edge: str = "",
               width: float = 0.0) -> None:
@@ -308,7 +312,6 @@ class _Canvas:
         gc = self._gc(edge or fill, width if edge else 0.0)
         path = Path([*points, points[0]], closed=True)
         self.renderer.draw_path(gc, path, self.to_points, to_rgba(fill))
-        gc.restore()
 
     def circle(self, x: float, y: float, radius: float, fill: str, edge: str, width: float) -> None:
         """A circle centred at (x, y) inches, `radius` in points."""
@@ -318,7 +321,6 @@ class _Canvas:
         gc = self._gc(edge, width)
         path = Path.circle((x, y), radius / 72)
         self.renderer.draw_path(gc, path, self.to_points, to_rgba(fill))
-        gc.restore()
 
     def text(self, x: float, baseline: float, text: str, size: float, *, bold: bool = False,
              anchor: str = "start") -> None:
@@ -329,7 +331,6 @@ class _Canvas:
             x -= text_width(text, size, bold=bold) / 72 / 2
         gc = self._gc(INK)
         self.renderer.draw_text(gc, x * 72, baseline * 72, text, _font_properties(size, bold), 0)
-        gc.restore()
 
 
 @lru_cache(maxsize=16)

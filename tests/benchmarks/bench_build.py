@@ -44,7 +44,8 @@ REPO = Path(__file__).resolve().parents[2]
 # measurement, so RUSAGE_CHILDREN's maximum is that command's alone: the peak
 # RSS of its largest process. A build may fork workers (briefgen/parallel.py),
 # so the memory of all its processes together is sampled too, as PSS (pages
-# shared between a parent and its forked workers counted once), every 0.1 s.
+# shared between a parent and its forked workers counted once), every 0.5 s
+# (reading smaps_rollup more often slows the build it measures).
 MEASURE = """\
 import json, os, resource, subprocess, sys, threading, time
 me = os.getpid()
@@ -70,7 +71,7 @@ done = threading.Event()
 def sample():
     while not done.is_set():
         peak[0] = max(peak[0], tree_pss_kb())
-        done.wait(0.1)
+        done.wait(0.5)
 start = time.perf_counter()
 sampler = threading.Thread(target=sample)
 sampler.start()
