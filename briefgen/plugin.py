@@ -26,7 +26,7 @@ from briefgen import urls
 from briefgen.buildcache import OutputCache, inputs_key
 from briefgen.charts import ChartCache
 from briefgen.load import InvalidData, load_corpus
-from briefgen.parallel import run_apart
+from briefgen.parallel import can_fork, run_apart
 from briefgen.problems import InvalidSite
 from briefgen.site import STYLESHEET, THEME_DIR, generate_site
 from briefgen.urls import OutputFile
@@ -72,21 +72,19 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
             log.info("nothing changed under %s/: %s generated files reused in %.1f s",
                      self.config.data_dir, f"{len(outputs):,}", time.perf_counter() - started)
         else:
-            def fresh() -> list[OutputFile]:
+            def generate_and_keep() -> tuple[list[OutputFile], bool]:
                 made = self._generate(data_dir, root, cache_dir, config.site_name, about, site_url)
-                self._keep(cache_dir, key, made)
-                return made
+                return made, self._keep(cache_dir, key, made)
 
-            if not self._serving:
-                # Generated in a process of its own, which leaves its files in the
+            if not self._serving and can_fork():
+                # Generated in a process of its own, which leaves the files in the
                 # cache: MkDocs then builds from the memory this process had
                 # before, not beside the corpus, its index and their leftovers.
-                # (A server keeps generating here: it re-reads only changed files.)
-                stored = run_apart(lambda: self._keep(cache_dir, key, self._generate(
-                    data_dir, root, cache_dir, config.site_name, about, site_url)))
+                # (A server generates here: it keeps the parsed files for the next edit.)
+                stored = run_apart(lambda: generate_and_keep()[1])
                 outputs = OutputCache(cache_dir).get(key) if stored else None
-            if outputs is None:
-                outputs = fresh()
+            if outputs is None:  # serving, or the cache could not be written
+                outputs, _ = generate_and_keep()
         self.outputs = outputs
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
