@@ -54,6 +54,7 @@ class Chart:
     alt: str
     rows: tuple[ChartRow, ...]
     total: int = 0  # values behind the chart; more than len(rows) when aggregated
+    key: str = ""  # its cache key; its svg is "" while the drawing is put off (ChartCache.later)
 
     @property
     def aggregated(self) -> bool:
@@ -69,26 +70,48 @@ class ChartCache:
     def __init__(self, directory: Path) -> None:
         self.directory = Path(directory)
         self.rendered = 0
+        # While True, a chart missing from the cache is returned undrawn (svg ""),
+        # to be drawn later by `draw_later`: pages need only its rows, so a
+        # build draws beside rendering the pages.
+        self.later = False
 
     def svg(self, key: str, draw: Callable[[], str]) -> str:
         """The cached SVG for `key`, drawing and storing it when missing."""
-        path = self.directory / f"{key}.svg"
-        try:
-            return path.read_text(encoding="utf-8")
-        except OSError:  # not drawn yet, or the cache is not a readable folder
-            pass
+        cached = self.cached(key)
+        if cached is not None:
+            return cached
         text = draw()
         self.rendered += 1
+        self.store(key, text)
+        return text
+
+    def cached(self, key: str) -> str | None:
+        try:
+            return (self.directory / f"{key}.svg").read_text(encoding="utf-8")
+        except OSError:  # not drawn yet, or the cache is not a readable folder
+            return None
+
+    def store(self, key: str, text: str) -> None:
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             # Write then rename, so an interrupted build never leaves half an SVG.
             fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
                 out.write(text)
-            os.replace(tmp, path)
+            os.replace(tmp, self.directory / f"{key}.svg")
         except OSError:
             pass  # a cache that cannot be written costs the next build time, not this one
-        return text
+
+
+def draw_later(cache: ChartCache, charts: Iterable[Chart]) -> list[str]:
+    """The SVG of each chart left undrawn while `cache.later` was set, drawn and
+    stored now. The caller counts them: this may run in a forked worker."""
+    drawn = []
+    for chart in charts:
+        text = draw_svg(chart.title, list(chart.rows))
+        cache.store(chart.key, text)
+        drawn.append(text)
+    return drawn
 
 
 # --- who said it ------------------------------------------------------------------
@@ -430,6 +453,9 @@ def chart_key(name: str, title: str, rows: Iterable[ChartRow]) -> str:
 
 def _chart(name: str, title: str, rows: list[ChartRow], cache: ChartCache, total: int) -> Chart:
     key = chart_key(name, title, rows)
-    svg = cache.svg(key, lambda: draw_svg(title, rows))
-    return Chart(name=name, title=title, svg=svg, alt=alt_text(title, rows), rows=tuple(rows),
+    if cache.later:
+        svg = cache.cached(key) or ""
+    else:
+        svg = cache.svg(key, lambda: draw_svg(title, rows))
+    return Chart(name=name, title=title, svg=svg, alt=alt_text(title, rows), rows=tuple(rows), key=key,
                  total=max(total, len(rows)))

@@ -23,6 +23,7 @@ from briefgen.charts import (
     brief_chart,
     claims_by_side_chart,
     comparison_chart,
+    draw_later,
     entity_chart,
     population_chart,
 )
@@ -63,24 +64,35 @@ def generate_site(
     `site_name` and `about` (what the site covers, in a sentence) head the home
     page; `site_url` (the published address, may be empty) makes the links
     of the feed, the downloads and the structured data absolute. When `timings`
-    is given it is filled with seconds per step ("index", "charts", and
-    "pages", which includes the downloads). Raises InvalidSite, with located problems,
+    is given it is filled with seconds per step ("index", "charts": their rows
+    and the site-wide drawings, and "pages", which includes the downloads and
+    drawing the other charts). Raises InvalidSite, with located problems,
     when two files would share a path or a path would leave the site.
     """
     clock = _Clock(timings)
     index = CorpusIndex(corpus)
     clock.lap("index")
-    charts = draw_charts(index, cache)
+    # Charts are planned now (their rows are what the pages show) and drawn
+    # below by the same workers as the pages, side by side.
+    cache.later = True
+    try:
+        charts = draw_charts(index, cache)
+    finally:
+        cache.later = False
+    undrawn = [placed for placed in charts.values() if not placed.chart.svg]
     clock.lap("charts")
     writer = PageWriter(index, charts, site_name=site_name, about=about, site_url=site_url)
     # The downloads are made beside the pages, by the same workers.
     jobs: list[Callable[[], list[OutputFile]]] = [
+        *[partial(_drawn_now, cache, chunk) for chunk in _chunks(undrawn, CHARTS_PER_JOB)],
         *writer.page_jobs(), partial(metric_csvs, index), partial(json_downloads, index, site_url),
         partial(_feed, index, site_name, site_url)]
     made = [output for part in run_all(jobs) for output in part]
+    cache.rendered += len(undrawn)
     clock.lap("pages")
     outputs = [OutputFile(STYLESHEET, _stylesheet()), schema_file(), *made]
-    outputs += [OutputFile(placed.path, placed.chart.svg) for placed in charts.values()]
+    outputs += [OutputFile(placed.path, placed.chart.svg) for placed in charts.values()
+                if placed.chart.svg]
     return _checked(corpus, outputs)
 
 
@@ -147,6 +159,11 @@ def _site_chart(index: CorpusIndex, cache: ChartCache, key: str) -> list[Made]:
 
 # Charts one job draws: small enough to share the work evenly between cores.
 CHARTS_PER_JOB = 8
+
+
+def _drawn_now(cache: ChartCache, placed: Sequence[PlacedChart]) -> list[OutputFile]:
+    drawn = draw_later(cache, [p.chart for p in placed])
+    return [OutputFile(p.path, svg) for p, svg in zip(placed, drawn, strict=True)]
 
 
 def _chunks(items: Sequence[T], size: int) -> list[Sequence[T]]:

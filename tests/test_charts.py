@@ -206,3 +206,18 @@ def test_a_brief_chart_shows_its_own_figures_beside_other_sources(tmp_path):
                                        "bakhmut-june"}
     assert all(r.brief == "pokrovsk-like-bakhmut" for r in own)
     assert any(r.brief == "pokrovsk-set-to-fall" for r in chart.rows)
+
+
+def test_a_chart_put_off_is_drawn_later_to_the_same_bytes(tmp_path):
+    from briefgen.charts import draw_later
+
+    now = comparison_chart(CorpusIndex(seed_corpus()), "civilians-remaining", ChartCache(tmp_path / "a"))
+    cache = ChartCache(tmp_path / "b")
+    cache.later = True
+    put_off = comparison_chart(CorpusIndex(seed_corpus()), "civilians-remaining", cache)
+    assert put_off.svg == "" and put_off.key == now.key and put_off.rows == now.rows
+    assert cache.rendered == 0 and not (tmp_path / "b").exists()
+    assert draw_later(cache, [put_off]) == [now.svg]
+    # Stored where the next build looks, so it is not drawn again.
+    again = comparison_chart(CorpusIndex(seed_corpus()), "civilians-remaining", cache)
+    assert again.svg == now.svg
