@@ -29,30 +29,49 @@ _MAX_WORD = 64
 BUDGET = 200
 
 
-class Suggester:
-    """The closest of a fixed set of options to a word, cached per word."""
+class _Lookup:
+    """Look-ups among a fixed set of options, sorted once, each word looked up
+    once, and at most `budget` of them."""
 
-    def __init__(self, options: Iterable[str], *, cutoff: float = CUTOFF, budget: int = BUDGET) -> None:
+    def __init__(self, options: Iterable[str], budget: int) -> None:
         self.options: tuple[str, ...] = tuple(sorted(set(options)))
-        self.cutoff = cutoff
         self.budget = budget
         self._cache: dict[str, tuple[str, ...]] = {}
 
-    def closest(self, word: str, limit: int = 1) -> tuple[str, ...]:
-        """Up to `limit` options at least `cutoff` similar to `word`, best first
-        (ties in sorted order)."""
+    def _found(self, word: str) -> tuple[str, ...]:
         key = word[:_MAX_WORD]
         found = self._cache.get(key)
         if found is None:
             if self.budget <= 0:
                 return ()
             self.budget -= 1
-            matches = process.extract(
-                key, self.options, scorer=fuzz.ratio, score_cutoff=self.cutoff, limit=max(limit, 4)
-            )
-            found = tuple(option for option, _score, _index in matches)
-            self._cache[key] = found
-        return found[:limit]
+            found = self._cache[key] = self._search(key)
+        return found
+
+    def _search(self, key: str) -> tuple[str, ...]:
+        raise NotImplementedError
+
+
+# Matches a Suggester keeps per word, however few a caller asks for.
+_KEPT = 4
+
+
+class Suggester(_Lookup):
+    """The closest of a fixed set of options to a word, cached per word."""
+
+    def __init__(self, options: Iterable[str], *, cutoff: float = CUTOFF, budget: int = BUDGET) -> None:
+        super().__init__(options, budget)
+        self.cutoff = cutoff
+
+    def closest(self, word: str, limit: int = 1) -> tuple[str, ...]:
+        """Up to `limit` (at most 4) options at least `cutoff` similar to
+        `word`, best first (ties in sorted order)."""
+        return self._found(word)[:limit]
+
+    def _search(self, key: str) -> tuple[str, ...]:
+        matches = process.extract(key, self.options, scorer=fuzz.ratio, score_cutoff=self.cutoff,
+                                  limit=_KEPT)
+        return tuple(option for option, _score, _index in matches)
 
 
 def did_you_mean(word: str, options: Iterable[str]) -> str:
@@ -116,28 +135,21 @@ def is_near_miss(word: str, known: str, shortest: int = ID_WORDS) -> bool:
     return True
 
 
-class NearMisses:
+class NearMisses(_Lookup):
     """The known spellings a word is a typo of, best first; cached and budgeted as `Suggester`."""
 
     def __init__(self, options: Iterable[str], *, shortest: int = ID_WORDS, budget: int = BUDGET) -> None:
-        self.options: tuple[str, ...] = tuple(sorted(set(options)))
+        super().__init__(options, budget)
         self.shortest = shortest
-        self.budget = budget
-        self._cache: dict[str, tuple[str, ...]] = {}
 
     def of(self, word: str, limit: int = 1) -> tuple[str, ...]:
         """Up to `limit` options `word` is a near miss of, closest first (ties in sorted order)."""
-        key = word[:_MAX_WORD]
-        found = self._cache.get(key)
-        if found is None:
-            if self.budget <= 0:
-                return ()
-            self.budget -= 1
-            matches = process.extract(
-                key, self.options, scorer=OSA.distance,
-                score_cutoff=allowed_edits(len(key), self.shortest), limit=None,
-            )
-            ranked = sorted((distance, option) for option, distance, _index in matches)
-            found = tuple(option for _distance, option in ranked if is_near_miss(key, option, self.shortest))
-            self._cache[key] = found
-        return found[:limit]
+        return self._found(word)[:limit]
+
+    def _search(self, key: str) -> tuple[str, ...]:
+        matches = process.extract(
+            key, self.options, scorer=OSA.distance,
+            score_cutoff=allowed_edits(len(key), self.shortest), limit=None,
+        )
+        ranked = sorted((distance, option) for option, distance, _index in matches)
+        return tuple(option for _distance, option in ranked if is_near_miss(key, option, self.shortest))
