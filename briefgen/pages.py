@@ -140,9 +140,13 @@ class PageLinks:
         self.index = index
         self.registry = index.registry
         self.path = path
+        self._links: dict[str, str] = {}  # a page links some targets many times
 
     def to(self, url: str) -> str:
-        return urls.relative(self.path, url)
+        link = self._links.get(url)
+        if link is None:
+            link = self._links[url] = urls.relative(self.path, url)
+        return link
 
     def page(self, path: str) -> str:
         """A link to another generated page, by its source path."""
