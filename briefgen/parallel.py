@@ -23,6 +23,7 @@ import os
 import sys
 import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from multiprocessing.connection import Connection
 from typing import TypeVar, cast
 
@@ -75,10 +76,14 @@ def run_all(tasks: Sequence[Callable[[], T]]) -> list[T]:
         # busy with one process fewer (and its memory) than a pool of `count`.
         mine = range(0, len(tasks), count)
         theirs = [number for number in range(len(tasks)) if number % count]
-        with multiprocessing.get_context("fork").Pool(count - 1) as pool:
-            pending = pool.map_async(_run, theirs, chunksize=max(1, len(theirs) // (count * 8)))
+        # An executor, not a multiprocessing.Pool: if a worker dies (killed, out
+        # of memory), the build fails with BrokenProcessPool instead of waiting
+        # forever for the work it held. With fork it starts its workers before
+        # its own manager thread, so no thread is forked.
+        with ProcessPoolExecutor(count - 1, mp_context=multiprocessing.get_context("fork")) as pool:
+            pending = pool.map(_run, theirs, chunksize=max(1, len(theirs) // (count * 8)))
             done: dict[int, object] = {number: tasks[number]() for number in mine}
-            done.update(zip(theirs, pending.get(), strict=True))
+            done.update(zip(theirs, pending, strict=True))
         return [cast(T, done[number]) for number in range(len(tasks))]
     finally:
         _tasks = ()

@@ -92,3 +92,24 @@ def test_one_worker_or_little_work_stays_in_this_process(monkeypatch):
     few = parallel.MIN_TASKS - 1
     assert parallel.run_all([lambda: 2] * few) == [2] * few
     assert parallel.pools_started == pools
+
+
+_DYING = """
+import os
+from concurrent.futures.process import BrokenProcessPool
+from briefgen import parallel
+os.environ["BRIEFGEN_WORKERS"] = "2"
+parallel.MIN_TASKS = 1
+def dies():
+    os._exit(9)  # as a worker the system kills for want of memory
+try:
+    parallel.run_all([lambda: 1, dies, lambda: 3, lambda: 4])
+except BrokenProcessPool:
+    print("the build failed")
+"""
+
+
+def test_a_worker_that_dies_fails_the_build_instead_of_hanging_it():
+    done = _python(_DYING)  # times out (and fails) if the build waits forever
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "the build failed"
