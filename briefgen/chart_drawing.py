@@ -175,8 +175,18 @@ class _PanelLayout:
     bottom: float  # below its tick labels (and unit label)
 
 
-def _layout(title: str, rows: list[ChartRow]) -> tuple[list[str], float, list[_PanelLayout], float]:
-    """(title lines, legend height, panels, figure height), all in inches."""
+@dataclass(frozen=True)
+class _ChartLayout:
+    """A whole chart's place on the figure: its title, legend and panels."""
+
+    title_lines: list[str]
+    sides: list[tuple[str, str]]  # (label, colour) of each side the legend lists
+    marks: list[str]  # the kinds of mark the legend explains (keys of MARK_LABELS)
+    panels: list[_PanelLayout]
+    height: float  # inches
+
+
+def _layout(title: str, rows: list[ChartRow]) -> _ChartLayout:
     panels = _panels(rows)
     titled = len(panels) > 1  # one panel needs no heading: the chart's title says it
     sides = _sides(rows)
@@ -198,7 +208,7 @@ def _layout(title: str, rows: list[ChartRow]) -> tuple[list[str], float, list[_P
         out.append(_PanelLayout(panel if titled else "", panel_rows, labels, top, y, height,
                                 lines, bottom))
         y = bottom + PANEL_GAP
-    return title_lines, legend, out, y - PANEL_GAP + MARGIN
+    return _ChartLayout(title_lines, sides, marks, out, y - PANEL_GAP + MARGIN)
 
 
 # --- drawing ----------------------------------------------------------------------
@@ -218,12 +228,11 @@ PAPER = "white"  # inside of a hollow mark
 ARROW_HEAD = 8.0  # points from the tip of a bound's arrow to its base
 
 
-def draw_svg(title: str, rows: list[ChartRow], *, salt: str = "") -> str:
-    """Draw rows as SVG text; the same arguments always give the same bytes.
+def draw_svg(title: str, rows: list[ChartRow]) -> str:
+    """Draw rows as SVG text; the same arguments always give the same bytes
+    (nothing drawn carries an id or a date).
 
-    The SVG has a viewBox and no fixed size, so the page scales it to its
-    column. `salt` is accepted for callers that pass one; nothing drawn here
-    needs an id, so nothing is salted.
+    The SVG has a viewBox and no fixed size, so the page scales it to its column.
     """
     out = io.StringIO()
     with warnings.catch_warnings():
@@ -237,11 +246,11 @@ def draw_svg(title: str, rows: list[ChartRow], *, salt: str = "") -> str:
 def _draw(title: str, rows: list[ChartRow], out: IO[str]) -> None:
     import matplotlib
 
-    title_lines, _legend_height, panels, total = _layout(title, rows)
+    layout = _layout(title, rows)
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.id": None}):
-        canvas = _Canvas(out, total, _clean(title))
-        _draw_legend(canvas, title_lines, rows)
-        for panel in panels:
+        canvas = _Canvas(out, layout.height, _clean(title))
+        _draw_legend(canvas, layout)
+        for panel in layout.panels:
             _draw_panel(canvas, panel)
         canvas.finish()
 
@@ -370,16 +379,15 @@ def _font(bold: bool) -> Any:
     return font
 
 
-def _draw_legend(canvas: _Canvas, title_lines: list[str], rows: list[ChartRow]) -> None:
+def _draw_legend(canvas: _Canvas, layout: _ChartLayout) -> None:
     """The title, then the sides (first column) and the kinds of mark (second)."""
     size = TITLE_FONT + 1
     y = MARGIN
-    for line in title_lines:
+    for line in layout.title_lines:
         canvas.text(AXES_LEFT, y + TOP_TO_BASELINE * size / 72, line, size, bold=True)
         y += 1.35 * size / 72
     y += 0.4 * FONT / 72
-    sides = _sides(rows)
-    marks = [m for m in MARK_LABELS if any(r.mark == m for r in rows)]
+    sides, marks = layout.sides, layout.marks
     pitch = 1.45 * FONT / 72
     handle = LEGEND_HANDLE * FONT / 72
     label_at = handle + LEGEND_PAD * FONT / 72
