@@ -11,21 +11,25 @@ is stored, so a cached site is always one that passed every check.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
 import os
+import shutil
 import tempfile
+import time
 from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
 
-from briefgen.urls import OutputFile
+from briefgen.urls import stays_inside_site
 
 _PACKAGE = Path(__file__).resolve().parent
 _LIBRARIES = ("jinja2", "markdown", "matplotlib", "nh3", "pyyaml")
 _PREFIX = "site-"
-_SUFFIX = ".files"
+_SUFFIX = ".json"
+_NEW = ".new-"
 
 
 def inputs_key(data_dir: Path, settings: Iterable[str]) -> str:
@@ -64,51 +68,65 @@ def _files_below(folder: Path) -> list[Path]:
     return found
 
 
-class OutputCache:
-    """The generated files of the last successful build, one file in `directory`.
+class SiteCache:
+    """The generated files of the last successful build, kept as files.
 
-    The file is a JSON header (each file's path and length in bytes) on its
-    first line, then every file's UTF-8 text back to back. At 1,000 briefs that
-    is 160 MB, which a JSON list of strings takes 2.6 s to parse and this
-    layout 0.3 s to slice: a warm build pays it every time.
+    They lie under `directory/site-<key>/` at their site paths, as an export's
+    docs/ holds them, and `directory/site-<key>.json` lists them. MkDocs reads
+    them from there as it reads docs/, page by page, so a build holds no more of
+    the site in memory than plain MkDocs does; a warm build reads only the list.
+
+    A build generates into a fresh folder (`start`); `keep` then moves it into
+    place and writes the list last, so a list always names a complete site.
     """
 
     def __init__(self, directory: Path) -> None:
         self.directory = Path(directory)
 
-    def get(self, key: str) -> list[OutputFile] | None:
-        path = self.directory / f"{_PREFIX}{key}{_SUFFIX}"
-        try:
-            data = path.read_bytes()
-            end = data.index(b"\n")
-            header = json.loads(data[:end])
-            view = memoryview(data)  # slices without copying
-            outputs = []
-            at = end + 1
-            for name, size in header:
-                outputs.append(OutputFile(name, str(view[at:at + size], "utf-8")))
-                at += size
-        except (OSError, ValueError, TypeError):  # missing, or not what put() writes
-            return None
-        return outputs if at == len(data) else None
+    def folder(self, key: str) -> Path:
+        return self.directory / f"{_PREFIX}{key}"
 
-    def put(self, key: str, outputs: list[OutputFile]) -> bool:
-        """Store `outputs` under `key`, replacing any earlier site; False when
-        they are not all text (and so are not stored)."""
-        texts = [o.content for o in outputs]
-        if not all(isinstance(text, str) for text in texts):
-            return False
-        encoded = [str(text).encode("utf-8") for text in texts]
-        header = json.dumps([[o.path, len(b)] for o, b in zip(outputs, encoded, strict=True)],
-                            ensure_ascii=True)
+    def get(self, key: str) -> list[str] | None:
+        """The site paths kept for `key`; None when there are none, or some are missing."""
+        try:
+            paths = json.loads((self.directory / f"{_PREFIX}{key}{_SUFFIX}").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(paths, list) or not all(isinstance(p, str) and stays_inside_site(p) for p in paths):
+            return None
+        folder = self.folder(key)
+        return paths if all(os.path.isfile(folder / p) for p in paths) else None
+
+    def start(self) -> Path:
+        """A new empty folder to generate into; OSError when none can be made."""
         self.directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
-        with os.fdopen(fd, "wb") as out:
-            out.write(header.encode("ascii") + b"\n")
-            out.writelines(encoded)
-        name = f"{_PREFIX}{key}{_SUFFIX}"
-        os.replace(tmp, self.directory / name)
+        return Path(tempfile.mkdtemp(dir=self.directory, prefix=_NEW))
+
+    def keep(self, key: str, folder: Path, paths: list[str]) -> None:
+        """Make `folder`, holding `paths`, the site kept for `key`; every other site
+        kept here is removed. OSError when that cannot be done."""
+        listing = self.directory / f"{_PREFIX}{key}{_SUFFIX}"
+        listing.unlink(missing_ok=True)
+        target = self.folder(key)
+        shutil.rmtree(target, ignore_errors=True)
+        os.replace(folder, target)
+        fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=_NEW, suffix=_SUFFIX)
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            json.dump(paths, out, ensure_ascii=True)
+        os.replace(tmp, listing)
         for old in self.directory.glob(f"{_PREFIX}*"):
-            if old.name != name:
-                old.unlink(missing_ok=True)
-        return True
+            if old not in (target, listing):
+                discard(old)
+        # What a build that was killed left behind; a day old, so no build still writes it.
+        for left in self.directory.glob(f"{_NEW}*"):
+            with contextlib.suppress(OSError):
+                if time.time() - left.stat().st_mtime > 86400:
+                    discard(left)
+
+
+def discard(path: Path) -> None:
+    """Remove a file or a folder, whatever it holds; nothing when it is gone."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)

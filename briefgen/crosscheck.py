@@ -185,19 +185,26 @@ class _Resolver:
 
     def __init__(self, entities: Mapping[str, EntityInfo]) -> None:
         self.entities = entities
-        # Candidate spellings → id: ids, and names and aliases slugified, so
-        # that `zelenskyy` finds `volodymyr-zelensky` through its alias.
-        self.spellings: dict[EntityKind | None, dict[str, str]] = {}
+        self._spellings: dict[EntityKind | None, dict[str, str]] | None = None
         self.near_misses: dict[EntityKind | None, NearMisses] = {}
-        for entity_id in sorted(entities):
-            info = entities[entity_id]
-            names = [info.obj.get("name", "")] + list(info.obj.get("aliases", [])) if info.obj else []
-            for kind in (None, info.kind):
-                table = self.spellings.setdefault(kind, {})
-                table[entity_id] = entity_id
-                for name in names:
-                    if isinstance(name, str) and _slug(name):
-                        table.setdefault(_slug(name), entity_id)
+
+    @property
+    def spellings(self) -> dict[EntityKind | None, dict[str, str]]:
+        """Candidate spellings → id: ids, and names and aliases slugified, so
+        that `zelenskyy` finds `volodymyr-zelensky` through its alias. Made on
+        the first unknown id: a clean corpus never needs them."""
+        if self._spellings is None:
+            self._spellings = {}
+            for entity_id in sorted(self.entities):
+                info = self.entities[entity_id]
+                names = [info.obj.get("name", "")] + list(info.obj.get("aliases", [])) if info.obj else []
+                for kind in (None, info.kind):
+                    table = self._spellings.setdefault(kind, {})
+                    table[entity_id] = entity_id
+                    for name in names:
+                        if isinstance(name, str) and _slug(name):
+                            table.setdefault(_slug(name), entity_id)
+        return self._spellings
 
     def wrong_kind(self, ref: PendingRef) -> str | None:
         """Why a known id does not fit where it is used, or None when it does."""

@@ -363,12 +363,7 @@ def _write(target: Path, project: Project, config_text: str, generated: list[Out
     for output in generated:
         if not urls.stays_inside_site(output.path):
             raise ExportError(f"generated path {output.path!r} would leave the export folder")
-        path = docs / output.path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(output.content, bytes):
-            path.write_bytes(output.content)
-        else:
-            path.write_text(output.content, encoding="utf-8", newline="\n")
+        urls.write_file(docs, output)
         written.append(f"{EXPORT_DOCS}/{output.path}")
     for carried in project.carried:
         source, copy = root / carried, target / carried

@@ -9,8 +9,10 @@ the finished files to MkDocs. Nothing is written into docs/.
 
 from __future__ import annotations
 
+import gc
 import time
 from pathlib import Path
+from typing import overload
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -23,12 +25,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from briefgen import urls
-from briefgen.buildcache import OutputCache, inputs_key
+from briefgen.buildcache import SiteCache, discard, inputs_key
 from briefgen.charts import ChartCache
-from briefgen.load import InvalidData, load_corpus
+from briefgen.load import InvalidData, collections_paused, load_corpus
 from briefgen.parallel import can_fork, run_apart
 from briefgen.problems import InvalidSite
-from briefgen.site import STYLESHEET, THEME_DIR, generate_site
+from briefgen.site import STYLESHEET, THEME_DIR, generate_site, write_site
 from briefgen.urls import OutputFile
 from briefgen.yamlsafe import forget_parsed
 
@@ -47,6 +49,10 @@ class BriefgenConfig(Config):
 
 class BriefgenPlugin(BasePlugin[BriefgenConfig]):
     def __init__(self) -> None:
+        # What on_files hands to MkDocs: the paths of the files kept under
+        # `kept_in`, or (when the cache cannot be written) the files themselves.
+        self.kept_in = Path()
+        self.paths: list[str] = []
         self.outputs: list[OutputFile] = []
         self._lit: Page | None = None
         self._serving = False
@@ -59,7 +65,7 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
         data_dir = root / self.config.data_dir
-        self.outputs = []
+        self.paths, self.outputs = [], []
         if str(data_dir) not in config.watch:
             config.watch.append(str(data_dir))
         started = time.perf_counter()
@@ -67,25 +73,28 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         cache_dir = root / self.config.cache_dir
         site_url = config.site_url or ""
         key = inputs_key(data_dir, (config.site_name, about, site_url))
-        outputs = OutputCache(cache_dir).get(key)
-        if outputs is not None:
+        kept = SiteCache(cache_dir)
+        paths = kept.get(key)
+        if paths is not None:
             log.info("nothing changed under %s/: %s generated files reused in %.1f s",
-                     self.config.data_dir, f"{len(outputs):,}", time.perf_counter() - started)
+                     self.config.data_dir, f"{len(paths):,}", time.perf_counter() - started)
         else:
-            def generate_and_keep() -> tuple[list[OutputFile], bool]:
-                made = self._generate(data_dir, root, cache_dir, config.site_name, about, site_url)
-                return made, self._keep(cache_dir, key, made)
+            def generate_and_keep() -> list[str] | None:
+                return self._generate_into(kept, key, data_dir, root, cache_dir, config.site_name,
+                                           about, site_url)
 
             if not self._serving and can_fork():
                 # Generated in a process of its own, which leaves the files in the
                 # cache: MkDocs then builds from the memory this process had
                 # before, not beside the corpus, its index and their leftovers.
                 # (A server generates here: it keeps the parsed files for the next edit.)
-                stored = run_apart(lambda: generate_and_keep()[1])
-                outputs = OutputCache(cache_dir).get(key) if stored else None
-            if outputs is None:  # serving, or the cache could not be written
-                outputs, _ = generate_and_keep()
-        self.outputs = outputs
+                paths = run_apart(generate_and_keep)
+            else:
+                paths = generate_and_keep()
+        if paths is not None:
+            self.kept_in, self.paths = kept.folder(key), paths
+        else:  # the cache cannot be written: generated again, and held in memory
+            self.outputs = self._generate(data_dir, root, cache_dir, config.site_name, about, site_url)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         if THEME_OVERRIDES not in config.theme.dirs:
@@ -93,26 +102,63 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, THEME_OVERRIDES)
         return config
 
-    def _generate(self, data_dir: Path, root: Path, cache_dir: Path, site_name: str,
-                  about: str, site_url: str) -> list[OutputFile]:
+    def _generate_into(self, kept: SiteCache, key: str, data_dir: Path, root: Path, cache_dir: Path,
+                       site_name: str, about: str, site_url: str) -> list[str] | None:
+        """Generate the site into the cache and keep it there: its paths; None
+        when the cache cannot be written."""
+        try:
+            folder = kept.start()
+            try:
+                paths = self._generate(data_dir, root, cache_dir, site_name, about, site_url, folder)
+                kept.keep(key, folder, paths)
+            finally:
+                discard(folder)  # gone already once kept
+        except OSError as error:
+            # Not a warning: `mkdocs build --strict` would fail the build for it.
+            log.info("cannot keep the generated site in %s (%s); generating it in memory",
+                     cache_dir, error.strerror or error)
+            return None
+        return paths
+
+    @overload
+    def _generate(self, data_dir: Path, root: Path, cache_dir: Path, site_name: str, about: str,
+                  site_url: str) -> list[OutputFile]: ...
+
+    @overload
+    def _generate(self, data_dir: Path, root: Path, cache_dir: Path, site_name: str, about: str,
+                  site_url: str, folder: Path) -> list[str]: ...
+
+    def _generate(self, data_dir: Path, root: Path, cache_dir: Path, site_name: str, about: str,
+                  site_url: str, folder: Path | None = None) -> list[OutputFile] | list[str]:
+        """Every generated file, in memory; or, given `folder`, written there (their paths)."""
         started = time.perf_counter()
         try:
-            corpus = load_corpus(data_dir, display_root=root)
-            if not self._serving:
-                # Only a server reads the files again (and re-parses just the changed ones).
-                forget_parsed()
+            with collections_paused():
+                corpus = load_corpus(data_dir, display_root=root)
+                if not self._serving:
+                    # Only a server reads the files again (and re-parses just the changed ones).
+                    forget_parsed()
+                    # The corpus lives as long as this build, so garbage collections
+                    # need never scan it: frozen before collections resume, which
+                    # would otherwise begin by scanning every object the load made,
+                    # 2 s at 1,000 briefs. (A server drops its corpus at the next edit.)
+                    gc.freeze()
             loaded = time.perf_counter()
             log.info("%s briefs loaded in %.1f s", f"{len(corpus.briefs):,}", loaded - started)
             charts = ChartCache(cache_dir)
             timings: dict[str, float] = {}
-            outputs = generate_site(corpus, charts, site_name=site_name, about=about,
-                                    site_url=site_url, timings=timings)
+            made = (generate_site(corpus, charts, site_name=site_name, about=about, site_url=site_url,
+                                  timings=timings) if folder is None
+                    else write_site(corpus, charts, folder, site_name=site_name, about=about,
+                                    site_url=site_url, timings=timings))
         except (InvalidData, InvalidSite) as invalid:
             count = len(invalid.problems)
             raise PluginError(
                 f"briefgen: {count} problem{'s' if count != 1 else ''} in {self.config.data_dir}/, "
                 f"nothing was built:\n{invalid}"
             ) from None
+        except OSError:
+            raise  # the disk, not the data: the caller decides
         except Exception as error:  # a bug, not bad data; still, the last site stays whole
             raise PluginError(
                 f"briefgen: the site could not be generated, nothing was built "
@@ -120,20 +166,10 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
             ) from error
         log.info(
             "%s files generated in %.1f s (index %.1f s, %d charts drawn in %.1f s, pages %.1f s)",
-            f"{len(outputs):,}", time.perf_counter() - loaded, timings.get("index", 0),
+            f"{len(made):,}", time.perf_counter() - loaded, timings.get("index", 0),
             charts.rendered, timings.get("charts", 0), timings.get("pages", 0),
         )
-        return outputs
-
-    def _keep(self, cache_dir: Path, key: str, outputs: list[OutputFile]) -> bool:
-        """Store a generation for the next build; False when the cache cannot be written."""
-        try:
-            return OutputCache(cache_dir).put(key, outputs)
-        except OSError as error:
-            # Not a warning: `mkdocs build --strict` would fail the build for it.
-            log.info("cannot keep the generated site in %s (%s); the next build will generate "
-                     "it again", cache_dir, error.strerror or error)
-            return False
+        return made
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
@@ -155,13 +191,17 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         return output
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        for output in self.outputs:
-            if files.get_file_from_path(output.path) is not None:
+        # A kept file is read when MkDocs reaches it, as a page of docs/ would be.
+        generated = [File.generated(config, path, abs_src_path=str(self.kept_in / path))
+                     for path in self.paths]
+        generated += [File.generated(config, output.path, content=output.content) for output in self.outputs]
+        for file in generated:
+            path = file.src_uri
+            if files.get_file_from_path(path) is not None:
                 raise PluginError(
-                    f"briefgen: docs/{output.path} collides with a generated page; rename or remove it"
+                    f"briefgen: docs/{path} collides with a generated page; rename or remove it"
                 )
-            file = File.generated(config, output.path, content=output.content)
-            if urls.is_detail_page(output.path):
+            if urls.is_detail_page(path):
                 # The nav lists sections only; detail pages are reached from them.
                 file.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(file)

@@ -28,7 +28,7 @@ from briefgen.charts import (
     population_chart,
 )
 from briefgen.connections import connections_chart
-from briefgen.downloads import json_downloads, metric_csvs
+from briefgen.downloads import json_download_jobs, metric_csvs
 from briefgen.event_chart import event_chart
 from briefgen.feed import atom_feed
 from briefgen.index import CorpusIndex
@@ -70,30 +70,75 @@ def generate_site(
     when two files would share a path or a path would leave the site.
     """
     clock = _Clock(timings)
+    jobs = _jobs(corpus, cache, site_name, about, site_url, clock)
+    made = [output for part in run_all(jobs) for output in part]
+    clock.lap("pages")
+    by_path = {output.path: output for output in made}
+    return [by_path[path] for path in _checked(corpus, [output.path for output in made])]
+
+
+def write_site(
+    corpus: Corpus,
+    cache: ChartCache,
+    folder: Path,
+    *,
+    site_name: str = "Research briefings",
+    about: str = "",
+    site_url: str = "",
+    timings: dict[str, float] | None = None,
+) -> list[str]:
+    """`generate_site`, with each file written under `folder` by the process
+    that made it, as soon as it is made; returns the paths, sorted.
+
+    No process then holds the whole site: at 1,000 briefs its text is 160 MB,
+    which workers would otherwise send back and the build would keep. A path
+    that would leave `folder` is never written; it and any clash raise
+    InvalidSite as in `generate_site` (what was written is the caller's to discard).
+    """
+    clock = _Clock(timings)
+    jobs = _jobs(corpus, cache, site_name, about, site_url, clock)
+    written = run_all([partial(_write, folder, job) for job in jobs])
+    clock.lap("pages")
+    return _checked(corpus, [path for paths in written for path in paths])
+
+
+# A piece of the site's work: the files it makes.
+Job = Callable[[], list[OutputFile]]
+
+
+def _write(folder: Path, job: Job) -> list[str]:
+    paths = []
+    for output in job():
+        if urls.stays_inside_site(output.path):  # the others are reported by _checked
+            urls.write_file(folder, output)
+        paths.append(output.path)
+    return paths
+
+
+def _jobs(corpus: Corpus, cache: ChartCache, site_name: str, about: str, site_url: str,
+          clock: _Clock) -> list[Job]:
+    """The index, the charts' plans and the site-wide charts, made here; then
+    the rest of the site as pieces of work for `run_all`."""
     index = CorpusIndex(corpus)
     clock.lap("index")
     # Charts are planned now (their rows are what the pages show) and drawn
-    # below by the same workers as the pages, side by side.
+    # by the same workers as the pages, side by side.
     cache.later = True
     try:
         charts = draw_charts(index, cache)
     finally:
         cache.later = False
     undrawn = [placed for placed in charts.values() if not placed.chart.svg]
+    # Counted now: drawn in a worker, they would be counted only there.
+    cache.rendered += len(undrawn)
     clock.lap("charts")
     writer = PageWriter(index, charts, site_name=site_name, about=about, site_url=site_url)
-    # The downloads are made beside the pages, by the same workers.
-    jobs: list[Callable[[], list[OutputFile]]] = [
+    drawn = [OutputFile(placed.path, placed.chart.svg) for placed in charts.values() if placed.chart.svg]
+    return [
+        lambda: [OutputFile(STYLESHEET, _stylesheet()), schema_file(), *drawn],
         *[partial(_drawn_now, cache, chunk) for chunk in _chunks(undrawn, CHARTS_PER_JOB)],
-        *writer.page_jobs(), partial(metric_csvs, index), partial(json_downloads, index, site_url),
+        *json_download_jobs(index, site_url), *writer.page_jobs(), partial(metric_csvs, index),
         partial(_feed, index, site_name, site_url)]
-    made = [output for part in run_all(jobs) for output in part]
-    cache.rendered += len(undrawn)
-    clock.lap("pages")
-    outputs = [OutputFile(STYLESHEET, _stylesheet()), schema_file(), *made]
-    outputs += [OutputFile(placed.path, placed.chart.svg) for placed in charts.values()
-                if placed.chart.svg]
-    return _checked(corpus, outputs)
 
 
 def draw_charts(index: CorpusIndex, cache: ChartCache) -> dict[str, PlacedChart]:
@@ -179,20 +224,21 @@ def _counting(cache: ChartCache, make: Callable[[], R]) -> Callable[[], tuple[R,
     return run
 
 
-def _checked(corpus: Corpus, outputs: list[OutputFile]) -> list[OutputFile]:
-    by_path: dict[str, OutputFile] = {}
+def _checked(corpus: Corpus, paths: list[str]) -> list[str]:
+    """`paths` sorted, when no two are the same and none would leave the site."""
+    seen: set[str] = set()
     problems: list[Problem] = []
-    for output in outputs:
-        if not urls.stays_inside_site(output.path):
-            problems.append(Problem(_origin_of(corpus, output.path), "(path)",
-                                    f"generated path {output.path!r} would leave the site folder"))
-        elif output.path in by_path:
-            problems.append(Problem(_origin_of(corpus, output.path), "(path)",
-                                    f"two generated files share the path {output.path}; rename the id"))
-        by_path[output.path] = output
+    for path in paths:
+        if not urls.stays_inside_site(path):
+            problems.append(Problem(_origin_of(corpus, path), "(path)",
+                                    f"generated path {path!r} would leave the site folder"))
+        elif path in seen:
+            problems.append(Problem(_origin_of(corpus, path), "(path)",
+                                    f"two generated files share the path {path}; rename the id"))
+        seen.add(path)
     if problems:
         raise InvalidSite(problems)
-    return [by_path[path] for path in sorted(by_path)]
+    return sorted(seen)
 
 
 def _origin_of(corpus: Corpus, path: str) -> Location:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import posixpath
 from dataclasses import dataclass
+from pathlib import Path
 
 from briefgen.model import EntityKind
 from briefgen.syntax import RESERVED_IDS  # noqa: F401  (re-exported: ids and paths agree)
@@ -28,6 +29,22 @@ class OutputFile:
 
     path: str
     content: str | bytes
+
+
+def write_file(folder: Path, output: OutputFile) -> None:
+    """Write `output` at its path under `folder`, as MkDocs would read it from docs/.
+
+    Refuses a path that would leave `folder` (ValueError): callers check paths
+    first and report them; this is the last guard before a byte is written.
+    """
+    if not stays_inside_site(output.path):
+        raise ValueError(f"generated path {output.path!r} would leave {folder}")
+    path = folder / output.path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(output.content, bytes):
+        path.write_bytes(output.content)
+    else:
+        path.write_text(output.content, encoding="utf-8", newline="\n")
 
 
 def stays_inside_site(path: str) -> bool:

@@ -264,6 +264,28 @@ def test_detail_pages_stay_out_of_the_nav_without_a_not_in_nav_block(real_site: 
     assert "pokrovsk-logistics-hub" not in nav and "Places" in nav
 
 
+def test_a_kept_site_missing_a_file_is_generated_again(tmp_path: Path) -> None:
+    project = copy_project(MINI, tmp_path / "p")
+    assert mkdocs_build(project, project / "site").returncode == 0
+    cache = project / ".cache" / "briefgen"
+    (listing,) = cache.glob("site-*.json")
+    kept = cache / listing.stem
+    first = (project / "site" / "briefs" / "alpha" / "index.html").read_bytes()
+    # MkDocs reads the kept pages from the cache, as it reads docs/.
+    assert (kept / "briefs" / "alpha.md").is_file()
+    listed = listing.stat().st_mtime_ns
+    (kept / "briefs" / "alpha.md").unlink()
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    # Generated and kept again, not built from half a site.
+    assert listing.stat().st_mtime_ns != listed
+    assert (project / "site" / "briefs" / "alpha" / "index.html").read_bytes() == first
+    assert (kept / "briefs" / "alpha.md").is_file()
+    listed = listing.stat().st_mtime_ns
+    assert mkdocs_build(project, project / "site").returncode == 0
+    assert listing.stat().st_mtime_ns == listed  # whole again: reused as it is
+
+
 def test_a_cache_that_cannot_be_written_costs_time_not_the_build(tmp_path: Path) -> None:
     project = copy_project(MINI, tmp_path / "p")
     (project / ".cache").write_text("a file where the cache folder would go", encoding="utf-8")

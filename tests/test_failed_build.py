@@ -8,6 +8,7 @@ charts, pages, downloads or the path check must stop the build first.
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 import pytest
@@ -73,3 +74,11 @@ def test_a_failure_in_any_stage_leaves_the_last_site_untouched(
         brief.write_text(original, encoding="utf-8")
     assert "nothing was built (RuntimeError: injected failure)" in caplog.text
     assert snapshot(project / "site") == before
+    # The generation kept for the next build is the last good one, and the
+    # failed one left nothing half-made beside it.
+    cache = project / ".cache" / "briefgen"
+    assert [p.name for p in cache.glob(".new-*")] == []
+    (listing,) = cache.glob("site-*.json")
+    kept = cache / listing.stem
+    assert sorted(json.loads(listing.read_text())) == sorted(
+        p.relative_to(kept).as_posix() for p in kept.rglob("*") if p.is_file())

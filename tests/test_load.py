@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import random
 import re
 from collections.abc import Mapping
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 from briefgen.figures import normalised_text, reading
 from briefgen.load import BRIEF_FIELDS, InvalidData, Problem, check_paths, load_corpus, load_units
 from briefgen.model import ClaimRef, Location, PartialDate, Publication, Unit
+from tests.conftest import MINI
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -1269,3 +1271,17 @@ def test_bad_topic_entries_are_located(tmp_path: Path, content: str, field: str,
     mine = [p for p in problems if p.location.file == "data/topics.yml"]
     assert mine, problems
     assert any(p.field.startswith(field) and message in p.message for p in mine), mine
+
+
+def test_garbage_collection_resumes_after_a_load_clean_or_not(tmp_path: Path) -> None:
+    # Collections are held off while loading (they were most of its time); a
+    # load must never leave them off for the rest of the program.
+    assert gc.isenabled()
+    corpus = load_corpus(MINI / "data", display_root=MINI)
+    assert corpus.briefs and gc.isenabled()
+    broken = tmp_path / "data"
+    (broken / "briefs").mkdir(parents=True)
+    (broken / "briefs" / "x.yml").write_text("title: [unclosed\n", encoding="utf-8")
+    with pytest.raises(InvalidData):
+        load_corpus(broken, display_root=tmp_path)
+    assert gc.isenabled()

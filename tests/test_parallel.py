@@ -21,7 +21,7 @@ import hashlib, json, os, sys
 from pathlib import Path
 from briefgen import parallel
 from briefgen.charts import ChartCache
-from briefgen.site import generate_site
+from briefgen.site import generate_site, write_site
 from tests.corpus_factory import seed_corpus
 
 def build(folder):
@@ -40,6 +40,16 @@ os.environ["BRIEFGEN_WORKERS"] = "2"
 parallel.MIN_TASKS = 1  # share out even this small site
 could_fork = parallel.can_fork()
 shared = build("shared")
+# Written to disk by the workers that made them: the same files, the same bytes.
+written = Path(sys.argv[1]) / "written"
+written.mkdir()
+paths = write_site(seed_corpus(), ChartCache(Path(sys.argv[1]) / "shared"), written)
+digest = hashlib.sha256()
+for path in paths:
+    digest.update(path.encode() + b"\\0")
+    digest.update((written / path).read_bytes())
+on_disk = sorted(p.relative_to(written).as_posix() for p in written.rglob("*") if p.is_file())
+shared["written"] = {"digest": digest.hexdigest(), "files": len(paths), "only_those": on_disk == paths}
 print(json.dumps({"alone": alone, "shared": shared, "could_fork": could_fork,
                   "pools": parallel.pools_started}))
 """
@@ -55,10 +65,11 @@ def test_forked_workers_make_the_same_site_as_one_process(tmp_path):
     assert done.returncode == 0, done.stderr
     found = json.loads(done.stdout)
     assert found["could_fork"]
-    assert found["pools"] == 2  # the charts, then the pages: the work really was shared
+    assert found["pools"] == 4  # charts then pages, held and written: the work really was shared
     alone, shared = found["alone"], found["shared"]
     assert shared["files"] == alone["files"] > 20
     assert shared["digest"] == alone["digest"]  # same paths, same bytes
+    assert shared["written"] == {"digest": alone["digest"], "files": alone["files"], "only_those": True}
     # Charts drawn in workers are counted, and stored where the next build finds them.
     assert shared["drawn"] == alone["drawn"] > 0
     assert shared["cached"] == alone["cached"]
