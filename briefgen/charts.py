@@ -70,6 +70,8 @@ class ChartCache:
     def __init__(self, directory: Path) -> None:
         self.directory = Path(directory)
         self.rendered = 0
+        # The keys this build looked up or stored: what `prune` keeps.
+        self.used: set[str] = set()
         # While True, a chart missing from the cache is returned undrawn (svg ""),
         # to be drawn later by `draw_later`: pages need only its rows, so a
         # build draws beside rendering the pages.
@@ -86,12 +88,14 @@ class ChartCache:
         return text
 
     def cached(self, key: str) -> str | None:
+        self.used.add(key)
         try:
             return (self.directory / f"{key}.svg").read_text(encoding="utf-8")
         except OSError:  # not drawn yet, or the cache is not a readable folder
             return None
 
     def store(self, key: str, text: str) -> None:
+        self.used.add(key)
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             # Write then rename, so an interrupted build never leaves half an SVG.
@@ -101,6 +105,20 @@ class ChartCache:
             os.replace(tmp, self.directory / f"{key}.svg")
         except OSError:
             pass  # a cache that cannot be written costs the next build time, not this one
+
+    def prune(self) -> int:
+        """Remove the charts this build did not use (drawn for data since
+        changed); how many. Called after a build that succeeded, so that the
+        cache holds one site's charts, not every edit's."""
+        removed = 0
+        try:
+            for path in self.directory.glob("*.svg"):
+                if path.stem not in self.used:
+                    path.unlink(missing_ok=True)
+                    removed += 1
+        except OSError:
+            pass  # a cache that cannot be read or written is only slower
+        return removed
 
 
 def draw_later(cache: ChartCache, charts: Iterable[Chart]) -> list[str]:

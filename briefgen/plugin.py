@@ -164,6 +164,7 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
                 f"briefgen: the site could not be generated, nothing was built "
                 f"({type(error).__name__}: {error}); please report this with the data that caused it"
             ) from error
+        charts.prune()
         log.info(
             "%s files generated in %.1f s (index %.1f s, %d charts drawn in %.1f s, pages %.1f s)",
             f"{len(made):,}", time.perf_counter() - loaded, timings.get("index", 0),

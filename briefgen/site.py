@@ -164,9 +164,10 @@ def draw_charts(index: CorpusIndex, cache: ChartCache) -> dict[str, PlacedChart]
     before = cache.rendered
     done = run_all([_counting(cache, make) for make in jobs])
     # Forked workers counted their own drawings; in one process they are counted twice here.
-    cache.rendered = before + sum(drawn for _, drawn in done)
+    cache.rendered = before + sum(drawn for _, drawn, _ in done)
+    cache.used.update(*(used for _, _, used in done))
     return {key: PlacedChart(chart, path)
-            for made, _ in done for key, path, chart in made if chart is not None}
+            for made, _, _ in done for key, path, chart in made if chart is not None}
 
 
 # What a chart job makes: the chart's key, the path of its SVG, the chart (None: nothing to draw).
@@ -215,12 +216,13 @@ def _chunks(items: Sequence[T], size: int) -> list[Sequence[T]]:
     return [items[start:start + size] for start in range(0, len(items), size)]
 
 
-def _counting(cache: ChartCache, make: Callable[[], R]) -> Callable[[], tuple[R, int]]:
-    """`make`, also returning how many charts it drew (a worker's count stays in the worker)."""
-    def run() -> tuple[R, int]:
-        before = cache.rendered
+def _counting(cache: ChartCache, make: Callable[[], R]) -> Callable[[], tuple[R, int, set[str]]]:
+    """`make`, also returning how many charts it drew and the cache keys it used
+    (what a forked worker counts and notes stays in the worker)."""
+    def run() -> tuple[R, int, set[str]]:
+        before, seen = cache.rendered, set(cache.used)
         made = make()
-        return made, cache.rendered - before
+        return made, cache.rendered - before, cache.used - seen
     return run
 
 

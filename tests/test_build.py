@@ -237,6 +237,24 @@ def test_a_rebuild_with_nothing_changed_draws_no_chart(tmp_path: Path) -> None:
     assert {p.name: p.stat().st_mtime_ns for p in cache.glob("*.svg")} == drawn
 
 
+def test_charts_of_data_since_changed_leave_the_cache(tmp_path: Path) -> None:
+    project = copy_project(MINI, tmp_path / "p")
+    cache = project / ".cache" / "briefgen"
+    assert mkdocs_build(project, project / "site").returncode == 0
+    first = {p.name for p in cache.glob("*.svg")}
+    (cache / "0123abcd.svg").write_text("<svg/>", encoding="utf-8")  # from some older build
+    brief = project / "data" / "briefs" / "alpha.yml"
+    text = brief.read_text(encoding="utf-8")
+    value = re.search(r"\bvalue: (\d+)", text)
+    assert value is not None
+    brief.write_text(text.replace(value.group(0), f"value: {int(value.group(1)) + 7}", 1), encoding="utf-8")
+    assert mkdocs_build(project, project / "site").returncode == 0
+    second = {p.name for p in cache.glob("*.svg")}
+    assert first - second  # the charts of the old value are gone...
+    assert second - first  # ...those of the new one are kept
+    assert "0123abcd.svg" not in second and len(second) == len(first)
+
+
 def test_the_core_does_not_import_mkdocs() -> None:
     # Every module but the plugin: a new module is covered the day it is added.
     core = sorted(p.stem for p in (ROOT / "briefgen").glob("*.py") if p.stem not in ("plugin", "__main__"))

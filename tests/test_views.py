@@ -94,7 +94,8 @@ def test_json_downloads_are_deterministic_with_sorted_keys(mini_corpus, mini_out
         lines = text.splitlines()
         assert len(lines) == len(items) + 2
         for line, item in zip(lines[1:-1], items, strict=True):
-            assert line.removesuffix(",") == html_safe_json(json.dumps(item, sort_keys=True, ensure_ascii=False))
+            one = json.dumps(item, sort_keys=True, ensure_ascii=False)
+            assert line.removesuffix(",") == html_safe_json(one)
 
 
 def test_figures_json_carries_reading_claimant_and_the_verdict_the_pages_show(real_outputs) -> None:
