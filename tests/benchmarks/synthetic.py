@@ -282,7 +282,8 @@ def copies_project(root: Path, briefs: int, *, seed: int = 20251106) -> Path:
     """`briefs` copies of the five real briefs, each figure's value nudged by up to ±15 %."""
     rng = random.Random(seed)
     data = _project_skeleton(root)
-    for name in REGISTRY_FILES.values():
+    # The real registry and topics: the copies use exactly what the originals use.
+    for name in [*REGISTRY_FILES.values(), "topics.yml"]:
         shutil.copy(DATA / name, data / name)
     originals = sorted((DATA / "briefs").glob("*.yml"))
     number_line = re.compile(r"^(\s+(?:- )?)(value|low|high): (\d+(?:\.\d+)?)$", re.M)
