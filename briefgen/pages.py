@@ -42,11 +42,14 @@ from briefgen.model import (
     ENTITY_KINDS,
     QUALIFIERS,
     Brief,
+    Claim,
+    ClaimRef,
     Entity,
     EntityKind,
     Event,
     PartialDate,
 )
+from briefgen.pagememo import PageMemo
 from briefgen.parallel import run_all
 from briefgen.render import EXTERNAL_REL, plain, render_markdown
 from briefgen.urls import OutputFile
@@ -295,6 +298,12 @@ def range_text(comparison: Comparison) -> str:
     return f"{converted(low)} – {converted(high)}"
 
 
+# The templates whose pages a server keeps between rebuilds (see pagememo.py):
+# those that read nothing of the index beyond what they are given, and the
+# corpus-wide tables. They are most of the pages: one per brief and entity.
+KEPT_TEMPLATES = frozenset({"brief.md.j2", "entity.md.j2", "entity_list.md.j2"})
+
+
 class PageWriter:
     """Renders every page of the site from one corpus index."""
 
@@ -306,8 +315,10 @@ class PageWriter:
         site_name: str = "Research briefings",
         about: str = "",
         site_url: str = "",
+        memo: PageMemo | None = None,
     ) -> None:
         self.index = index
+        self.memo = memo
         self.registry = index.registry
         self.charts = charts or {}
         self.site_name = site_name
@@ -317,6 +328,19 @@ class PageWriter:
         self.labels = EntityLabels()
 
     def _render(self, template: str, path: str, title: str, **context: Any) -> OutputFile:
+        key = None
+        if self.memo is not None and template in KEPT_TEMPLATES:
+            key = self.memo.page_key(template, path, {"title": title, **context},
+                                     own=context.get("brief") if template == "brief.md.j2" else None)
+            kept = self.memo.get(path, key)
+            if kept is not None:
+                return OutputFile(path, kept)
+        page = self._rendered(template, path, title, **context)
+        if self.memo is not None and template in KEPT_TEMPLATES:
+            self.memo.put(path, key, str(page.content))
+        return page
+
+    def _rendered(self, template: str, path: str, title: str, **context: Any) -> OutputFile:
         links = PageLinks(self.index, path, self.labels)
         text = self.env.get_template(template).render(
             title=title,
@@ -439,10 +463,17 @@ class PageWriter:
             conflicts={fid: self.index.conflicts_of.get(ref.key, (0, ()))[0] for fid, ref in refs.items()},
             contradicted_by={c.id: self.index.contradicted_by.get((brief.id, c.id), [])
                              for c in brief.claims},
+            # The claims this brief's claims contradict, with their briefs: given
+            # to the template, not looked up by it, so a kept page knows it shows them.
+            contradicts={c.id: [(self.registry.briefs[ref.brief], self._claim(ref)) for ref in c.contradicts]
+                         for c in brief.claims},
             events=sorted(brief.events, key=lambda e: (e.date.first_day(), e.id)),
             related=self.registry.related_briefs(brief),
             chart=self.charts.get(f"brief/{brief.id}"),
         )
+
+    def _claim(self, ref: ClaimRef) -> Claim:
+        return next(claim for claim in self.registry.briefs[ref.brief].claims if claim.id == ref.claim)
 
     # --- entities ---------------------------------------------------------------
 

@@ -28,6 +28,7 @@ from briefgen import urls
 from briefgen.buildcache import SiteCache, discard, inputs_key
 from briefgen.charts import ChartCache
 from briefgen.load import InvalidData, collections_paused, load_corpus
+from briefgen.pagememo import PageMemo
 from briefgen.parallel import can_fork, run_apart
 from briefgen.problems import InvalidSite
 from briefgen.site import STYLESHEET, THEME_DIR, generate_site, write_site
@@ -56,11 +57,15 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         self.outputs: list[OutputFile] = []
         self._lit: Page | None = None
         self._serving = False
+        self._memo: PageMemo | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps one plugin instance across `mkdocs serve`
         # rebuilds; per-build state is still reset in on_config.
         self._serving = command == "serve"
+        # A server keeps its rendered pages between rebuilds: an edit renders
+        # again only the pages it changes. (A build renders every page.)
+        self._memo = PageMemo() if self._serving else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -148,9 +153,9 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
             charts = ChartCache(cache_dir)
             timings: dict[str, float] = {}
             made = (generate_site(corpus, charts, site_name=site_name, about=about, site_url=site_url,
-                                  timings=timings) if folder is None
+                                  timings=timings, memo=self._memo) if folder is None
                     else write_site(corpus, charts, folder, site_name=site_name, about=about,
-                                    site_url=site_url, timings=timings))
+                                    site_url=site_url, timings=timings, memo=self._memo))
         except (InvalidData, InvalidSite) as invalid:
             count = len(invalid.problems)
             raise PluginError(
@@ -165,6 +170,9 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
                 f"({type(error).__name__}: {error}); please report this with the data that caused it"
             ) from error
         charts.prune()
+        if self._memo is not None:
+            log.info("%s pages rendered, %s kept from the last build",
+                     f"{self._memo.rendered:,}", f"{self._memo.reused:,}")
         log.info(
             "%s files generated in %.1f s (index %.1f s, %d charts drawn in %.1f s, pages %.1f s)",
             f"{len(made):,}", time.perf_counter() - loaded, timings.get("index", 0),

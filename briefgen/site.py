@@ -34,6 +34,7 @@ from briefgen.feed import atom_feed
 from briefgen.index import CorpusIndex
 from briefgen.map_chart import map_chart
 from briefgen.model import Brief, Corpus, Entity, Location
+from briefgen.pagememo import PageMemo
 from briefgen.pages import PageWriter, PlacedChart
 from briefgen.parallel import run_all
 from briefgen.problems import InvalidSite, Problem
@@ -58,6 +59,7 @@ def generate_site(
     about: str = "",
     site_url: str = "",
     timings: dict[str, float] | None = None,
+    memo: PageMemo | None = None,
 ) -> list[OutputFile]:
     """All generated files, sorted by path; no two share a path.
 
@@ -66,11 +68,13 @@ def generate_site(
     of the feed, the downloads and the structured data absolute. When `timings`
     is given it is filled with seconds per step ("index", "charts": their rows
     and the site-wide drawings, and "pages", which includes the downloads and
-    drawing the other charts). Raises InvalidSite, with located problems,
-    when two files would share a path or a path would leave the site.
+    drawing the other charts). A `memo` (a server's) keeps pages between
+    rebuilds and renders again only those whose inputs changed. Raises
+    InvalidSite, with located problems, when two files would share a path or
+    a path would leave the site.
     """
     clock = _Clock(timings)
-    jobs = _jobs(corpus, cache, site_name, about, site_url, clock)
+    jobs = _jobs(corpus, cache, site_name, about, site_url, clock, memo)
     made = [output for part in run_all(jobs) for output in part]
     clock.lap("pages")
     by_path = {output.path: output for output in made}
@@ -86,6 +90,7 @@ def write_site(
     about: str = "",
     site_url: str = "",
     timings: dict[str, float] | None = None,
+    memo: PageMemo | None = None,
 ) -> list[str]:
     """`generate_site`, with each file written under `folder` by the process
     that made it, as soon as it is made; returns the paths, sorted.
@@ -96,7 +101,7 @@ def write_site(
     InvalidSite as in `generate_site` (what was written is the caller's to discard).
     """
     clock = _Clock(timings)
-    jobs = _jobs(corpus, cache, site_name, about, site_url, clock)
+    jobs = _jobs(corpus, cache, site_name, about, site_url, clock, memo)
     written = run_all([partial(_write, folder, job) for job in jobs])
     clock.lap("pages")
     return _checked(corpus, [path for paths in written for path in paths])
@@ -116,7 +121,7 @@ def _write(folder: Path, job: Job) -> list[str]:
 
 
 def _jobs(corpus: Corpus, cache: ChartCache, site_name: str, about: str, site_url: str,
-          clock: _Clock) -> list[Job]:
+          clock: _Clock, memo: PageMemo | None) -> list[Job]:
     """The index, the charts' plans and the site-wide charts, made here; then
     the rest of the site as pieces of work for `run_all`."""
     index = CorpusIndex(corpus)
@@ -132,7 +137,9 @@ def _jobs(corpus: Corpus, cache: ChartCache, site_name: str, about: str, site_ur
     # Counted now: drawn in a worker, they would be counted only there.
     cache.rendered += len(undrawn)
     clock.lap("charts")
-    writer = PageWriter(index, charts, site_name=site_name, about=about, site_url=site_url)
+    if memo is not None:
+        memo.start(corpus, (site_name, about, site_url))
+    writer = PageWriter(index, charts, site_name=site_name, about=about, site_url=site_url, memo=memo)
     drawn = [OutputFile(placed.path, placed.chart.svg) for placed in charts.values() if placed.chart.svg]
     return [
         lambda: [OutputFile(STYLESHEET, _stylesheet()), schema_file(), *drawn],

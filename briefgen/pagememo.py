@@ -1,0 +1,117 @@
+"""Rendered pages kept between the rebuilds of one `mkdocs serve`.
+
+An edit to one brief changes a handful of pages, yet every rebuild rendered
+all of them: at 1,000 briefs, some 2,500 pages and 10 seconds. A page is a
+function of what its template is given and of the corpus-wide tables every
+template may read (the registry's names and descriptions, metrics, units,
+vocabulary, topics). So each kept page is filed under a fingerprint of both,
+and a rebuild renders again only the pages whose fingerprint changed.
+
+The fingerprint walks every value a page is given, dataclasses field by
+field (those left out of equality too, such as a metric's references): a
+brief is fingerprinted by all it holds, so a page showing any part of a
+brief is rendered again when any part of it changes. Pages whose templates
+read more of the index than they are given (the overviews, the indexes,
+the figures section) are not kept: they are always rendered again.
+
+Kept only in memory, for one server: `mkdocs build` renders every page.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+from collections.abc import Mapping
+from typing import Any
+
+from briefgen.model import Brief, Corpus
+
+
+class PageMemo:
+    """Pages by path, each with the fingerprint of what it was rendered from."""
+
+    def __init__(self) -> None:
+        self.pages: dict[str, tuple[int, str]] = {}
+        self.reused = 0
+        self.rendered = 0
+        self._prints: dict[int, tuple[object, int]] = {}
+        self._corpus_wide = 0
+
+    def start(self, corpus: Corpus, settings: tuple[str, ...]) -> None:
+        """Begin a build of `corpus`: what every page may read, fingerprinted once."""
+        # Held objects keep their ids: a fingerprint filed under an id is never
+        # found again by another object that took the same address.
+        self._prints = {}
+        self.reused = self.rendered = 0
+        wide = (corpus.entities, corpus.metrics, corpus.units, corpus.vocabulary, corpus.topics, settings)
+        self._corpus_wide = self.fingerprint(wide)
+
+    def page_key(self, template: str, path: str, context: Mapping[str, Any],
+                 own: Brief | None = None) -> int | None:
+        """The fingerprint of one page; None when something in it cannot be fingerprinted.
+
+        `own` is the brief the page is about, fingerprinted whole; any other
+        brief in `context` by what a page shows of a brief it lists (see `_listed`).
+        """
+        try:
+            return self.fingerprint((self._corpus_wide, template, path, self._whole(own), sorted(
+                (name, self.fingerprint(value)) for name, value in context.items())))
+        except TypeError:
+            return None
+
+    def get(self, path: str, key: int | None) -> str | None:
+        kept = self.pages.get(path)
+        if key is None or kept is None or kept[0] != key:
+            return None
+        self.reused += 1
+        return kept[1]
+
+    def put(self, path: str, key: int | None, text: str) -> None:
+        self.rendered += 1
+        if key is not None:
+            self.pages[path] = (key, text)
+
+    def fingerprint(self, value: object) -> int:
+        """A hash of everything `value` holds; TypeError for a value of unknown shape."""
+        if value is None or isinstance(value, (str, int, float, bool, bytes, enum.Enum)):
+            return hash((type(value).__name__, value))
+        known = self._prints.get(id(value))
+        if known is not None:
+            return known[1]
+        print_: int
+        if isinstance(value, Brief):
+            print_ = self.fingerprint(_listed(value))
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            name = type(value).__qualname__
+            print_ = hash((name, *(self.fingerprint(getattr(value, f.name))
+                                   for f in dataclasses.fields(value) if (name, f.name) not in _UNSHOWN)))
+        elif isinstance(value, (tuple, list, frozenset, set)):
+            items = sorted(map(self.fingerprint, value)) if isinstance(value, (set, frozenset)) else (
+                map(self.fingerprint, value))
+            print_ = hash((type(value).__name__, *items))
+        elif isinstance(value, Mapping):
+            pairs = ((self.fingerprint(k), self.fingerprint(v)) for k, v in value.items())
+            print_ = hash(("mapping", *pairs))
+        else:
+            raise TypeError(f"no fingerprint for {type(value).__name__}")
+        self._prints[id(value)] = (value, print_)
+        return print_
+
+    def _whole(self, brief: Brief | None) -> int:
+        if brief is None:
+            return 0
+        return hash(("whole", *(self.fingerprint(getattr(brief, f.name)) for f in dataclasses.fields(brief))))
+
+
+# Fields no page shows. A chart's SVG is a file of its own, which pages link to;
+# its rows and its key (the fingerprint of what it draws) are what they show
+# and what changes with it, while the SVG is empty until drawn.
+_UNSHOWN = frozenset({("Chart", "svg")})
+
+
+def _listed(brief: Brief) -> tuple[object, ...]:
+    """What any page shows of a brief it lists, links to or quotes from: its
+    id, title, outlet and publication (figures, quotes, events and claims are
+    given to pages on their own, and fingerprinted whole there). A page about
+    the brief itself is given it as `own`."""
+    return ("brief", brief.id, brief.title, brief.outlet, brief.published)
