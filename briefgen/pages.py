@@ -299,9 +299,11 @@ def range_text(comparison: Comparison) -> str:
 
 
 # The templates whose pages a server keeps between rebuilds (see pagememo.py):
-# those that read nothing of the index beyond what they are given, and the
-# corpus-wide tables. They are most of the pages: one per brief and entity.
-KEPT_TEMPLATES = frozenset({"brief.md.j2", "entity.md.j2", "entity_list.md.j2"})
+# those that read nothing of the index beyond what they are given and the
+# corpus-wide tables (a comparison page also reads how its own values conflict
+# and agree, which its values decide). They are most of the pages: one per
+# brief, entity and comparison.
+KEPT_TEMPLATES = frozenset({"brief.md.j2", "entity.md.j2", "entity_list.md.j2", "comparison.md.j2"})
 
 
 class PageWriter:
@@ -641,6 +643,8 @@ class PageWriter:
                                                      if comparison.reference else ""),
                 comparison.refs, comparison=comparison,
                 metric=metric, subject=subject,
+                # Given, not looked up by the template: a kept page knows it shows them.
+                others=index.alongside(comparison),
             )
         agreeing = [(c, a) for c in index.corroborated() for a in c.agreements]
         pages += self._paged("corroborated.md.j2", urls.CORROBORATED_PATH, "Corroborated values",
