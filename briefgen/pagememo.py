@@ -8,11 +8,15 @@ vocabulary, topics). So each kept page is filed under a fingerprint of both,
 and a rebuild renders again only the pages whose fingerprint changed.
 
 The fingerprint walks every value a page is given, dataclasses field by
-field (those left out of equality too, such as a metric's references): a
-brief is fingerprinted by all it holds, so a page showing any part of a
-brief is rendered again when any part of it changes. Pages whose templates
-read more of the index than they are given (the overviews, the indexes,
-the figures section) are not kept: they are always rendered again.
+field (those left out of equality too, such as a metric's references, but
+not a chart's SVG: see `_UNSHOWN`). A brief a page is about is fingerprinted
+whole; a brief it only lists or links to, by what such a page shows of it
+(`_listed`): a summary edit renders one page again, not every page linking
+to that brief. Pages whose templates read more of the index than they are
+given (the overviews, the indexes, the metric pages) are not kept: they are
+always rendered again. A comparison page also reads how its values conflict
+and agree, which its own values decide. tests/test_pagememo.py holds the
+kept site equal to a fresh one after each kind of edit.
 
 Kept only in memory, for one server: `mkdocs build` renders every page.
 """
