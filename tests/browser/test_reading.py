@@ -59,7 +59,12 @@ def _search(page, query: str) -> list[str]:  # type: ignore[no-untyped-def]
     """Paths of Material's search results for `query`, best first."""
     box = page.locator(".md-search__input")
     box.click()
-    box.press_sequentially(query, delay=10)  # Material searches on key events, not on `fill`
+    # Material queries on each keyup and shows whichever answer came last, so
+    # typing key by key can leave a partial word's results on screen when the
+    # wait below is met. Fill all but the last key silently, then press it:
+    # the one keyup that Material sees carries the whole query.
+    box.fill(query[:-1])
+    box.press(query[-1])
     page.wait_for_function(
         "() => /matching|No matching/.test(document.querySelector('.md-search-result__meta').textContent)")
     hrefs = page.eval_on_selector_all(
