@@ -19,12 +19,17 @@ and agree, which its own values decide. tests/test_pagememo.py holds the
 kept site equal to a fresh one after each kind of edit.
 
 Kept only in memory, for one server: `mkdocs build` renders every page.
+A server's first build may still share its pages among forked workers
+(`mkdocs serve` builds once before it starts its server thread): each piece
+of work then sends back what it kept (`taken`), and the server files it
+(`absorb`), so that the first edit finds every page and not only its own share.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import enum
+import os
 from collections.abc import Mapping
 from typing import Any
 
@@ -40,6 +45,8 @@ class PageMemo:
         self.rendered = 0
         self._prints: dict[int, tuple[object, int]] = {}
         self._corpus_wide = 0
+        self._fresh: list[tuple[str, int, str]] = []
+        self._counted = (0, 0)
 
     def start(self, corpus: Corpus, settings: tuple[str, ...]) -> None:
         """Begin a build of `corpus`: what every page may read, fingerprinted once."""
@@ -74,6 +81,23 @@ class PageMemo:
         self.rendered += 1
         if key is not None:
             self.pages[path] = (key, text)
+            self._fresh.append((path, key, text))
+
+    def taken(self) -> Kept:
+        """What this process kept and counted since it last asked: in a forked
+        worker, what its piece of work adds to the server's memo."""
+        kept = Kept(os.getpid(), self._fresh, self.rendered - self._counted[0],
+                    self.reused - self._counted[1])
+        self._fresh, self._counted = [], (self.rendered, self.reused)
+        return kept
+
+    def absorb(self, kept: Kept) -> None:
+        """File what another process kept (what this one kept is here already)."""
+        if kept.process == os.getpid():
+            return
+        self.pages.update((path, (key, text)) for path, key, text in kept.pages)
+        self.rendered += kept.rendered
+        self.reused += kept.reused
 
     def fingerprint(self, value: object) -> int:
         """A hash of everything `value` holds; TypeError for a value of unknown shape."""
@@ -105,6 +129,16 @@ class PageMemo:
         if brief is None:
             return 0
         return hash(("whole", *(self.fingerprint(getattr(brief, f.name)) for f in dataclasses.fields(brief))))
+
+
+@dataclasses.dataclass(frozen=True)
+class Kept:
+    """Pages kept, and pages rendered and reused, by one process over one piece of work."""
+
+    process: int
+    pages: list[tuple[str, int, str]]
+    rendered: int
+    reused: int
 
 
 # Fields no page shows. A chart's SVG is a file of its own, which pages link to;

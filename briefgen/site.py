@@ -34,7 +34,7 @@ from briefgen.feed import atom_feed
 from briefgen.index import CorpusIndex
 from briefgen.map_chart import map_chart
 from briefgen.model import Brief, Corpus, Entity, Location
-from briefgen.pagememo import PageMemo
+from briefgen.pagememo import Kept, PageMemo
 from briefgen.pages import PageWriter, PlacedChart
 from briefgen.parallel import run_all
 from briefgen.problems import InvalidSite, Problem
@@ -75,7 +75,7 @@ def generate_site(
     """
     clock = _Clock(timings)
     jobs = _jobs(corpus, cache, site_name, about, site_url, clock, memo)
-    made = [output for part in run_all(jobs) for output in part]
+    made = [output for part in _run_all(jobs, memo) for output in part]
     clock.lap("pages")
     by_path = {output.path: output for output in made}
     return [by_path[path] for path in _checked(corpus, [output.path for output in made])]
@@ -102,7 +102,7 @@ def write_site(
     """
     clock = _Clock(timings)
     jobs = _jobs(corpus, cache, site_name, about, site_url, clock, memo)
-    written = run_all([partial(_write, folder, job) for job in jobs])
+    written = _run_all([partial(_write, folder, job) for job in jobs], memo)
     clock.lap("pages")
     return _checked(corpus, [path for paths in written for path in paths])
 
@@ -118,6 +118,22 @@ def _write(folder: Path, job: Job) -> list[str]:
             urls.write_file(folder, output)
         paths.append(output.path)
     return paths
+
+
+def _run_all(tasks: Sequence[Callable[[], T]], memo: PageMemo | None) -> list[T]:
+    """`run_all`, with what forked workers kept filed in the server's `memo`."""
+    if memo is None:
+        return run_all(tasks)
+    memo.taken()  # counted from here
+    done = run_all([partial(_keeping, memo, task) for task in tasks])
+    for _, kept in done:
+        memo.absorb(kept)
+    return [value for value, _ in done]
+
+
+def _keeping(memo: PageMemo, task: Callable[[], T]) -> tuple[T, Kept]:
+    memo.taken()  # a forked worker's memo starts as a copy of the server's
+    return task(), memo.taken()
 
 
 def _jobs(corpus: Corpus, cache: ChartCache, site_name: str, about: str, site_url: str,

@@ -124,3 +124,52 @@ def test_a_worker_that_dies_fails_the_build_instead_of_hanging_it():
     done = _python(_DYING)  # times out (and fails) if the build waits forever
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "the build failed"
+
+
+_SERVER_FIRST_BUILD = """
+import json, os, sys
+from pathlib import Path
+from briefgen import pages, parallel
+from briefgen.charts import ChartCache
+from briefgen.pagememo import PageMemo
+from briefgen.site import generate_site, write_site
+from tests.corpus_factory import seed_corpus
+
+parallel.MIN_TASKS = 1
+pages.PAGES_PER_JOB = 1  # a piece of work per page: the workers render kept pages too
+cache = ChartCache(Path(sys.argv[1]) / "charts")
+found = {}
+for way in ("held", "written"):
+    os.environ["BRIEFGEN_WORKERS"] = "1"
+    alone = PageMemo()
+    generate_site(seed_corpus(), cache, memo=alone)
+    # A server's first build, shared among workers; then an unchanged rebuild in one process.
+    os.environ["BRIEFGEN_WORKERS"] = "2"
+    memo, pools = PageMemo(), parallel.pools_started
+    if way == "held":
+        first = {o.path: o.content for o in generate_site(seed_corpus(), cache, memo=memo)}
+    else:
+        folder = Path(sys.argv[1]) / "written"
+        first = {path: (folder / path).read_text(encoding="utf-8")
+                 for path in write_site(seed_corpus(), cache, folder, memo=memo) if path in memo.pages}
+    shared = parallel.pools_started > pools
+    counted = (memo.rendered, memo.reused, sorted(memo.pages))
+    os.environ["BRIEFGEN_WORKERS"] = "1"
+    again = {o.path: o.content for o in generate_site(seed_corpus(), cache, memo=memo)}
+    found[way] = {"shared": shared, "alone": [alone.rendered, sorted(alone.pages)],
+                  "first": counted[:2], "kept": counted[2], "again": [memo.rendered, memo.reused],
+                  "same": all(again[path] == text for path, text in first.items())}
+print(json.dumps(found))
+"""
+
+
+def test_a_servers_first_build_keeps_the_pages_its_workers_rendered(tmp_path):
+    done = _python(_SERVER_FIRST_BUILD, str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    for way, found in json.loads(done.stdout).items():
+        rendered, kept = found["alone"]
+        assert found["shared"] and rendered > 10, way
+        # Every page a worker rendered is kept, and counted, as in one process.
+        assert found["kept"] == kept and found["first"] == [rendered, 0], way
+        # So a rebuild with nothing changed renders none of them again.
+        assert found["again"] == [0, rendered] and found["same"], way
