@@ -102,9 +102,18 @@ class SiteCache:
         self.directory.mkdir(parents=True, exist_ok=True)
         return Path(tempfile.mkdtemp(dir=self.directory, prefix=_NEW))
 
-    def keep(self, key: str, folder: Path, paths: list[str]) -> None:
+    def keep(self, key: str, folder: Path, paths: list[str], *, carry_times: bool = False) -> None:
         """Make `folder`, holding `paths`, the site kept for `key`; every other site
-        kept here is removed. OSError when that cannot be done."""
+        kept here is removed. OSError when that cannot be done.
+
+        With `carry_times`, a file the site kept before holds with the same
+        bytes keeps that file's modification time: `mkdocs serve --dirty`
+        then builds again only the pages whose text changed.
+        """
+        if carry_times:
+            for before in self.directory.glob(f"{_PREFIX}*"):
+                if before.is_dir() and before != self.folder(key):
+                    _carry_times(before, folder, paths)
         listing = self.directory / f"{_PREFIX}{key}{_SUFFIX}"
         listing.unlink(missing_ok=True)
         target = self.folder(key)
@@ -122,6 +131,19 @@ class SiteCache:
             with contextlib.suppress(OSError):
                 if time.time() - left.stat().st_mtime > 86400:
                     discard(left)
+
+
+def _carry_times(before: Path, now: Path, paths: list[str]) -> None:
+    """Give each file under `now` that is unchanged from `before` the older modification time."""
+    for path in paths:
+        old, new = before / path, now / path
+        try:
+            kept = old.stat()
+            if kept.st_size != new.stat().st_size or old.read_bytes() != new.read_bytes():
+                continue
+            os.utime(new, ns=(kept.st_atime_ns, kept.st_mtime_ns))
+        except OSError:  # not there before (a new page), or unreadable: left as new
+            continue
 
 
 def discard(path: Path) -> None:

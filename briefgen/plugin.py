@@ -57,12 +57,16 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         self.outputs: list[OutputFile] = []
         self._lit: Page | None = None
         self._serving = False
+        self._dirty = False
         self._memo: PageMemo | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps one plugin instance across `mkdocs serve`
         # rebuilds; per-build state is still reset in on_config.
         self._serving = command == "serve"
+        # `mkdocs serve --dirty` builds only the pages whose files are newer
+        # than its last build of them: unchanged generated files keep their times.
+        self._dirty = dirty
         # A server keeps its rendered pages between rebuilds: an edit renders
         # again only the pages it changes. (A build renders every page.)
         self._memo = PageMemo() if self._serving else None
@@ -115,7 +119,7 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
             folder = kept.start()
             try:
                 paths = self._generate(data_dir, root, cache_dir, site_name, about, site_url, folder)
-                kept.keep(key, folder, paths)
+                kept.keep(key, folder, paths, carry_times=self._serving and self._dirty)
             finally:
                 discard(folder)  # gone already once kept
         except OSError as error:
@@ -171,8 +175,9 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
             ) from error
         charts.prune()
         if self._memo is not None:
-            log.info("%s pages rendered, %s kept from the last build",
-                     f"{self._memo.rendered:,}", f"{self._memo.reused:,}")
+            rendered = self._memo.rendered
+            log.info("%s page%s rendered, %s kept from the last build",
+                     f"{rendered:,}", "" if rendered == 1 else "s", f"{self._memo.reused:,}")
         log.info(
             "%s files generated in %.1f s (index %.1f s, %d charts drawn in %.1f s, pages %.1f s)",
             f"{len(made):,}", time.perf_counter() - loaded, timings.get("index", 0),

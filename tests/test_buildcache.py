@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from briefgen.buildcache import SiteCache
@@ -16,11 +18,32 @@ FILES = [
 PATHS = sorted(f.path for f in FILES)
 
 
-def _kept(cache: SiteCache, key: str, files: list[OutputFile]) -> None:
+def _kept(cache: SiteCache, key: str, files: list[OutputFile], carry_times: bool = False) -> None:
     folder = cache.start()
     for output in files:
         write_file(folder, output)
-    cache.keep(key, folder, sorted(f.path for f in files))
+    cache.keep(key, folder, sorted(f.path for f in files), carry_times=carry_times)
+
+
+def _times(cache: SiteCache, key: str) -> dict[str, int]:
+    return {path: (cache.folder(key) / path).stat().st_mtime_ns for path in PATHS + ["new.md"]
+            if (cache.folder(key) / path).exists()}
+
+
+@pytest.mark.parametrize("carry_times", [True, False])
+def test_a_servers_unchanged_files_keep_their_times(tmp_path, carry_times):
+    cache = SiteCache(tmp_path)
+    _kept(cache, "old", FILES)
+    old = _times(cache, "old")
+    for path in old:  # as if written long ago: a new write could share the clock's tick
+        os.utime(cache.folder("old") / path, ns=(0, 10**18))
+    changed = [*FILES[:2], OutputFile("figures/charts/x.svg", "<svg></svg>\n"), OutputFile("new.md", "new")]
+    _kept(cache, "new", [*changed, FILES[3]], carry_times=carry_times)
+    new = _times(cache, "new")
+    kept_time = {path for path, time in new.items() if time == 10**18}
+    # Bytes unchanged: the old time, which `mkdocs serve --dirty` reads as "not modified".
+    assert kept_time == ({"index.md", "empty.md", "a.png"} if carry_times else set())
+    assert cache.get("new") == sorted([*PATHS, "new.md"])
 
 
 def test_what_is_kept_is_found_with_the_same_bytes(tmp_path):

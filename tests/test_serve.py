@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -87,6 +88,49 @@ def test_serve_rebuilds_on_data_edits_and_survives_a_bad_one(tmp_path: Path) -> 
 
         alpha.write_text(good.replace("Alpha report, revised", "Alpha report, third"))
         wait_for(lambda: "Alpha report, third" in fetch(url), "the rebuild after the fix")
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def _page_times(log: str) -> dict[str, int]:
+    """The built HTML pages of the server's site folder (named in its -v log), with their times."""
+    site = Path(re.search(r"Config value 'site_dir' = '([^']+)'", log).group(1))  # type: ignore[union-attr]
+    return {path.relative_to(site).as_posix(): path.stat().st_mtime_ns for path in site.rglob("*.html")}
+
+
+def test_a_dirty_server_builds_again_only_the_pages_an_edit_changes(tmp_path: Path) -> None:
+    project = copy_project(MINI, tmp_path / "p")
+    alpha = project / "data" / "briefs" / "alpha.yml"
+    port = free_port()
+    log_path = tmp_path / "serve.log"
+    url = f"http://127.0.0.1:{port}/briefs/alpha/"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    with open(log_path, "w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-v", "-f", str(project / "mkdocs.yml"),
+             "-a", f"127.0.0.1:{port}"],
+            stdout=log, stderr=subprocess.STDOUT, cwd=project, env=env)
+    try:
+        def log_text() -> str:
+            return log_path.read_text(encoding="utf-8")
+
+        wait_for(lambda: "Alpha report on Pokrovsk" in fetch(url), "the first build")
+        first = _page_times(log_text())
+        assert "briefs/alpha/index.html" in first and len(first) > 20
+
+        text = alpha.read_text(encoding="utf-8")
+        assert "\nsummary: |\n  " in text
+        alpha.write_text(text.replace("\nsummary: |\n  ", "\nsummary: |\n  A revised summary. ", 1),
+                         encoding="utf-8")
+        wait_for(lambda: "A revised summary." in fetch(url), "the rebuild after a summary edit")
+        wait_for(lambda: "Reloading browsers" in log_text(), "the end of the rebuild")
+        now = _page_times(log_text())
+        rebuilt = {path for path, time in now.items() if first.get(path) != time}
+        # The brief's own page (and the 404 page, which MkDocs always writes); the
+        # pages that only list the brief show nothing of its summary.
+        assert rebuilt == {"briefs/alpha/index.html", "404.html"}
+        assert "A revised summary." not in fetch(f"http://127.0.0.1:{port}/briefs/")
     finally:
         server.terminate()
         server.wait(timeout=20)
