@@ -329,7 +329,12 @@ class PageWriter:
         self.env = _environment()
         self.labels = EntityLabels()
 
-    def _render(self, template: str, path: str, title: str, **context: Any) -> OutputFile:
+    def _render(self, template: str, path: str, title: str,
+                derived: Callable[[], dict[str, Any]] | None = None, **context: Any) -> OutputFile:
+        """The page; `derived()` adds to `context` what is worked out from it
+        and from the corpus-wide tables (the page's description and structured
+        data), asked for only when a server has not kept the page: the
+        fingerprint leaves it out, as what it follows from is in the fingerprint."""
         key = None
         if self.memo is not None and template in KEPT_TEMPLATES:
             key = self.memo.page_key(template, path, {"title": title, **context},
@@ -337,6 +342,8 @@ class PageWriter:
             kept = self.memo.get(path, key)
             if kept is not None:
                 return OutputFile(path, kept)
+        if derived is not None:
+            context.update(derived())
         page = self._rendered(template, path, title, **context)
         if self.memo is not None and template in KEPT_TEMPLATES:
             self.memo.put(path, key, str(page.content))
@@ -451,13 +458,17 @@ class PageWriter:
         }
         refs = {f.id: FigureRef(brief, f) for f in brief.figures}
         path = urls.brief_path(brief.id)
-        description = first_sentence(plain_text(PageLinks(self.index, path).md(brief.summary)))
+
+        def described() -> dict[str, Any]:
+            description = first_sentence(plain_text(PageLinks(self.index, path).md(brief.summary)))
+            return {"meta_description": front_matter_text(description),
+                    "jsonld": front_matter_json(self._structured(path).brief(brief, description))}
+
         return self._render(
             "brief.md.j2",
             path,
             brief.title,
-            meta_description=front_matter_text(description),
-            jsonld=front_matter_json(self._structured(path).brief(brief, description)),
+            described,
             brief=brief,
             grouped=grouped,
             refs=refs,
@@ -504,8 +515,8 @@ class PageWriter:
             "entity.md.j2",
             path,
             entity.name,
-            meta_description=front_matter_text(first_sentence(entity.description)),
-            jsonld=front_matter_json(self._structured(path).entity(entity)),
+            lambda: {"meta_description": front_matter_text(first_sentence(entity.description)),
+                     "jsonld": front_matter_json(self._structured(path).entity(entity))},
             entity=entity,
             spellings=Markup(json.dumps([str(plain(n)) for n in (entity.name, *entity.aliases)])),
             chart=self.charts.get(f"entity/{entity.id}"),
