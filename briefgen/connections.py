@@ -10,13 +10,17 @@ linked nodes together) and the SVG's fixed hash salt give the same bytes for
 the same graph.
 
 Each node and its label is a link (matplotlib's `set_url`) to the entity's
-page, relative to the page the SVG is inlined in.
+page, relative to the page the SVG is inlined in. Labels point outwards from
+the circle; one that would cover another label or a node moves further out
+along the same line, with a leader line to its node.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from typing import IO, Any
 
@@ -28,8 +32,12 @@ from briefgen.index import CorpusIndex
 GRAPH_NODES = 40
 GRAPH_EDGES = 80
 # Bump when the drawing code changes, so cached SVGs are redrawn.
-DRAWING_VERSION = "3"
+DRAWING_VERSION = "4"
 PLACE_COLOUR = "#7f7f7f"
+LEADER = "#9a9a9a"
+# How far a name may move out from its node to find room: steps of this many points.
+LABEL_STEP = 7.0
+LABEL_STEPS = 30
 PLACE_LABEL = "Places"
 
 
@@ -172,7 +180,57 @@ def _layout(graph: Graph) -> dict[str, tuple[float, float]]:
     return {node: (round(float(x), 4), round(float(y), 4)) for node, (x, y) in positions.items()}
 
 
+def _label_nodes(fig: Any, ax: Any, graph: Graph, position: dict[str, tuple[float, float]],
+                 sizes: dict[str, float]) -> None:
+    """Each node's name beside it, outwards from the circle and so away from the
+    links; a name that would cover another, or a node, moves further out along
+    the same line, joined to its node by a leader line. Most mentioned first."""
+    from matplotlib.text import Text
+
+    fig.draw_without_rendering()  # fixes the axes' box (equal aspect), so boxes measure true
+    renderer = fig.canvas.get_renderer()
+    pixels = fig.dpi / 72
+    taken: list[tuple[float, ...]] = []  # boxes in pixels: the nodes, then each name placed
+    for node in graph.nodes:
+        x, y = ax.transData.transform(position[node.id])
+        radius = sizes[node.id] ** 0.5 / 2 * pixels
+        taken.append((x - radius, y - radius, x + radius, y + radius))
+    for node in sorted(graph.nodes, key=lambda n: (-n.briefs, n.name, n.id)):
+        x, y = position[node.id]
+        edge = sizes[node.id] ** 0.5 / 2  # points from the centre to the node's edge
+        ha = "left" if x > 0.15 else "right" if x < -0.15 else "center"
+        va = "bottom" if y > 0.15 else "top" if y < -0.15 else "center"
+        for step in range(LABEL_STEPS):
+            gap = edge + 6 + step * LABEL_STEP
+            leader = ({"arrowstyle": "-", "color": LEADER, "lw": 0.6, "shrinkA": 1, "shrinkB": edge}
+                      if step else None)
+            label = ax.annotate(_clean(node.name), (x, y), xytext=(gap * x, gap * y),
+                                textcoords="offset points", ha=ha, va=va, fontsize=FONT - 1.5,
+                                color=INK, zorder=3, arrowprops=leader)
+            label.update_positions(renderer)
+            box = Text.get_window_extent(label, renderer).extents  # the name, without its leader
+            if not any(_overlap(box, other) for other in taken):
+                label.set_url(node.href)
+                taken.append(tuple(box))
+                break
+            label.remove()  # no room here: a step further out
+
+
+def _overlap(a: Any, b: Any) -> bool:
+    pad = 1.0  # pixels between neighbours
+    return bool(a[0] < b[2] + pad and b[0] < a[2] + pad and a[1] < b[3] + pad and b[1] < a[3] + pad)
+
+
 def _draw(graph: Graph, salt: str, out: IO[str]) -> None:
+    with drawn_graph(graph, salt) as fig:
+        # No tight_layout: labels of any length are kept by bbox_inches="tight".
+        fig.savefig(out, format="svg", metadata={"Date": None, "Title": "Who appears with whom"},
+                    bbox_inches="tight", pad_inches=0.1)
+
+
+@contextlib.contextmanager
+def drawn_graph(graph: Graph, salt: str) -> Iterator[Any]:
+    """The graph drawn on a matplotlib figure, open (and its style in force) until the block ends."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -196,31 +254,22 @@ def _draw(graph: Graph, salt: str, out: IO[str]) -> None:
                 (x1, y1), (x2, y2) = position[edge.a], position[edge.b]
                 ax.plot([x1, x2], [y1, y2], color="#9a9a9a", alpha=0.7, zorder=1,
                         lw=0.6 + 4.0 * edge.shared / strongest)
+            sizes = {node.id: 60 + 540 * node.briefs / most for node in graph.nodes}
             for node in graph.nodes:
                 x, y = position[node.id]
-                size = 60 + 540 * node.briefs / most
-                dot = ax.scatter([x], [y], s=size, color=node.colour, zorder=2,
+                dot = ax.scatter([x], [y], s=sizes[node.id], color=node.colour, zorder=2,
                                  edgecolors="white", linewidths=1.2,
                                  marker="s" if node.colour_key == "place" else "o")
                 dot.set_urls([node.href])
-                # Labels point outwards from the circle, away from the links.
-                gap = 6 + size ** 0.5 / 2
-                ha = "left" if x > 0.15 else "right" if x < -0.15 else "center"
-                va = "bottom" if y > 0.15 else "top" if y < -0.15 else "center"
-                label = ax.annotate(_clean(node.name), (x, y), xytext=(gap * x, gap * y),
-                                    textcoords="offset points", ha=ha, va=va,
-                                    fontsize=FONT - 1.5, color=INK, zorder=3)
-                label.set_url(node.href)
+            ax.set_aspect("equal")
+            ax.margins(0.05)
+            _label_nodes(fig, ax, graph, position, sizes)
             groups = sorted({(n.order, n.colour_key, n.colour, n.group) for n in graph.nodes})
             handles = [Line2D([], [], ls="", marker="s" if k == "place" else "o", ms=9,
                               color=colour, label=group)
                        for _, k, colour, group in groups]
             ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.06), ncol=3,
                       frameon=False, fontsize=FONT - 1)
-            ax.set_aspect("equal")
-            ax.margins(0.05)
-            # No tight_layout: labels of any length are kept by bbox_inches="tight".
-            fig.savefig(out, format="svg", metadata={"Date": None, "Title": "Who appears with whom"},
-                        bbox_inches="tight", pad_inches=0.1)
+            yield fig
         finally:
             plt.close(fig)

@@ -4,15 +4,18 @@ The outlines are vendored (briefgen/outlines.json: see OUTLINES_NOTICE) so the
 map needs no tiles and no network, at build or view time. Each point is a link
 to its place's page, relative to the map page (the SVG is inlined there and also
 written beside it). Points are sized by the number of briefs that mention the
-place; the most mentioned are labelled, and the crowded Donetsk front is drawn
-again, larger, in an inset. matplotlib is imported only when the drawing is
-missing from the ChartCache.
+place, and the crowded Donetsk front is drawn again, larger, in an inset. The
+most mentioned points are labelled where a label covers nothing else
+(point_labels.py); country names the inset hides are left out. matplotlib is
+imported only when the drawing is missing from the ChartCache.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from functools import cache
 from importlib.resources import files as package_files
@@ -22,16 +25,19 @@ from briefgen import urls
 from briefgen.chart_drawing import FONT, INK, _clean, inline_svg
 from briefgen.charts import STYLE_VERSION, Chart, ChartCache
 from briefgen.index import CorpusIndex
+from briefgen.point_labels import Obstacle, PointLabel, area, place_labels
 
 OUTLINES_NOTICE = (
     "Country outlines: Natural Earth (public domain), as shipped in the countryinfo package "
     "(MIT licence, © 2018 Porimol Chandro), clipped and simplified by tools/vendor_outlines.py."
 )
-# Labels on the main map; every point is still drawn and linked.
+# Labels tried on the main map, most mentioned first; every point is still drawn and linked.
 LABELLED = 25
 # The Donetsk front, where towns a few kilometres apart would overlap: west, south, east, north.
 INSET_BOX = (36.9, 47.95, 38.2, 48.9)
-DRAWING_VERSION = "2"
+# Where the inset stands on the figure: left, bottom, width, height.
+INSET_AT = (0.01, 0.01, 0.42, 0.42)
+DRAWING_VERSION = "3"
 BROAD = ("country", "region")  # drawn hollow: a point cannot stand for an area
 POINT = "#D55E00"
 LAND = "#f2efe9"
@@ -114,26 +120,43 @@ def _inside(point: MapPoint, box: tuple[float, float, float, float]) -> bool:
     return west <= point.longitude <= east and south <= point.latitude <= north
 
 
-def _draw_points(ax: Any, points: list[MapPoint], most: int, labels: set[str]) -> None:
+def _draw_points(ax: Any, points: list[MapPoint], most: int) -> list[Obstacle]:
+    """Draws each point, a link to its place; returns them as obstacles for labels."""
+    drawn = []
     for point in points:
-        size = 30 + 320 * point.briefs / most
+        size = _size(point, most)
         style = ({"facecolors": "none", "edgecolors": POINT, "linewidths": 1.5} if point.broad
                  else {"color": POINT, "edgecolors": "white", "linewidths": 0.8})
         dot = ax.scatter([point.longitude], [point.latitude], s=size, zorder=3, **style)
         dot.set_urls([point.href])
-        if point.id in labels:
-            label = ax.annotate(_clean(point.name), (point.longitude, point.latitude),
-                                xytext=(4 + size ** 0.5 / 2, 0), textcoords="offset points",
-                                va="center", ha="left", fontsize=FONT - 2, color=INK, zorder=4)
-            label.set_url(point.href)
+        drawn.append(Obstacle(point.longitude, point.latitude, size))
+    return drawn
+
+
+def _size(point: MapPoint, most: int) -> float:
+    return 30 + 320 * point.briefs / most
+
+
+def _label(ax: Any, ranked: list[MapPoint], most: int, obstacles: list[Obstacle]) -> None:
+    place_labels(ax, [PointLabel(_clean(p.name), p.longitude, p.latitude, p.href, _size(p, most))
+                      for p in ranked], obstacles, fontsize=FONT - 2, color=INK,
+                 zorder=4, leader_zorder=2.5)
 
 
 def _draw(points: tuple[MapPoint, ...], salt: str, out: IO[str]) -> None:
+    with drawn_map(points, salt) as fig:
+        fig.savefig(out, format="svg", metadata={"Date": None, "Title": "Places on the map"})
+
+
+@contextlib.contextmanager
+def drawn_map(points: tuple[MapPoint, ...], salt: str) -> Iterator[Any]:
+    """The map drawn on a matplotlib figure, open (and its style in force) until the block ends."""
     import matplotlib
 
     matplotlib.use("Agg")
     from matplotlib import pyplot as plt
     from matplotlib.patches import Polygon, Rectangle
+    from matplotlib.transforms import Bbox
 
     (west, south, east, north), countries = outlines()
     style: dict[str, Any] = {
@@ -142,9 +165,6 @@ def _draw(points: tuple[MapPoint, ...], salt: str, out: IO[str]) -> None:
     }
     most = max(p.briefs for p in points) or 1
     ranked = sorted(points, key=lambda p: (-p.briefs, p.name, p.id))
-    inset_points = [p for p in points if _inside(p, INSET_BOX)]
-    # The inset labels its own points; the main map labels the most mentioned others.
-    main_labels = {p.id for p in [p for p in ranked if not _inside(p, INSET_BOX)][:LABELLED]}
 
     def land(ax: Any) -> None:
         for name in sorted(countries):
@@ -167,17 +187,18 @@ def _draw(points: tuple[MapPoint, ...], salt: str, out: IO[str]) -> None:
             ax.set_aspect(aspect)
             ax.set_axis_off()
             land(ax)
-            for name, (x, y) in COUNTRY_LABELS.items():
-                ax.text(x, y, name, fontsize=FONT - 1, color="#9a9a9a", ha="center", zorder=2)
+            names = [ax.text(x, y, name, fontsize=FONT - 1, color="#9a9a9a", ha="center", zorder=2)
+                     for name, (x, y) in COUNTRY_LABELS.items()]
             # Inset points are drawn on the main map too, unlabelled, so its box shows them.
-            _draw_points(ax, [p for p in points if not _inside(p, INSET_BOX)], most, main_labels)
-            _draw_points(ax, inset_points, most, set())
-            if inset_points:
+            outside = [p for p in ranked if not _inside(p, INSET_BOX)]
+            inside = [p for p in ranked if _inside(p, INSET_BOX)]
+            obstacles = [*_draw_points(ax, outside, most), *_draw_points(ax, inside, most)]
+            if inside:
                 iw, is_, ie, in_ = INSET_BOX
                 ax.add_patch(Rectangle((iw, is_), ie - iw, in_ - is_, fill=False, edgecolor=INK,
                                        linewidth=1.0, zorder=5))
                 # Over Romania and the Black Sea, where no point of the corpus lies.
-                inset = fig.add_axes((0.01, 0.01, 0.42, 0.42))
+                inset = fig.add_axes(INSET_AT)
                 inset.set_xlim(iw, ie)
                 inset.set_ylim(is_, in_)
                 inset.set_aspect(aspect)
@@ -188,7 +209,18 @@ def _draw(points: tuple[MapPoint, ...], salt: str, out: IO[str]) -> None:
                     spine.set_edgecolor(INK)
                 land(inset)
                 inset.set_title("Donetsk front", fontsize=FONT - 1, loc="left")
-                _draw_points(inset, inset_points, most, {p.id for p in inset_points})
-            fig.savefig(out, format="svg", metadata={"Date": None, "Title": "Places on the map"})
+                _label(inset, inside, most, _draw_points(inset, inside, most))
+                fig.draw_without_rendering()  # the sizes of the names and the inset
+                covered = Bbox.union([inset.get_window_extent(), inset.title.get_window_extent()])
+                # The main map's labels stay off the inset and the box it enlarges.
+                obstacles += [area(ax, covered), Obstacle((iw + ie) / 2, (is_ + in_) / 2,
+                                                          box=(iw, is_, ie, in_))]
+                for name in [n for n in names if n.get_window_extent().overlaps(covered)]:
+                    name.remove()  # hidden under the inset: its text would still be read out
+                    names.remove(name)
+            fig.draw_without_rendering()
+            obstacles += [area(ax, name.get_window_extent()) for name in names]
+            _label(ax, outside[:LABELLED], most, obstacles)
+            yield fig
         finally:
             plt.close(fig)
