@@ -61,6 +61,13 @@ def place_labels(ax: Any, labels: Sequence[PointLabel], obstacles: Sequence[Obst
     if not labels:
         return []
     import textalloc
+    from tqdm import tqdm
+
+    # textalloc reports progress through tqdm, whose first bar (even a disabled
+    # one) starts a monitor thread; a build forks its workers only from a single
+    # thread (parallel.py), so one left running would cost every later build
+    # step its parallelism.
+    tqdm.monitor_interval = 0
 
     pixels = ax.figure.dpi / 72  # textalloc measures in pixels, markers are in points
     step = GAP * pixels / ax.bbox.width  # as a fraction of the axes, as textalloc takes it

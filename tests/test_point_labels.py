@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import random
+import threading
 
 from matplotlib.text import Annotation, Text
 
@@ -115,3 +116,12 @@ def _offset_of(ax, href: str) -> tuple[float, float]:  # type: ignore[no-untyped
             x, y = collection.get_offsets()[0]
             return float(x), float(y)
     raise AssertionError(f"no node links to {href}")
+
+
+def test_drawing_the_map_leaves_no_thread_behind() -> None:
+    # A build forks its page workers only while it runs a single thread
+    # (parallel.py); textalloc's progress bars would leave tqdm's monitor running.
+    with drawn_map(_crowded_map(), "test"):
+        pass
+    monitors = [t.name for t in threading.enumerate() if type(t).__name__ == "TMonitor"]
+    assert monitors == []
