@@ -24,7 +24,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from briefgen import urls
+from briefgen import parallel, urls
 from briefgen.buildcache import SiteCache, discard, inputs_key
 from briefgen.charts import ChartCache
 from briefgen.load import InvalidData, collections_paused, load_corpus
@@ -156,6 +156,7 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
             log.info("%s briefs loaded in %.1f s", f"{len(corpus.briefs):,}", loaded - started)
             charts = ChartCache(cache_dir)
             timings: dict[str, float] = {}
+            pools = parallel.pools_started
             made = (generate_site(corpus, charts, site_name=site_name, about=about, site_url=site_url,
                                   timings=timings, memo=self._memo) if folder is None
                     else write_site(corpus, charts, folder, site_name=site_name, about=about,
@@ -178,10 +179,16 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
             rendered = self._memo.rendered
             log.info("%s page%s rendered, %s kept from the last build",
                      f"{rendered:,}", "" if rendered == 1 else "s", f"{self._memo.reused:,}")
+        # The processes the work was shared between: a build that stayed in one
+        # on a machine with more cores (a thread was running, BRIEFGEN_WORKERS=1,
+        # a server) shows here.
+        processes = parallel.workers() if parallel.pools_started > pools else 1
         log.info(
-            "%s files generated in %.1f s (index %.1f s, %d charts drawn in %.1f s, pages %.1f s)",
+            "%s files generated in %.1f s (index %.1f s, %d charts drawn in %.1f s, pages %.1f s) "
+            "on %d process%s",
             f"{len(made):,}", time.perf_counter() - loaded, timings.get("index", 0),
             charts.rendered, timings.get("charts", 0), timings.get("pages", 0),
+            processes, "" if processes == 1 else "es",
         )
         return made
 

@@ -8,11 +8,13 @@ test's server) by the time these tests run.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 from briefgen import parallel
+from tests.conftest import MINI, copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -173,3 +175,28 @@ def test_a_servers_first_build_keeps_the_pages_its_workers_rendered(tmp_path):
         assert found["kept"] == kept and found["first"] == [rendered, 0], way
         # So a rebuild with nothing changed renders none of them again.
         assert found["again"] == [0, rendered] and found["same"], way
+
+
+_MKDOCS_BESIDE_A_THREAD = """
+import threading, time
+from mkdocs.__main__ import cli
+# A thread left running, as a library's progress-bar monitor once was.
+threading.Thread(target=time.sleep, args=(600,), daemon=True).start()
+cli()
+"""
+
+
+def test_the_build_log_says_how_many_processes_shared_the_work(tmp_path):
+    # A build that quietly stayed in one process would take twice as long on
+    # two cores: the log says so.
+    for name, code, said in (("alone", "from mkdocs.__main__ import cli; cli()", "on 2 processes"),
+                             ("beside-a-thread", _MKDOCS_BESIDE_A_THREAD, "on 1 process")):
+        project = copy_project(MINI, tmp_path / name)
+        done = subprocess.run(
+            [sys.executable, "-c", code, "build", "-f", str(project / "mkdocs.yml"),
+             "-d", str(project / "site")],
+            capture_output=True, text=True, cwd=project, timeout=300,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "BRIEFGEN_WORKERS": "2"})
+        assert done.returncode == 0, done.stderr
+        generated = [line for line in done.stderr.splitlines() if "files generated in" in line]
+        assert len(generated) == 1 and generated[0].endswith(said), done.stderr
