@@ -87,3 +87,14 @@ def test_corroborated_values_are_paginated_off_the_discrepancies_page(tmp_path: 
     assert page.count('<td data-label="Value">60,000</td>') == INLINE
     assert f"All {len(towns)} corroborated values →" in page
     assert files["figures/corroborated.md"].count('<td data-label="Value">60,000</td>') == len(towns)
+
+
+def test_each_paged_list_names_its_two_pagers_apart(tmp_path: Path) -> None:
+    # Above and below the list: a screen reader lists landmarks by name, and two
+    # navigations called "Pages" cannot be told apart (axe's landmark-unique).
+    files = {f.path: str(f.content) for f in generate_site(corpus(*many_briefs()), ChartCache(tmp_path))}
+    paged = [path for path, text in files.items() if 'class="bg-pager"' in text]
+    assert {"briefs/index.md", "places/pokrovsk/briefs.md"} <= set(paged)
+    for path in paged:
+        labels = re.findall(r'<nav class="bg-pager" aria-label="([^"]+)"', files[path])
+        assert len(labels) == 2 and len(set(labels)) == 2, (path, labels)

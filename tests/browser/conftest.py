@@ -52,6 +52,9 @@ PAGE_TYPES: dict[str, str] = {
     "metric": urls.metric_url("casualties"),
     "discrepancies": "/figures/discrepancies/",
     "writing-a-brief": "/writing-a-brief/",
+    "timeline": "/timeline/",
+    "map": "/map/",
+    "connections": "/connections/",  # paginated: two pagers
 }
 
 
