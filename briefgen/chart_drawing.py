@@ -18,12 +18,13 @@ whose charts are all cached, never loads it.
 
 from __future__ import annotations
 
+import html
 import io
 import math
 import re
 import textwrap
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import IO, Any
@@ -534,16 +535,26 @@ def _tick_values(log: bool, left: float, right: float) -> list[float]:
     return [float(v) for v in values if left - 1e-9 * span <= v <= right + 1e-9 * span]
 
 
-def inline_svg(draw: Callable[[IO[str]], None]) -> str:
+def inline_svg(draw: Callable[[IO[str]], None], names: Mapping[str, str] | None = None) -> str:
     """A drawing as SVG to inline in a page, so that its marks can be links: no
     XML prolog, links that open where the reader is (matplotlib adds
-    target="_blank" to each), and no fixed size (the viewBox scales it)."""
+    target="_blank" to each), and no fixed size (the viewBox scales it).
+
+    `names` (link → what it leads to) gives each such link a <title>: the
+    tooltip over a dot, and the link's name for a screen reader, where a dot
+    has no label beside it (matplotlib cannot write one)."""
     out = io.StringIO()
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
         draw(out)
     svg = out.getvalue()
     svg = svg[svg.index("<svg"):].replace(' target="_blank"', "")
+    if names:
+        def titled(link: re.Match[str]) -> str:
+            name = names.get(html.unescape(link.group(1)))
+            return link.group(0) + (f"\n<title>{html.escape(name, quote=False)}</title>" if name else "")
+
+        svg = re.sub(r'<a xlink:href="([^"]*)">', titled, svg)
     return re.sub(r'(<svg\b[^>]*?)\s+width="[^"]*"\s+height="[^"]*"', r"\1", svg, count=1)
 
 

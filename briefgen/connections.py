@@ -32,7 +32,7 @@ from briefgen.index import CorpusIndex
 GRAPH_NODES = 40
 GRAPH_EDGES = 80
 # Bump when the drawing code changes, so cached SVGs are redrawn.
-DRAWING_VERSION = "4"
+DRAWING_VERSION = "5"
 PLACE_COLOUR = "#7f7f7f"
 LEADER = "#9a9a9a"
 # How far a name may move out from its node to find room: steps of this many points.
@@ -145,7 +145,7 @@ def alt_text(graph: Graph) -> str:
 
 
 def draw_graph_svg(graph: Graph, *, salt: str) -> str:
-    return inline_svg(lambda out: _draw(graph, salt, out))
+    return inline_svg(lambda out: _draw(graph, salt, out), {n.href: _clean(n.name) for n in graph.nodes})
 
 
 def _circle_order(graph: Graph) -> list[str]:

@@ -37,7 +37,7 @@ LABELLED = 25
 INSET_BOX = (36.9, 47.95, 38.2, 48.9)
 # Where the inset stands on the figure: left, bottom, width, height.
 INSET_AT = (0.01, 0.01, 0.42, 0.42)
-DRAWING_VERSION = "3"
+DRAWING_VERSION = "4"
 BROAD = ("country", "region")  # drawn hollow: a point cannot stand for an area
 POINT = "#D55E00"
 LAND = "#f2efe9"
@@ -112,7 +112,7 @@ def map_chart(index: CorpusIndex, cache_: ChartCache) -> Chart | None:
 
 
 def draw_map_svg(points: tuple[MapPoint, ...], *, salt: str) -> str:
-    return inline_svg(lambda out: _draw(points, salt, out))
+    return inline_svg(lambda out: _draw(points, salt, out), {p.href: _clean(p.name) for p in points})
 
 
 def _inside(point: MapPoint, box: tuple[float, float, float, float]) -> bool:

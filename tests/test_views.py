@@ -430,6 +430,23 @@ def test_every_place_with_coordinates_is_linked_from_the_map(mini_site: Path, mi
     assert 'href="map/"' in read(mini_site, "")
 
 
+TITLED_LINK = re.compile(r'<a xlink:href="([^"]+)">\s*<title>([^<]*)</title>')
+
+
+def test_every_dot_and_node_names_its_entity_on_hover(mini_site: Path, mini_corpus) -> None:
+    # A dot left without a label (no room beside it) still tells its name.
+    names = {e.id: e.name for e in mini_corpus.entities}
+    for page in ("map", "connections"):
+        html = read(mini_site, page)
+        svg = html[html.index('<figure class="bg-graph"'):]
+        svg = svg[: svg.index("</svg>")]
+        links = SVG_LINK.findall(svg)
+        titled = TITLED_LINK.findall(svg)
+        assert links and len(titled) == len(links), page
+        for href, title in titled:
+            assert title == names[href.rstrip("/").rsplit("/", 1)[1]], (page, href, title)
+
+
 def test_the_map_draws_the_same_bytes_twice(mini_corpus, tmp_path: Path) -> None:
     first = generated(mini_corpus, tmp_path / "a")["map/places.svg"]
     assert first == generated(mini_corpus, tmp_path / "b")["map/places.svg"]
