@@ -4,6 +4,6 @@ from __future__ import annotations
 
 import sys
 
-from briefgen.cli import main
+from briefgen.authoring.cli import main
 
 sys.exit(main())

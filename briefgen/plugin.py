@@ -24,16 +24,17 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from briefgen import parallel, urls
-from briefgen.buildcache import SiteCache, discard, inputs_key
-from briefgen.charts import ChartCache
-from briefgen.load import InvalidData, collections_paused, load_corpus
-from briefgen.pagememo import PageMemo
-from briefgen.parallel import can_fork, run_apart
+from briefgen.build import parallel
+from briefgen.build.pagememo import PageMemo
+from briefgen.build.parallel import can_fork, run_apart
+from briefgen.build.sitecache import SiteCache, discard, inputs_key
+from briefgen.build.steps import STYLESHEET, THEME_DIR, generate_site, write_site
 from briefgen.problems import InvalidSite
-from briefgen.site import STYLESHEET, THEME_DIR, generate_site, write_site
-from briefgen.urls import OutputFile
-from briefgen.yamlsafe import forget_parsed
+from briefgen.read.load import InvalidData, collections_paused, load_corpus
+from briefgen.read.yamlsafe import forget_parsed
+from briefgen.write import urls
+from briefgen.write.charts import ChartCache
+from briefgen.write.urls import OutputFile
 
 log = get_plugin_logger(__name__)
 

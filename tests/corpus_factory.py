@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefgen.load import load_units
 from briefgen.model import (
     Brief,
     Corpus,
@@ -20,6 +19,7 @@ from briefgen.model import (
     Publication,
     Unit,
 )
+from briefgen.read.load import load_units
 from briefgen.units import unit_key
 
 UNITS: tuple[Unit, ...] = load_units(Path(__file__).resolve().parent.parent / "data")

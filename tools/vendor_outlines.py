@@ -2,7 +2,7 @@
 
 Usage (countryinfo 1.0.1, MIT licence; its outlines come from Natural Earth, public domain):
     pip download --no-deps countryinfo==1.0.1 && unzip countryinfo-1.0.1-py3-none-any.whl -d ci
-    python tools/vendor_outlines.py ci/countryinfo/data > briefgen/outlines.json
+    python tools/vendor_outlines.py ci/countryinfo/data > briefgen/write/outlines.json
 
 Each country's rings are clipped to the map's box (Sutherland-Hodgman against
 a rectangle) and rounded to 0.01 degree (about 1 km), which is all a page-wide

@@ -42,7 +42,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 # Runs a command and reports its wall time and peak memory. A fresh process per
 # measurement, so RUSAGE_CHILDREN's maximum is that command's alone: the peak
-# RSS of its largest process. A build may fork workers (briefgen/parallel.py),
+# RSS of its largest process. A build may fork workers (briefgen/build/parallel.py),
 # so the memory of all its processes together is sampled too, as PSS (pages
 # shared between a parent and its forked workers counted once), every 0.5 s
 # (reading smaps_rollup more often slows the build it measures).
@@ -125,14 +125,14 @@ def measure(command: list[str], *, cwd: Path, timeout: float) -> Measured:
 
 def phases(project: Path, cache: Path) -> dict[str, Any]:
     """Load and generate in this process (the child the benchmark starts with --phases)."""
-    from briefgen.charts import ChartCache
-    from briefgen.load import load_corpus
-    from briefgen.site import generate_site
+    from briefgen.build.steps import generate_site
+    from briefgen.read.load import load_corpus
+    from briefgen.write.charts import ChartCache
 
     start = time.perf_counter()
     corpus = load_corpus(project / "data", display_root=project)
     try:  # as a one-off build does: the parsed files are not read again
-        from briefgen.yamlsafe import forget_parsed
+        from briefgen.read.yamlsafe import forget_parsed
         forget_parsed()
     except ImportError:  # a briefgen from before it kept them
         pass

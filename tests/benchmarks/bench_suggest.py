@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from briefgen.load import check_paths
+from briefgen.read.load import check_paths
 from tests.conftest import MINI, ROOT
 
 BRIEF_BYTES = 230 * 1024

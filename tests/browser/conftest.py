@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from briefgen import urls
+from briefgen.write import urls
 from tests.conftest import ROOT
 
 # Debian's package; another path (say, a distribution's chromium-browser) through the environment.

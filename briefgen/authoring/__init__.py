@@ -1,0 +1,1 @@
+"""Authoring: the `briefgen` command and the tools contributors use (check, new, find, draft, export)."""

@@ -1,0 +1,299 @@
+"""Every file the site is made of, from one validated corpus.
+
+The single entry point that the MkDocs plugin, `briefgen check` and
+`briefgen export` call. The steps run in order, each reading what the one
+before it made: the corpus index (built once), the charts, the pages, the
+downloads; then every path is checked before anything is handed on.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from functools import partial
+from importlib.resources import files as package_files
+from pathlib import Path
+from typing import TypeVar
+
+from briefgen.write import urls
+from briefgen.write.charts import (
+    BriefPanels,
+    Chart,
+    ChartCache,
+    brief_chart,
+    claims_by_side_chart,
+    comparison_chart,
+    draw_later,
+    entity_chart,
+    population_chart,
+)
+from briefgen.write.connections import connections_chart
+from briefgen.write.downloads import json_download_jobs, metric_csvs
+from briefgen.write.event_chart import event_chart
+from briefgen.write.feed import atom_feed
+from briefgen.analyse.index import CorpusIndex
+from briefgen.write.map_chart import map_chart
+from briefgen.model import Brief, Corpus, Entity, Location
+from briefgen.build.pagememo import Kept, PageMemo
+from briefgen.write.pages import PageWriter, PlacedChart
+from briefgen.build.parallel import run_all
+from briefgen.problems import InvalidSite, Problem
+from briefgen.write.schema_file import schema_file
+from briefgen.write.urls import OutputFile
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+STYLESHEET = urls.STYLESHEET
+# Theme overrides that add Open Graph tags, the feed's link and JSON-LD to
+# each page's <head>: the plugin puts them on the theme's search path, and an
+# export copies them beside its mkdocs.yml.
+THEME_DIR = Path(__file__).resolve().parents[1] / "write" / "theme"
+
+
+def generate_site(
+    corpus: Corpus,
+    cache: ChartCache,
+    *,
+    site_name: str = "Research briefings",
+    about: str = "",
+    site_url: str = "",
+    timings: dict[str, float] | None = None,
+    memo: PageMemo | None = None,
+) -> list[OutputFile]:
+    """All generated files, sorted by path; no two share a path.
+
+    `site_name` and `about` (what the site covers, in a sentence) head the home
+    page; `site_url` (the published address, may be empty) makes the links
+    of the feed, the downloads and the structured data absolute. When `timings`
+    is given it is filled with seconds per step ("index", "charts": their rows
+    and the site-wide drawings, and "pages", which includes the downloads and
+    drawing the other charts). A `memo` (a server's) keeps pages between
+    rebuilds and renders again only those whose inputs changed. Raises
+    InvalidSite, with located problems, when two files would share a path or
+    a path would leave the site.
+    """
+    clock = _Clock(timings)
+    jobs = _jobs(corpus, cache, site_name, about, site_url, clock, memo)
+    made = [output for part in _run_all(jobs, memo) for output in part]
+    clock.lap("pages")
+    by_path = {output.path: output for output in made}
+    return [by_path[path] for path in _checked(corpus, [output.path for output in made])]
+
+
+def write_site(
+    corpus: Corpus,
+    cache: ChartCache,
+    folder: Path,
+    *,
+    site_name: str = "Research briefings",
+    about: str = "",
+    site_url: str = "",
+    timings: dict[str, float] | None = None,
+    memo: PageMemo | None = None,
+) -> list[str]:
+    """`generate_site`, with each file written under `folder` by the process
+    that made it, as soon as it is made; returns the paths, sorted.
+
+    No process then holds the whole site: at 1,000 briefs its text is 160 MB,
+    which workers would otherwise send back and the build would keep. A path
+    that would leave `folder` is never written; it and any clash raise
+    InvalidSite as in `generate_site` (what was written is the caller's to discard).
+    """
+    clock = _Clock(timings)
+    jobs = _jobs(corpus, cache, site_name, about, site_url, clock, memo)
+    written = _run_all([partial(_write, folder, job) for job in jobs], memo)
+    clock.lap("pages")
+    return _checked(corpus, [path for paths in written for path in paths])
+
+
+# A piece of the site's work: the files it makes.
+Job = Callable[[], list[OutputFile]]
+
+
+def _write(folder: Path, job: Job) -> list[str]:
+    paths = []
+    for output in job():
+        if urls.stays_inside_site(output.path):  # the others are reported by _checked
+            urls.write_file(folder, output)
+        paths.append(output.path)
+    return paths
+
+
+def _run_all(tasks: Sequence[Callable[[], T]], memo: PageMemo | None) -> list[T]:
+    """`run_all`, with what forked workers kept filed in the server's `memo`."""
+    if memo is None:
+        return run_all(tasks)
+    memo.taken()  # counted from here
+    done = run_all([partial(_keeping, memo, task) for task in tasks])
+    for _, kept in done:
+        memo.absorb(kept)
+    return [value for value, _ in done]
+
+
+def _keeping(memo: PageMemo, task: Callable[[], T]) -> tuple[T, Kept]:
+    memo.taken()  # a forked worker's memo starts as a copy of the server's
+    return task(), memo.taken()
+
+
+def _jobs(corpus: Corpus, cache: ChartCache, site_name: str, about: str, site_url: str,
+          clock: _Clock, memo: PageMemo | None) -> list[Job]:
+    """The index, the charts' plans and the site-wide charts, made here; then
+    the rest of the site as pieces of work for `run_all`."""
+    index = CorpusIndex(corpus)
+    clock.lap("index")
+    # Charts are planned now (their rows are what the pages show) and drawn
+    # by the same workers as the pages, side by side.
+    cache.later = True
+    try:
+        charts = draw_charts(index, cache)
+    finally:
+        cache.later = False
+    undrawn = [placed for placed in charts.values() if not placed.chart.svg]
+    # Counted now: drawn in a worker, they would be counted only there.
+    cache.rendered += len(undrawn)
+    clock.lap("charts")
+    if memo is not None:
+        memo.start(corpus, (site_name, about, site_url))
+    writer = PageWriter(index, charts, site_name=site_name, about=about, site_url=site_url, memo=memo)
+    drawn = [OutputFile(placed.path, placed.chart.svg) for placed in charts.values() if placed.chart.svg]
+    return [
+        lambda: [OutputFile(STYLESHEET, _stylesheet()), schema_file(), *drawn],
+        *[partial(_drawn_now, cache, chunk) for chunk in _chunks(undrawn, CHARTS_PER_JOB)],
+        *json_download_jobs(index, site_url), *writer.page_jobs(), partial(metric_csvs, index),
+        partial(_feed, index, site_name, site_url)]
+
+
+def draw_charts(index: CorpusIndex, cache: ChartCache) -> dict[str, PlacedChart]:
+    """Every chart of the site, with the path of its SVG.
+
+    Keyed `metric/<id>`, `entity/<id>` and `brief/<id>`, so no id can stand
+    for another's chart; the site-wide charts by their own (reserved) names:
+    `population`, `claims-by-side`, `timeline`, `connections`, `map`.
+    Drawn on every core when there are many (see parallel.py); the result
+    does not depend on how many.
+    """
+    panels = BriefPanels(index)
+    # The site-wide drawings first: the slowest, they should not be left for last.
+    jobs: list[Callable[[], list[Made]]] = [partial(_site_chart, index, cache, key)
+                                            for key in SITE_CHARTS]
+    jobs += [partial(_metric_chart, index, cache, metric_id) for metric_id in index.by_metric]
+    entities = [index.registry.entities[e] for e in sorted(index.by_subject)
+                if e in index.registry.entities]
+    jobs += [partial(_entity_charts, index, cache, chunk)
+             for chunk in _chunks(entities, CHARTS_PER_JOB)]
+    jobs += [partial(_brief_charts, index, cache, panels, chunk)
+             for chunk in _chunks(index.registry.briefs_newest_first, CHARTS_PER_JOB)]
+    before = cache.rendered
+    done = run_all([_counting(cache, make) for make in jobs])
+    # Forked workers counted their own drawings; in one process they are counted twice here.
+    cache.rendered = before + sum(drawn for _, drawn, _ in done)
+    cache.used.update(*(used for _, _, used in done))
+    return {key: PlacedChart(chart, path)
+            for made, _, _ in done for key, path, chart in made if chart is not None}
+
+
+# What a chart job makes: the chart's key, the path of its SVG, the chart (None: nothing to draw).
+Made = tuple[str, str, Chart | None]
+
+SITE_CHARTS: dict[str, tuple[str, Callable[[CorpusIndex, ChartCache], Chart | None]]] = {
+    "population": (urls.chart_path("population"), population_chart),
+    "claims-by-side": (urls.chart_path("claims-by-side"), claims_by_side_chart),
+    "timeline": (urls.TIMELINE_CHART_PATH, event_chart),
+    "connections": (urls.CONNECTIONS_GRAPH_PATH, connections_chart),
+    "map": (urls.MAP_SVG_PATH, map_chart),
+}
+
+
+def _metric_chart(index: CorpusIndex, cache: ChartCache, metric_id: str) -> list[Made]:
+    return [(f"metric/{metric_id}", urls.chart_path(metric_id),
+             comparison_chart(index, metric_id, cache))]
+
+
+def _entity_charts(index: CorpusIndex, cache: ChartCache, entities: Sequence[Entity]) -> list[Made]:
+    return [(f"entity/{e.id}", urls.entity_chart_path(e.kind, e.id), entity_chart(index, e.id, cache))
+            for e in entities]
+
+
+def _brief_charts(index: CorpusIndex, cache: ChartCache, panels: BriefPanels,
+                  briefs: Sequence[Brief]) -> list[Made]:
+    return [(f"brief/{b.id}", urls.brief_chart_path(b.id), brief_chart(index, b, cache, panels))
+            for b in briefs]
+
+
+def _site_chart(index: CorpusIndex, cache: ChartCache, key: str) -> list[Made]:
+    path, draw = SITE_CHARTS[key]
+    return [(key, path, draw(index, cache))]
+
+
+# Charts one job draws: small enough to share the work evenly between cores.
+CHARTS_PER_JOB = 8
+
+
+def _drawn_now(cache: ChartCache, placed: Sequence[PlacedChart]) -> list[OutputFile]:
+    drawn = draw_later(cache, [p.chart for p in placed])
+    return [OutputFile(p.path, svg) for p, svg in zip(placed, drawn, strict=True)]
+
+
+def _chunks(items: Sequence[T], size: int) -> list[Sequence[T]]:
+    return [items[start:start + size] for start in range(0, len(items), size)]
+
+
+def _counting(cache: ChartCache, make: Callable[[], R]) -> Callable[[], tuple[R, int, set[str]]]:
+    """`make`, also returning how many charts it drew and the cache keys it used
+    (what a forked worker counts and notes stays in the worker)."""
+    def run() -> tuple[R, int, set[str]]:
+        before, seen = cache.rendered, set(cache.used)
+        made = make()
+        return made, cache.rendered - before, cache.used - seen
+    return run
+
+
+def _checked(corpus: Corpus, paths: list[str]) -> list[str]:
+    """`paths` sorted, when no two are the same and none would leave the site."""
+    seen: set[str] = set()
+    problems: list[Problem] = []
+    for path in paths:
+        if not urls.stays_inside_site(path):
+            problems.append(Problem(_origin_of(corpus, path), "(path)",
+                                    f"generated path {path!r} would leave the site folder"))
+        elif path in seen:
+            problems.append(Problem(_origin_of(corpus, path), "(path)",
+                                    f"two generated files share the path {path}; rename the id"))
+        seen.add(path)
+    if problems:
+        raise InvalidSite(problems)
+    return sorted(seen)
+
+
+def _origin_of(corpus: Corpus, path: str) -> Location:
+    """Where the id behind a generated path is defined: the line to blame for a clash."""
+    origins: dict[str, Location] = {}
+    for things in (corpus.briefs, corpus.entities, corpus.metrics):
+        for thing in things:
+            origins.setdefault(thing.id, thing.origin)
+    parts = path.rsplit(".", 1)[0].replace("/", " ").split()
+    for part in reversed(parts):
+        if part in origins and origins[part].file:
+            return origins[part]
+    return Location("(generated)", 1, 1)
+
+
+def _feed(index: CorpusIndex, site_name: str, site_url: str) -> list[OutputFile]:
+    return [OutputFile(urls.FEED_PATH, atom_feed(index, site_name=site_name, site_url=site_url))]
+
+
+def _stylesheet() -> str:
+    return package_files("briefgen.write").joinpath("briefgen.css").read_text(encoding="utf-8")
+
+
+class _Clock:
+    def __init__(self, timings: dict[str, float] | None) -> None:
+        self.timings = timings
+        self.last = time.perf_counter()
+
+    def lap(self, step: str) -> None:
+        now = time.perf_counter()
+        if self.timings is not None:
+            self.timings[step] = self.timings.get(step, 0.0) + now - self.last
+        self.last = now

@@ -1,0 +1,479 @@
+"""Figures → deterministic SVG charts, cached on disk by the hash of their data.
+
+The rows behind a chart are computed here without matplotlib; `chart_drawing`
+turns rows into SVG, and is called only when a chart is missing from the cache,
+so a warm rebuild never loads matplotlib. The same rows always give
+byte-identical SVG (nothing drawn carries an id or a date).
+
+Scale: a panel uses a log axis when all its values are positive and span a
+factor of 100 or more (500 civilians beside 70,000 would otherwise vanish);
+otherwise a linear axis from 0. Exact values are bars, ranges whiskers, bounds
+arrows from the bound towards the open side (hollow circle: strict bound),
+"about" values hollow diamonds with a ±10 % line and a "~" in their label.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefgen.analyse.comparisons import Comparison
+from briefgen.analyse.figures import FigureRef, period
+from briefgen.analyse.index import CorpusIndex
+from briefgen.model import Brief, Entity, Side
+from briefgen.units import FAMILY_BASE
+from briefgen.write.chart_drawing import MARK_LABELS, ChartRow, draw_svg
+
+# Bump when the drawing code changes, so cached SVGs are redrawn.
+STYLE_VERSION = "4"
+
+# Numbers whose claimant has no side (or whose side the vocabulary does not
+# list); the sides themselves, their labels and colours are data/vocabulary.yml.
+UNATTRIBUTED = Side("unattributed", "Unattributed", "#555555")
+
+FAMILY_TITLES: dict[str, str] = {
+    "count": "Counts", "distance": "Distances", "percent": "Shares", "ratio": "Ratios",
+    "daily-rate": "Daily rates", "duration": "Durations", "mass-rate": "Output",
+}
+
+__all__ = ["MARK_LABELS", "Chart", "ChartCache", "ChartRow"]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A drawn chart: file stem, SVG text, alt text and the rows behind it."""
+
+    name: str
+    title: str
+    svg: str
+    alt: str
+    rows: tuple[ChartRow, ...]
+    total: int = 0  # values behind the chart; more than len(rows) when aggregated
+    key: str = ""  # its cache key; its svg is "" while the drawing is put off (ChartCache.later)
+
+    @property
+    def aggregated(self) -> bool:
+        return self.total > len(self.rows)
+
+
+class ChartCache:
+    """SVGs on disk keyed by the sha256 of their data and STYLE_VERSION.
+
+    `rendered` counts the charts actually drawn by this instance.
+    """
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = Path(directory)
+        self.rendered = 0
+        # The keys this build looked up or stored: what `prune` keeps.
+        self.used: set[str] = set()
+        # While True, a chart missing from the cache is returned undrawn (svg ""),
+        # to be drawn later by `draw_later`: pages need only its rows, so a
+        # build draws beside rendering the pages.
+        self.later = False
+
+    def svg(self, key: str, draw: Callable[[], str]) -> str:
+        """The cached SVG for `key`, drawing and storing it when missing."""
+        cached = self.cached(key)
+        if cached is not None:
+            return cached
+        text = draw()
+        self.rendered += 1
+        self.store(key, text)
+        return text
+
+    def cached(self, key: str) -> str | None:
+        self.used.add(key)
+        try:
+            return (self.directory / f"{key}.svg").read_text(encoding="utf-8")
+        except OSError:  # not drawn yet, or the cache is not a readable folder
+            return None
+
+    def store(self, key: str, text: str) -> None:
+        self.used.add(key)
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            # Write then rename, so an interrupted build never leaves half an SVG.
+            fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+                out.write(text)
+            os.replace(tmp, self.directory / f"{key}.svg")
+        except OSError:
+            pass  # a cache that cannot be written costs the next build time, not this one
+
+    def prune(self) -> int:
+        """Remove the charts this build did not use (drawn for data since
+        changed); how many. Called after a build that succeeded, so that the
+        cache holds one site's charts, not every edit's."""
+        removed = 0
+        try:
+            for path in self.directory.glob("*.svg"):
+                if path.stem not in self.used:
+                    path.unlink(missing_ok=True)
+                    removed += 1
+        except OSError:
+            pass  # a cache that cannot be read or written is only slower
+        return removed
+
+
+def draw_later(cache: ChartCache, charts: Iterable[Chart]) -> list[str]:
+    """The SVG of each chart left undrawn while `cache.later` was set, drawn and
+    stored now. The caller counts them: this may run in a forked worker."""
+    drawn = []
+    for chart in charts:
+        text = draw_svg(chart.title, list(chart.rows))
+        cache.store(chart.key, text)
+        drawn.append(text)
+    return drawn
+
+
+# --- who said it ------------------------------------------------------------------
+
+
+def name_of(entities: dict[str, Entity], entity_id: str | None) -> str:
+    """An entity's display name; the id itself when it is not in the registry."""
+    if entity_id is None:
+        return ""
+    entity = entities.get(entity_id)
+    return entity.name if entity else entity_id
+
+
+def claimant_id(ref: FigureRef) -> str | None:
+    """Who states the figure: its claimant, else the brief's outlet, else None."""
+    return ref.figure.claimed_by or ref.brief.outlet
+
+
+def side_of(index: CorpusIndex, ref: FigureRef) -> Side:
+    """The side whose number this is: the claimant's (or the outlet's), else unattributed."""
+    entity = index.registry.entities.get(claimant_id(ref) or "")
+    return index.corpus.vocabulary.side(entity.side if entity else None) or UNATTRIBUTED
+
+
+def _dated(ref: FigureRef) -> str:
+    """When a value speaks of, for a row label: its own date, else its article's."""
+    if ref.figure.as_of is not None:
+        return f"as of {ref.figure.as_of.display()}"
+    return f"published {ref.brief.published.display()}"
+
+
+def short_title(title: str, limit: int = 32) -> str:
+    """A brief's title cut at a word to fit a chart label."""
+    if len(title) <= limit:
+        return title
+    cut = title[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:—-")
+    return cut + "…"
+
+
+# --- rows -----------------------------------------------------------------------
+
+
+def _mark(qualifier: str, low: float | None, high: float | None) -> str:
+    if qualifier in ("at-least", "more-than"):
+        return "lower-bound"
+    if qualifier in ("up-to", "fewer-than"):
+        return "upper-bound"
+    if low is not None and high is not None and low != high:
+        return "range"
+    return "approximate" if qualifier == "about" else "bar"
+
+
+def chart_row(index: CorpusIndex, ref: FigureRef, panel: str, label_head: str,
+              metric_label: str) -> ChartRow:
+    """The row for one figure; `label_head` starts its label (subject or metric)."""
+    entities = index.registry.entities
+    r = index.reading_of(ref)
+    claimant = name_of(entities, claimant_id(ref)) or "unattributed"
+    side = side_of(index, ref)
+    mark = _mark(ref.figure.qualifier, r.low, r.high)
+    strict = (mark == "lower-bound" and not r.low_inclusive) or (
+        mark == "upper-bound" and not r.high_inclusive)
+    written = index.written(ref)  # already says "about" for approximate values
+    as_of = ref.figure.as_of.iso() if ref.figure.as_of else ""
+    return ChartRow(
+        panel=panel,
+        label=f"{label_head} — {claimant}, {short_title(ref.brief.title)}",
+        metric=metric_label,
+        subject=name_of(entities, ref.figure.subject),
+        claimant=claimant,
+        side=side.id,
+        side_label=side.label,
+        colour=side.colour,
+        brief=ref.brief.id,
+        figure=ref.figure.id,
+        written=written,
+        as_of=as_of,
+        mark=mark,
+        low=r.low,
+        high=r.high if mark != "lower-bound" else None,
+        strict=strict,
+        approximate=r.approximate,
+        unit=r.base_unit,
+    )
+
+
+def _drawable(index: CorpusIndex, refs: Iterable[FigureRef], family: str | None) -> list[FigureRef]:
+    # A figure whose unit does not fit the family cannot share an axis.
+    out = []
+    for ref in refs:
+        r = index.reading_of(ref)
+        if r.family is not None and (family is None or r.family == family) and (
+                r.low is not None or r.high is not None):
+            out.append(ref)
+    return out
+
+
+def latest_per_source(index: CorpusIndex, refs: list[FigureRef], limit: int) -> list[FigureRef]:
+    """At most `limit` figures: the latest value each source gave for each
+    subject, from the subjects with the most values first.
+
+    A metric with hundreds of values would draw an unreadable chart; the full
+    data stays in the comparison pages and the CSV.
+    """
+    when = {ref.key: _when(ref) for ref in refs}  # each ref's date, worked out once
+    latest: dict[tuple[str, str], FigureRef] = {}
+    for ref in refs:
+        key = (ref.figure.subject, claimant_id(ref) or "")
+        seen = latest.get(key)
+        if seen is None or (when[ref.key], ref.key) > (when[seen.key], seen.key):
+            latest[key] = ref
+    counts: dict[str, int] = {}
+    for ref in refs:
+        counts[ref.figure.subject] = counts.get(ref.figure.subject, 0) + 1
+    ranked = sorted(latest.values(), key=lambda r: (-counts[r.figure.subject], r.figure.subject,
+                                                    when[r.key], r.key))
+    return ranked[:limit]
+
+
+# --- the kinds of chart ---------------------------------------------------------------
+
+# Rows a chart draws at most; beyond it, the latest value per source is drawn.
+MAX_ROWS = 24
+
+
+def _limited(index: CorpusIndex, refs: list[FigureRef]) -> tuple[list[FigureRef], int]:
+    if len(refs) <= MAX_ROWS:
+        return refs, len(refs)
+    return latest_per_source(index, refs, MAX_ROWS), len(refs)
+
+
+def comparison_chart(index: CorpusIndex, metric_id: str, cache: ChartCache) -> Chart | None:
+    """The values of one metric across subjects and sources; None below two values."""
+    metric = index.metric(metric_id)
+    refs = index.by_metric.get(metric_id, [])
+    family = metric.family or (index.reading_of(refs[0]).family if refs else None)
+    entities = index.registry.entities
+    title = _panel_title(metric.label, family)
+    drawable, total = _limited(index, _drawable(index, refs, family))
+    # Subjects together, by name, then in time order.
+    drawable.sort(key=lambda r: (name_of(entities, r.figure.subject), _when(r), r.brief.id,
+                                 r.figure.id))
+    rows = [chart_row(index, ref, title, name_of(entities, ref.figure.subject), metric.label)
+            for ref in drawable]
+    if len(rows) < 2:
+        return None
+    return _chart(metric_id, metric.label, rows, cache, total)
+
+
+def entity_chart(index: CorpusIndex, entity_id: str, cache: ChartCache) -> Chart | None:
+    """One entity's figures, a panel per metric with two or more values: each
+    axis holds one measure ("5 brigades" never sits beside "60,000 people")."""
+    by_metric: dict[str, list[FigureRef]] = {}
+    for ref in _drawable(index, index.by_subject.get(entity_id, []), None):
+        by_metric.setdefault(ref.figure.metric, []).append(ref)
+    rows: list[ChartRow] = []
+    total = 0
+    for metric_id in sorted(by_metric, key=lambda m: (index.metric(m).label, m)):
+        refs = by_metric[metric_id]
+        if len(refs) < 2 or len({index.reading_of(r).family for r in refs}) > 1:
+            continue
+        metric = index.metric(metric_id)
+        panel = _panel_title(metric.label, index.reading_of(refs[0]).family)
+        shown, count = _limited(index, refs)
+        total += count
+        for ref in sorted(shown, key=lambda r: (_when(r), r.brief.id, r.figure.id)):
+            rows.append(chart_row(index, ref, panel, _dated(ref), metric.label))
+    if not rows:
+        return None
+    title = f"Figures about {name_of(index.registry.entities, entity_id)}"
+    return _chart(f"entity-{entity_id}", title, rows, cache, total)
+
+
+# Panels on a brief's chart, and values per panel: a brief page shows its own
+# figures among their peers; the comparison pages hold every value.
+BRIEF_PANELS = 4
+BRIEF_ROWS = 8
+
+
+class BriefPanels:
+    """What a brief chart draws of each comparison, worked out once per
+    comparison rather than once per brief that takes part in it: a popular
+    comparison has hundreds of values and as many briefs."""
+
+    def __init__(self, index: CorpusIndex) -> None:
+        self.index = index
+        self._known: dict[int, _Panel | None] = {}
+
+    def of(self, comparison: Comparison) -> _Panel | None:
+        """Its drawable values, or None when it cannot make a panel (under two
+        values, or mixed measures)."""
+        known = id(comparison)
+        if known not in self._known:
+            refs = _drawable(self.index, comparison.refs, None)
+            drawable = len(refs) >= 2 and len({self.index.reading_of(r).family for r in refs}) == 1
+            self._known[known] = _Panel(self.index, refs) if drawable else None
+        return self._known[known]
+
+
+class _Panel:
+    """One comparison's drawable values, as a brief chart's panel draws them."""
+
+    def __init__(self, index: CorpusIndex, refs: list[FigureRef]) -> None:
+        self.refs = refs
+        self.ranked = latest_per_source(index, refs, len(refs))  # the latest of each source
+        self.by_brief: dict[str, list[FigureRef]] = {}
+        for ref in refs:
+            self.by_brief.setdefault(ref.brief.id, []).append(ref)
+
+
+def brief_chart(index: CorpusIndex, brief: Brief, cache: ChartCache,
+                panels_of: BriefPanels | None = None) -> Chart | None:
+    """A brief's own figures beside what other sources say of the same thing: a
+    panel per comparison it takes part in, for those with two or more values.
+
+    Beside its own values a panel draws the latest value of each other
+    source; a source whose latest value is this brief's is not drawn twice.
+    """
+    panels_of = panels_of or BriefPanels(index)
+    groups = []
+    for figure in brief.figures:
+        comparison = index.comparison_of(FigureRef(brief, figure))
+        if comparison not in groups:
+            groups.append(comparison)
+    panels = []
+    for comparison in groups:
+        found = panels_of.of(comparison)
+        if found is not None:
+            panels.append((comparison, found))
+    panels.sort(key=lambda item: -len(item[1].refs))
+    rows: list[ChartRow] = []
+    total = 0
+    titles = []
+    for comparison, found in panels[:BRIEF_PANELS]:
+        refs = found.refs
+        metric = index.metric(comparison.metric)
+        subject = name_of(index.registry.entities, comparison.subject)
+        panel = _panel_title(f"{metric.label}: {subject}", index.reading_of(refs[0]).family)
+        titles.append(panel)
+        own = found.by_brief.get(brief.id, [])
+        wanted = max(BRIEF_ROWS - len(own), 1)
+        others: list[FigureRef] = []
+        for ref in found.ranked:
+            if len(others) == wanted:
+                break
+            if ref.brief.id != brief.id:
+                others.append(ref)
+        total += len(refs)
+        for ref in sorted(own + others, key=lambda r: (r.brief.id != brief.id, _when(r), r.key)):
+            head = "This brief" if ref.brief.id == brief.id else _dated(ref)
+            rows.append(chart_row(index, ref, panel, head, metric.label))
+    if not rows:
+        return None
+    # One panel draws no heading of its own, so the chart's title names the measure.
+    title = titles[0] if len(titles) == 1 else "These figures beside other sources'"
+    return _chart(f"brief-{brief.id}", title, rows, cache, total)
+
+
+def claims_by_side_chart(index: CorpusIndex, cache: ChartCache) -> Chart | None:
+    """Casualty and force figures grouped by whose numbers they are."""
+    entities = index.registry.entities
+    order = [s.id for s in index.corpus.vocabulary.sides] + [UNATTRIBUTED.id]
+    rows: list[ChartRow] = []
+    total = 0
+    for metric_id in sorted(m for m in index.corpus.vocabulary.side_metrics if m in index.by_metric):
+        metric = index.metric(metric_id)
+        refs, count = _limited(index, _drawable(index, index.by_metric[metric_id],
+                                                metric.family or None))
+        total += count
+        refs.sort(key=lambda r: (order.index(side_of(index, r).id),
+                                 name_of(entities, r.figure.subject), _when(r),
+                                 r.brief.id, r.figure.id))
+        family = metric.family or (index.reading_of(refs[0]).family if refs else None)
+        panel = _panel_title(metric.label, family)
+        rows += [chart_row(index, ref, panel, name_of(entities, ref.figure.subject),
+                           metric.label) for ref in refs]
+    if not rows:
+        return None
+    return _chart("claims-by-side", "Claims by side", rows, cache, total)
+
+
+def population_chart(index: CorpusIndex, cache: ChartCache) -> Chart | None:
+    """Each place's pre-war population beside the civilians said to remain.
+
+    One panel per metric, rows by place, so a reader sees how far each city
+    emptied and how sure each source is (bounds stay bounds).
+    """
+    entities = index.registry.entities
+    rows: list[ChartRow] = []
+    total = 0
+    for metric_id in index.corpus.vocabulary.population_metrics:
+        if metric_id not in index.by_metric:
+            continue
+        metric = index.metric(metric_id)
+        refs, count = _limited(index, _drawable(index, index.by_metric[metric_id],
+                                                metric.family or None))
+        total += count
+        refs.sort(key=lambda r: (name_of(entities, r.figure.subject), _when(r), r.brief.id,
+                                 r.figure.id))
+        panel = _panel_title(metric.label, metric.family or None)
+        rows += [chart_row(index, ref, panel, name_of(entities, ref.figure.subject), metric.label)
+                 for ref in refs]
+    if len(rows) < 2:
+        return None
+    return _chart("population", "Population: before the war and remaining", rows, cache, total)
+
+
+def _when(ref: FigureRef) -> str:
+    p = period(ref)
+    return p[0].isoformat() if p else "9999"
+
+
+def _panel_title(label: str, family: str | None) -> str:
+    base = FAMILY_BASE.get(family or "", "")
+    return f"{label} ({base})" if base else label
+
+
+# --- alt text and assembly -----------------------------------------------------------
+
+
+def alt_text(title: str, rows: Iterable[ChartRow]) -> str:
+    """What the chart shows, in words: metric, subject, value, claimant, brief."""
+    parts = []
+    for row in rows:
+        when = f", as of {row.as_of}" if row.as_of else ""
+        parts.append(f"{row.metric}, {row.subject}: {row.written}, claimed by "
+                     f"{row.claimant} ({row.side_label}), brief {row.brief}{when}")
+    return f"{title}. One row per value. " + "; ".join(parts) + "."
+
+
+def chart_key(name: str, title: str, rows: Iterable[ChartRow]) -> str:
+    """The sha256 of a chart's data and STYLE_VERSION: its cache key and salt."""
+    # A row's fields are plain values: its __dict__ is what asdict() would copy, less the copying.
+    data = {"name": name, "title": title, "rows": [vars(r) for r in rows],
+            "style": STYLE_VERSION}
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, allow_nan=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _chart(name: str, title: str, rows: list[ChartRow], cache: ChartCache, total: int) -> Chart:
+    key = chart_key(name, title, rows)
+    if cache.later:
+        svg = cache.cached(key) or ""
+    else:
+        svg = cache.svg(key, lambda: draw_svg(title, rows))
+    return Chart(name=name, title=title, svg=svg, alt=alt_text(title, rows), rows=tuple(rows), key=key,
+                 total=max(total, len(rows)))

@@ -1,0 +1,110 @@
+"""A server's kept pages: after any edit, the same site a fresh build makes,
+with only the pages the edit changes rendered again."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+
+from briefgen.build.pagememo import PageMemo
+from briefgen.build.steps import generate_site
+from briefgen.read.load import load_corpus
+from briefgen.write.charts import ChartCache
+from briefgen.write.urls import OutputFile
+from tests.benchmarks.synthetic import synthetic_project
+
+Edit = Callable[[Path], None]
+
+
+def _brief(data: Path, number: int) -> tuple[Path, dict]:
+    path = sorted((data / "briefs").glob("*.yml"))[number]
+    return path, yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _change(number: int, change: Callable[[dict], None]) -> Edit:
+    def edit(data: Path) -> None:
+        path, brief = _brief(data, number)
+        change(brief)
+        path.write_text(yaml.safe_dump(brief, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return edit
+
+
+def _set_first(key: str, field: str, value: Callable[[object], object]) -> Callable[[dict], None]:
+    def change(brief: dict) -> None:
+        items = [item for item in brief.get(key, []) if field in item]
+        assert items, f"the synthetic brief has no {key} with a {field}"
+        items[0][field] = value(items[0][field])
+    return change
+
+
+def _rename_entity(data: Path) -> None:
+    people = data / "people.yml"
+    registry = yaml.safe_load(people.read_text(encoding="utf-8"))
+    registry["volodymyr-zelensky"]["name"] = "Volodymyr O. Zelensky"
+    people.write_text(yaml.safe_dump(registry, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _remove_brief(data: Path) -> None:
+    _brief(data, 3)[0].unlink()
+
+
+def _add_brief(data: Path) -> None:
+    path, brief = _brief(data, 4)
+    for claim in brief.get("claims", []):
+        claim.pop("contradicts", None)
+    (path.parent / "zz-added.yml").write_text(yaml.safe_dump(brief, allow_unicode=True, sort_keys=False),
+                                              encoding="utf-8")
+
+
+EDITS: dict[str, Edit] = {
+    "summary": _change(2, lambda b: b.update(summary=b["summary"] + " One more sentence.")),
+    "title": _change(2, lambda b: b.update(title=b["title"] + " (updated)")),
+    "figure value": _change(5, _set_first("figures", "value", lambda v: v + 7)),
+    "mention role": _change(6, _set_first("entities", "role", lambda r: "A new role."),),
+    "quote": _change(7, _set_first("quotes", "text", lambda t: t + " Indeed.")),
+    "claim": _change(8, _set_first("claims", "text", lambda t: t + " Or so they say.")),
+    "entity name": _rename_entity,
+    "removed brief": _remove_brief,
+    "added brief": _add_brief,
+}
+
+
+def _site(project: Path, cache: ChartCache, memo: PageMemo | None) -> list[OutputFile]:
+    corpus = load_corpus(project / "data", display_root=project)
+    return generate_site(corpus, cache, site_name="Test", memo=memo)
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return synthetic_project(tmp_path_factory.mktemp("memo") / "p", 24)
+
+
+def test_kept_pages_give_the_site_a_fresh_build_gives_after_every_edit(
+        project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BRIEFGEN_WORKERS", "1")
+    cache, memo = ChartCache(tmp_path / "charts"), PageMemo()
+    first = _site(project, cache, memo)
+    assert memo.rendered > 40 and memo.reused == 0
+    assert _site(project, cache, memo) == first
+    assert memo.rendered == 0 and memo.reused > 40  # nothing changed: every kept page reused
+    for name, edit in EDITS.items():
+        edit(project / "data")
+        kept = _site(project, cache, memo)
+        assert kept == _site(project, cache, None), name
+        # A registry change may show on any page (names and descriptions are
+        # on every link): everything is rendered again. An edit to a brief spares some.
+        assert (memo.reused == 0) if name == "entity name" else (memo.reused > 0), name
+
+
+def test_an_edit_to_a_summary_renders_that_brief_alone(project: Path, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BRIEFGEN_WORKERS", "1")
+    cache, memo = ChartCache(tmp_path / "charts"), PageMemo()
+    _site(project, cache, memo)
+    kept = memo.rendered
+    EDITS["summary"](project / "data")
+    _site(project, cache, memo)
+    assert (memo.rendered, memo.reused) == (1, kept - 1)
