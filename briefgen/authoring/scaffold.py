@@ -13,7 +13,8 @@ from pathlib import Path
 from briefgen.read.fields import BRIEF_FIELDS, MAX_QUOTE_WORDS, Field
 from briefgen.read.load import BRIEF_SUFFIXES, METRICS_FILE, REGISTRY_FILES, TOPICS_FILE, UNITS_FILE
 from briefgen.read.placeholders import MARKER, placeholder
-from briefgen.syntax import ID_PATTERN, RESERVED_IDS
+from briefgen.sitemap import RESERVED_IDS
+from briefgen.syntax import ID_PATTERN
 
 # Where editors find the JSON Schema, relative to data/briefs/<id>.yml. A path
 # rather than the published URL: it works offline, in forks, and always

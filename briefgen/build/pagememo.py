@@ -1,22 +1,20 @@
 """Rendered pages kept between the rebuilds of one `mkdocs serve`.
 
 An edit to one brief changes a handful of pages, yet every rebuild rendered
-all of them: at 1,000 briefs, some 2,500 pages and 10 seconds. A page is a
-function of what its template is given and of the corpus-wide tables every
-template may read (the registry's names and descriptions, metrics, units,
-vocabulary, topics). So each kept page is filed under a fingerprint of both,
-and a rebuild renders again only the pages whose fingerprint changed.
+all of them: at 1,000 briefs, some 2,500 pages and 10 seconds. A template is
+given its page's spec (write/view.py) and, besides it, only the corpus-wide
+tables (the registry's names and descriptions, metrics, units, vocabulary,
+topics: write/templating.py's `Tables`). So each kept page is filed under a
+fingerprint of both, and a rebuild renders again only the pages whose
+fingerprint changed. Every page is kept this way; none needs a rule of its own.
 
 The fingerprint walks every value a page is given, dataclasses field by
 field (those left out of equality too, such as a metric's references, but
 not a chart's SVG: see `_UNSHOWN`). A brief a page is about is fingerprinted
-whole; a brief it only lists or links to, by what such a page shows of it
+whole; a brief it only lists or links to, by what a listing shows of it
 (`_listed`): a summary edit renders one page again, not every page linking
-to that brief. Pages whose templates read more of the index than they are
-given (the overviews, the indexes, the metric pages) are not kept: they are
-always rendered again. A comparison page also reads how its values conflict
-and agree, which its own values decide. tests/test_pagememo.py holds the
-kept site equal to a fresh one after each kind of edit.
+to that brief. tests/build/test_pagememo.py holds the kept site equal to a
+fresh one after each kind of edit.
 
 Kept only in memory, for one server: `mkdocs build` renders every page.
 A server's first build may still share its pages among forked workers
@@ -149,7 +147,7 @@ _UNSHOWN = frozenset({("Chart", "svg")})
 
 def _listed(brief: Brief) -> tuple[object, ...]:
     """What any page shows of a brief it lists, links to or quotes from: its
-    id, title, outlet and publication (figures, quotes, events and claims are
-    given to pages on their own, and fingerprinted whole there). A page about
-    the brief itself is given it as `own`."""
-    return ("brief", brief.id, brief.title, brief.outlet, brief.published)
+    id, title, outlet, publication, type and topics (figures, quotes, events and
+    claims are given to pages on their own, and fingerprinted whole there). A
+    page about the brief itself is given it as `own`."""
+    return ("brief", brief.id, brief.title, brief.outlet, brief.published, brief.article_type, brief.topics)

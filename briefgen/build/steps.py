@@ -15,31 +15,18 @@ from importlib.resources import files as package_files
 from pathlib import Path
 from typing import TypeVar
 
-from briefgen.write import urls
-from briefgen.write.charts import (
-    BriefPanels,
-    Chart,
-    ChartCache,
-    brief_chart,
-    claims_by_side_chart,
-    comparison_chart,
-    draw_later,
-    entity_chart,
-    population_chart,
-)
-from briefgen.write.connections import connections_chart
-from briefgen.write.downloads import json_download_jobs, metric_csvs
-from briefgen.write.event_chart import event_chart
-from briefgen.write.feed import atom_feed
 from briefgen.analyse.index import CorpusIndex
-from briefgen.write.map_chart import map_chart
-from briefgen.model import Brief, Corpus, Entity, Location
 from briefgen.build.pagememo import Kept, PageMemo
-from briefgen.write.pages import PageWriter, PlacedChart
 from briefgen.build.parallel import run_all
+from briefgen.model import Corpus, Location
 from briefgen.problems import InvalidSite, Problem
+from briefgen.write import urls
+from briefgen.write.charts import ChartCache, draw_later
 from briefgen.write.schema_file import schema_file
+from briefgen.write.templating import Renderer, Tables
 from briefgen.write.urls import OutputFile
+from briefgen.write.view import CHARTS_PER_JOB, PageSpec, Piece, PlacedChart, Site, View, ViewClass, chunks
+from briefgen.write.views import VIEWS
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -60,6 +47,7 @@ def generate_site(
     site_url: str = "",
     timings: dict[str, float] | None = None,
     memo: PageMemo | None = None,
+    views: Sequence[ViewClass] = VIEWS,
 ) -> list[OutputFile]:
     """All generated files, sorted by path; no two share a path.
 
@@ -69,12 +57,14 @@ def generate_site(
     is given it is filled with seconds per step ("index", "charts": their rows
     and the site-wide drawings, and "pages", which includes the downloads and
     drawing the other charts). A `memo` (a server's) keeps pages between
-    rebuilds and renders again only those whose inputs changed. Raises
+    rebuilds and renders again only those whose inputs changed. `views` are
+    the page families made (write/views/: every one, unless a test says
+    otherwise). Raises
     InvalidSite, with located problems, when two files would share a path or
     a path would leave the site.
     """
     clock = _Clock(timings)
-    jobs = _jobs(corpus, cache, site_name, about, site_url, clock, memo)
+    jobs = _jobs(corpus, cache, site_name, about, site_url, clock, memo, views)
     made = [output for part in _run_all(jobs, memo) for output in part]
     clock.lap("pages")
     by_path = {output.path: output for output in made}
@@ -91,6 +81,7 @@ def write_site(
     site_url: str = "",
     timings: dict[str, float] | None = None,
     memo: PageMemo | None = None,
+    views: Sequence[ViewClass] = VIEWS,
 ) -> list[str]:
     """`generate_site`, with each file written under `folder` by the process
     that made it, as soon as it is made; returns the paths, sorted.
@@ -101,7 +92,7 @@ def write_site(
     InvalidSite as in `generate_site` (what was written is the caller's to discard).
     """
     clock = _Clock(timings)
-    jobs = _jobs(corpus, cache, site_name, about, site_url, clock, memo)
+    jobs = _jobs(corpus, cache, site_name, about, site_url, clock, memo, views)
     written = _run_all([partial(_write, folder, job) for job in jobs], memo)
     clock.lap("pages")
     return _checked(corpus, [path for paths in written for path in paths])
@@ -137,16 +128,17 @@ def _keeping(memo: PageMemo, task: Callable[[], T]) -> tuple[T, Kept]:
 
 
 def _jobs(corpus: Corpus, cache: ChartCache, site_name: str, about: str, site_url: str,
-          clock: _Clock, memo: PageMemo | None) -> list[Job]:
-    """The index, the charts' plans and the site-wide charts, made here; then
-    the rest of the site as pieces of work for `run_all`."""
+          clock: _Clock, memo: PageMemo | None, views: Sequence[ViewClass]) -> list[Job]:
+    """The index, the views, the charts' plans and the site-wide charts, made
+    here; then the rest of the site as pieces of work for `run_all`."""
     index = CorpusIndex(corpus)
+    made_views = [view(index) for view in views]
     clock.lap("index")
     # Charts are planned now (their rows are what the pages show) and drawn
     # by the same workers as the pages, side by side.
     cache.later = True
     try:
-        charts = draw_charts(index, cache)
+        charts = _draw_charts(made_views, cache)
     finally:
         cache.later = False
     undrawn = [placed for placed in charts.values() if not placed.chart.svg]
@@ -155,17 +147,43 @@ def _jobs(corpus: Corpus, cache: ChartCache, site_name: str, about: str, site_ur
     clock.lap("charts")
     if memo is not None:
         memo.start(corpus, (site_name, about, site_url))
-    writer = PageWriter(index, charts, site_name=site_name, about=about, site_url=site_url, memo=memo)
+    site = Site(index, charts, site_name=site_name, about=about, site_url=site_url)
+    renderer = Renderer(Tables(index), site_url)
     drawn = [OutputFile(placed.path, placed.chart.svg) for placed in charts.values() if placed.chart.svg]
     return [
         lambda: [OutputFile(STYLESHEET, _stylesheet()), schema_file(), *drawn],
-        *[partial(_drawn_now, cache, chunk) for chunk in _chunks(undrawn, CHARTS_PER_JOB)],
-        *json_download_jobs(index, site_url), *writer.page_jobs(), partial(metric_csvs, index),
-        partial(_feed, index, site_name, site_url)]
+        *[partial(_drawn_now, cache, chunk) for chunk in chunks(undrawn, CHARTS_PER_JOB)],
+        *[partial(_rendered, renderer, memo, piece) for view in made_views for piece in view.pages(site)],
+    ]
 
 
-def draw_charts(index: CorpusIndex, cache: ChartCache) -> dict[str, PlacedChart]:
-    """Every chart of the site, with the path of its SVG.
+def _rendered(renderer: Renderer, memo: PageMemo | None, piece: Piece) -> list[OutputFile]:
+    """A piece of a view's work, its pages rendered (or, under a server, kept from the last build)."""
+    return [made if isinstance(made, OutputFile) else _page(renderer, memo, made) for made in piece()]
+
+
+def _page(renderer: Renderer, memo: PageMemo | None, spec: PageSpec) -> OutputFile:
+    if memo is None:
+        return renderer.render(spec)
+    # A template sees its context and the corpus-wide tables only, so the two
+    # decide the page: kept under their fingerprint (see pagememo.py).
+    key = memo.page_key(spec.template, spec.path, {"title": spec.title, **spec.context}, own=spec.own)
+    kept = memo.get(spec.path, key)
+    if kept is not None:
+        return OutputFile(spec.path, kept)
+    page = renderer.render(spec)
+    memo.put(spec.path, key, str(page.content))
+    return page
+
+
+def draw_charts(index: CorpusIndex, cache: ChartCache,
+                views: Sequence[ViewClass] = VIEWS) -> dict[str, PlacedChart]:
+    """Every chart of the site's views, with the path of its SVG (see `_draw_charts`)."""
+    return _draw_charts([view(index) for view in views], cache)
+
+
+def _draw_charts(views: Sequence[View], cache: ChartCache) -> dict[str, PlacedChart]:
+    """Every chart of the views, with the path of its SVG.
 
     Keyed `metric/<id>`, `entity/<id>` and `brief/<id>`, so no id can stand
     for another's chart; the site-wide charts by their own (reserved) names:
@@ -173,19 +191,11 @@ def draw_charts(index: CorpusIndex, cache: ChartCache) -> dict[str, PlacedChart]
     Drawn on every core when there are many (see parallel.py); the result
     does not depend on how many.
     """
-    panels = BriefPanels(index)
+    jobs = [job for view in views for job in view.charts(cache)]
     # The site-wide drawings first: the slowest, they should not be left for last.
-    jobs: list[Callable[[], list[Made]]] = [partial(_site_chart, index, cache, key)
-                                            for key in SITE_CHARTS]
-    jobs += [partial(_metric_chart, index, cache, metric_id) for metric_id in index.by_metric]
-    entities = [index.registry.entities[e] for e in sorted(index.by_subject)
-                if e in index.registry.entities]
-    jobs += [partial(_entity_charts, index, cache, chunk)
-             for chunk in _chunks(entities, CHARTS_PER_JOB)]
-    jobs += [partial(_brief_charts, index, cache, panels, chunk)
-             for chunk in _chunks(index.registry.briefs_newest_first, CHARTS_PER_JOB)]
+    jobs = [job for job in jobs if job.slow] + [job for job in jobs if not job.slow]
     before = cache.rendered
-    done = run_all([_counting(cache, make) for make in jobs])
+    done = run_all([_counting(cache, job.make) for job in jobs])
     # Forked workers counted their own drawings; in one process they are counted twice here.
     cache.rendered = before + sum(drawn for _, drawn, _ in done)
     cache.used.update(*(used for _, _, used in done))
@@ -193,50 +203,9 @@ def draw_charts(index: CorpusIndex, cache: ChartCache) -> dict[str, PlacedChart]
             for made, _, _ in done for key, path, chart in made if chart is not None}
 
 
-# What a chart job makes: the chart's key, the path of its SVG, the chart (None: nothing to draw).
-Made = tuple[str, str, Chart | None]
-
-SITE_CHARTS: dict[str, tuple[str, Callable[[CorpusIndex, ChartCache], Chart | None]]] = {
-    "population": (urls.chart_path("population"), population_chart),
-    "claims-by-side": (urls.chart_path("claims-by-side"), claims_by_side_chart),
-    "timeline": (urls.TIMELINE_CHART_PATH, event_chart),
-    "connections": (urls.CONNECTIONS_GRAPH_PATH, connections_chart),
-    "map": (urls.MAP_SVG_PATH, map_chart),
-}
-
-
-def _metric_chart(index: CorpusIndex, cache: ChartCache, metric_id: str) -> list[Made]:
-    return [(f"metric/{metric_id}", urls.chart_path(metric_id),
-             comparison_chart(index, metric_id, cache))]
-
-
-def _entity_charts(index: CorpusIndex, cache: ChartCache, entities: Sequence[Entity]) -> list[Made]:
-    return [(f"entity/{e.id}", urls.entity_chart_path(e.kind, e.id), entity_chart(index, e.id, cache))
-            for e in entities]
-
-
-def _brief_charts(index: CorpusIndex, cache: ChartCache, panels: BriefPanels,
-                  briefs: Sequence[Brief]) -> list[Made]:
-    return [(f"brief/{b.id}", urls.brief_chart_path(b.id), brief_chart(index, b, cache, panels))
-            for b in briefs]
-
-
-def _site_chart(index: CorpusIndex, cache: ChartCache, key: str) -> list[Made]:
-    path, draw = SITE_CHARTS[key]
-    return [(key, path, draw(index, cache))]
-
-
-# Charts one job draws: small enough to share the work evenly between cores.
-CHARTS_PER_JOB = 8
-
-
 def _drawn_now(cache: ChartCache, placed: Sequence[PlacedChart]) -> list[OutputFile]:
     drawn = draw_later(cache, [p.chart for p in placed])
     return [OutputFile(p.path, svg) for p, svg in zip(placed, drawn, strict=True)]
-
-
-def _chunks(items: Sequence[T], size: int) -> list[Sequence[T]]:
-    return [items[start:start + size] for start in range(0, len(items), size)]
 
 
 def _counting(cache: ChartCache, make: Callable[[], R]) -> Callable[[], tuple[R, int, set[str]]]:
@@ -277,10 +246,6 @@ def _origin_of(corpus: Corpus, path: str) -> Location:
         if part in origins and origins[part].file:
             return origins[part]
     return Location("(generated)", 1, 1)
-
-
-def _feed(index: CorpusIndex, site_name: str, site_url: str) -> list[OutputFile]:
-    return [OutputFile(urls.FEED_PATH, atom_feed(index, site_name=site_name, site_url=site_url))]
 
 
 def _stylesheet() -> str:

@@ -78,7 +78,7 @@ from briefgen.read.yamlsafe import (
     check_spelling,
     read_yaml,
 )
-from briefgen.syntax import RESERVED_IDS
+from briefgen.sitemap import RESERVED_IDS
 from briefgen.units import unit_key
 
 __all__ = [

@@ -126,9 +126,8 @@ def entity_href(index: CorpusIndex, entity_id: str) -> str:
     return urls.relative(urls.CONNECTIONS_PATH, urls.entity_url(entity.kind, entity_id))
 
 
-def connections_chart(index: CorpusIndex, cache: ChartCache) -> Chart | None:
-    """The co-mention graph as a chart named "connections", or None without pairs."""
-    graph = select_graph(index, lambda e: entity_href(index, e))
+def connections_chart(graph: Graph, cache: ChartCache) -> Chart | None:
+    """The co-mention graph (`select_graph`) as a chart named "connections", or None without pairs."""
     svg = graph_svg(graph, cache)
     if svg is None:
         return None

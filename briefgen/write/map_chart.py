@@ -96,9 +96,8 @@ def place_map(index: CorpusIndex) -> PlaceMap:
     return PlaceMap(tuple(points), tuple(beyond), tuple(unplaced))
 
 
-def map_chart(index: CorpusIndex, cache_: ChartCache) -> Chart | None:
-    """The map as a chart named "map", or None when no place lies inside it."""
-    found = place_map(index)
+def map_chart(found: PlaceMap, cache_: ChartCache) -> Chart | None:
+    """The map of the places `place_map` found, as a chart named "map"; None when none lies inside it."""
     if not found.points:
         return None
     data = json.dumps({"points": [asdict(p) for p in found.points], "style": STYLE_VERSION,

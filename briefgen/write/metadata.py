@@ -2,7 +2,7 @@
 
 Both end up in a page's front matter and are printed into `<head>` by the theme
 override (templates, which MkDocs does not autoescape), so both are made safe
-here: a description is HTML-escaped and JSON-quoted like `pages.meta_title`;
+here: a description is HTML-escaped and JSON-quoted like `templating.meta_title`;
 JSON-LD has `<`, `>` and `&` written as JSON escapes, so no text from a brief
 can close the script element or open a comment, and it still parses to the same
 data.
@@ -18,7 +18,6 @@ from typing import Any
 
 from markupsafe import Markup
 
-from briefgen.analyse.registry import Registry
 from briefgen.model import Brief, Entity, Topic
 from briefgen.syntax import entity_ids_in
 from briefgen.write import urls
@@ -80,9 +79,9 @@ class StructuredData:
     page (JSON-LD resolves them against it, like any link on the page).
     """
 
-    def __init__(self, registry: Registry, site_url: str, topics: Mapping[str, Topic],
+    def __init__(self, entities: Mapping[str, Entity], site_url: str, topics: Mapping[str, Topic],
                  here: str) -> None:
-        self.registry = registry
+        self.entities = entities
         self.site_url = site_url
         self.topics = topics
         self.here = here
@@ -104,7 +103,7 @@ class StructuredData:
         return ref
 
     def brief(self, brief: Brief, description: str) -> dict[str, Any]:
-        entities = self.registry.entities
+        entities = self.entities
         data: dict[str, Any] = {
             "@context": "https://schema.org",
             "@type": ARTICLE_SCHEMA_TYPES.get(brief.article_type, "NewsArticle"),
@@ -139,10 +138,10 @@ class StructuredData:
         if entity.latitude is not None and entity.longitude is not None:
             data["geo"] = {"@type": "GeoCoordinates", "latitude": entity.latitude,
                            "longitude": entity.longitude}
-        region = self.registry.entities.get(entity.region or "")
+        region = self.entities.get(entity.region or "")
         if region is not None:
             data["containedInPlace"] = self.entity_ref(region)
-        affiliation = self.registry.entities.get(entity.affiliation or "")
+        affiliation = self.entities.get(entity.affiliation or "")
         if affiliation is not None:
             key = "affiliation" if entity.kind == "person" else "parentOrganization"
             data[key] = self.entity_ref(affiliation)

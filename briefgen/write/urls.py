@@ -1,8 +1,12 @@
-"""Where every generated page and asset lives, and the links between them.
+"""The site map: where every generated page and asset lives, and the links between them.
 
-One place decides paths so that pages, charts and tests agree. Paths are
+One place decides paths so that pages, charts, the plugin and tests agree; the
+sections themselves (folder, nav title, reserved names) are the table in
+`briefgen/sitemap.py`, and every path here is built from its rows. Paths are
 MkDocs source paths (``briefs/x.md``); URLs are site-absolute with a trailing
-slash, as MkDocs' directory URLs give them, and are made relative by `relative`.
+slash, as MkDocs' directory URLs give them (the only kind briefgen writes:
+`use_directory_urls: false` is refused at its line), and are made relative by
+`relative`.
 """
 
 from __future__ import annotations
@@ -12,15 +16,14 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefgen import sitemap
 from briefgen.model import EntityKind
-from briefgen.syntax import RESERVED_IDS  # noqa: F401  (re-exported: ids and paths agree)
+from briefgen.sitemap import BRIEFS, CONNECTIONS, DATA, FIGURES, HOME, MAP, TIMELINE, TOPICS
 
-SECTION_OF_KIND: dict[EntityKind, str] = {
-    "person": "people",
-    "place": "places",
-    "organisation": "organisations",
-}
-
+# The folder of each kind's section: "people", "places", "organisations".
+SECTION_OF_KIND: dict[EntityKind, str] = {kind: s.folder for kind, s in sitemap.SECTION_OF_KIND.items()}
+HOME_PATH = HOME.index
+BRIEFS_INDEX_PATH = BRIEFS.index
 
 
 @dataclass(frozen=True)
@@ -64,15 +67,20 @@ def stays_inside_site(path: str) -> bool:
 
 
 def brief_path(brief_id: str) -> str:
-    return f"briefs/{brief_id}.md"
+    return f"{BRIEFS.folder}/{brief_id}.md"
 
 
 def entity_path(kind: EntityKind, entity_id: str) -> str:
     return f"{SECTION_OF_KIND[kind]}/{entity_id}.md"
 
 
+def entity_index_path(kind: EntityKind) -> str:
+    """The index page of a kind's section: "people/index.md"."""
+    return sitemap.SECTION_OF_KIND[kind].index
+
+
 def metric_path(metric_id: str) -> str:
-    return f"figures/{metric_id}.md"
+    return f"{FIGURES.folder}/{metric_id}.md"
 
 
 def page_url(path: str) -> str:
@@ -150,10 +158,10 @@ def is_detail_page(path: str) -> bool:
 
 # --- the figures section and paginated lists ------------------------------------
 
-FIGURES_INDEX_PATH = "figures/index.md"
-DISCREPANCIES_PATH = "figures/discrepancies.md"
-CONTRADICTIONS_PATH = "figures/contradictions.md"
-CORROBORATED_PATH = "figures/corroborated.md"
+FIGURES_INDEX_PATH = FIGURES.index
+DISCREPANCIES_PATH = f"{FIGURES.folder}/discrepancies.md"
+CONTRADICTIONS_PATH = f"{FIGURES.folder}/contradictions.md"
+CORROBORATED_PATH = f"{FIGURES.folder}/corroborated.md"
 STYLESHEET = "stylesheets/briefgen.css"
 SCHEMA_PATH = "schema/brief.json"  # the brief format as JSON Schema, for editors
 
@@ -165,7 +173,7 @@ def file_url(path: str) -> str:
 
 def chart_path(name: str) -> str:
     """Source path of a figures-section chart's SVG."""
-    return f"figures/charts/{name}.svg"
+    return f"{FIGURES.folder}/charts/{name}.svg"
 
 
 def entity_chart_path(kind: EntityKind, entity_id: str) -> str:
@@ -175,12 +183,12 @@ def entity_chart_path(kind: EntityKind, entity_id: str) -> str:
 
 def brief_chart_path(brief_id: str) -> str:
     """Source path of a brief's chart of its own figures among their peers."""
-    return f"briefs/charts/{brief_id}.svg"
+    return f"{BRIEFS.folder}/charts/{brief_id}.svg"
 
 
 def csv_path(metric_id: str) -> str:
     """Source path of a metric's CSV table."""
-    return f"figures/{metric_id}.csv"
+    return f"{FIGURES.folder}/{metric_id}.csv"
 
 
 def comparison_path(metric_id: str, subject: str, reference: str = "") -> str:
@@ -188,7 +196,7 @@ def comparison_path(metric_id: str, subject: str, reference: str = "") -> str:
     (measured from one reference, when the metric has references). Ids hold no
     "--", so `subject--reference` cannot be mistaken for another subject."""
     name = f"{subject}--{reference}" if reference else subject
-    return f"figures/{metric_id}/{name}.md"
+    return f"{FIGURES.folder}/{metric_id}/{name}.md"
 
 
 def comparison_url(metric_id: str, subject: str, reference: str = "") -> str:
@@ -215,25 +223,25 @@ def paged_path(path: str, number: int) -> str:
 
 # --- the reader's views, downloads and feeds ---------------------------------------
 
-DATA_INDEX_PATH = "data/index.md"  # the page documenting the downloads
+DATA_INDEX_PATH = DATA.index  # the page documenting the downloads
 FEED_PATH = "feed.xml"
-TOPICS_INDEX_PATH = "topics/index.md"
-TIMELINE_PATH = "timeline/index.md"
-TIMELINE_CHART_PATH = "timeline/events-per-month.svg"
-MAP_PATH = "map/index.md"
-MAP_SVG_PATH = "map/places.svg"  # beside the page that inlines it: its links work from both
-CONNECTIONS_PATH = "connections/index.md"
+TOPICS_INDEX_PATH = TOPICS.index
+TIMELINE_PATH = TIMELINE.index
+TIMELINE_CHART_PATH = f"{TIMELINE.folder}/events-per-month.svg"
+MAP_PATH = MAP.index
+MAP_SVG_PATH = f"{MAP.folder}/places.svg"  # beside the page that inlines it: its links work from both
+CONNECTIONS_PATH = CONNECTIONS.index
 # Beside the page that inlines it, so its relative links work from both.
-CONNECTIONS_GRAPH_PATH = "connections/graph.svg"
+CONNECTIONS_GRAPH_PATH = f"{CONNECTIONS.folder}/graph.svg"
 
 
 def data_path(name: str) -> str:
     """Source path of a whole-corpus download such as `briefs.json`."""
-    return f"data/{name}"
+    return f"{DATA.folder}/{name}"
 
 
 def topic_path(topic_id: str) -> str:
-    return f"topics/{topic_id}.md"
+    return f"{TOPICS.folder}/{topic_id}.md"
 
 
 def topic_url(topic_id: str) -> str:
@@ -242,7 +250,7 @@ def topic_url(topic_id: str) -> str:
 
 def timeline_year_path(year: int) -> str:
     """Every event of one year; /timeline/ itself shows the latest months."""
-    return f"timeline/{year:04d}.md"
+    return f"{TIMELINE.folder}/{year:04d}.md"
 
 
 def public_url(site_url: str, url: str) -> str:
@@ -251,3 +259,10 @@ def public_url(site_url: str, url: str) -> str:
     if site_url:
         return site_url.rstrip("/") + url
     return url.lstrip("/")
+
+
+def section_index_path(path: str) -> str | None:
+    """The index page of the section a generated source path belongs to: the
+    nav entry to light while a detail page is shown (None outside a section)."""
+    section = sitemap.section_of(path)
+    return section.index if section is not None else None

@@ -28,7 +28,7 @@ from typing import Any
 
 import yaml
 
-from briefgen.syntax import RESERVED_IDS
+from briefgen.sitemap import RESERVED_IDS
 from briefgen.units import FAMILY_MAX
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -55,6 +55,11 @@ PAGE_TYPES: dict[str, str] = {
     "timeline": "/timeline/",
     "map": "/map/",
     "connections": "/connections/",  # paginated: two pagers
+    "people-index": "/people/",
+    "places-index": "/places/",
+    "organisations-index": "/organisations/",
+    "topics": "/topics/",
+    "data": "/data/",
 }
 
 

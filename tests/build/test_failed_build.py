@@ -18,7 +18,9 @@ from mkdocs.exceptions import Abort
 
 import briefgen.build.steps
 import briefgen.plugin
-from briefgen.write.pages import PageWriter
+import briefgen.write.views.downloads
+from briefgen.write.templating import Renderer
+from briefgen.write.views.briefs import BriefsView
 from tests.conftest import MINI, copy_project, mkdocs_build
 
 
@@ -37,9 +39,10 @@ def boom(*args: object, **kwargs: object) -> None:
 STAGES = {
     "load": (briefgen.plugin, "load_corpus"),
     "index": (briefgen.build.steps, "CorpusIndex"),
-    "charts": (briefgen.build.steps, "draw_charts"),
-    "pages": (PageWriter, "brief_page"),
-    "downloads": (briefgen.build.steps, "metric_csvs"),
+    "charts": (briefgen.build.steps, "_draw_charts"),
+    "pages": (BriefsView, "page"),
+    "rendering": (Renderer, "render"),
+    "downloads": (briefgen.write.views.downloads, "metric_csvs"),
     "path check": (briefgen.build.steps, "_checked"),
 }
 

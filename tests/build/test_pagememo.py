@@ -47,6 +47,13 @@ def _rename_entity(data: Path) -> None:
     people.write_text(yaml.safe_dump(registry, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
+def _relabel_metric(data: Path) -> None:
+    path = data / "metrics.yml"
+    metrics = yaml.safe_load(path.read_text(encoding="utf-8"))
+    metrics["population-prewar"]["label"] = "Population before the war"
+    path.write_text(yaml.safe_dump(metrics, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
 def _remove_brief(data: Path) -> None:
     _brief(data, 3)[0].unlink()
 
@@ -66,6 +73,11 @@ EDITS: dict[str, Edit] = {
     "mention role": _change(6, _set_first("entities", "role", lambda r: "A new role."),),
     "quote": _change(7, _set_first("quotes", "text", lambda t: t + " Indeed.")),
     "claim": _change(8, _set_first("claims", "text", lambda t: t + " Or so they say.")),
+    # What listings show of a brief: its type (the brief index) and topics (topic pages).
+    "article type": _change(9, lambda b: b.update(type="analysis" if b["type"] != "analysis" else "feature")),
+    "topics": _change(10, lambda b: b.update(topics=[*b["topics"][:1], "propaganda"]
+                                             if "propaganda" not in b["topics"] else b["topics"][:1])),
+    "metric label": _relabel_metric,
     "entity name": _rename_entity,
     "removed brief": _remove_brief,
     "added brief": _add_brief,
@@ -96,7 +108,7 @@ def test_kept_pages_give_the_site_a_fresh_build_gives_after_every_edit(
         assert kept == _site(project, cache, None), name
         # A registry change may show on any page (names and descriptions are
         # on every link): everything is rendered again. An edit to a brief spares some.
-        assert (memo.reused == 0) if name == "entity name" else (memo.reused > 0), name
+        assert (memo.reused == 0) if name in ("entity name", "metric label") else (memo.reused > 0), name
 
 
 def test_an_edit_to_a_summary_renders_that_brief_alone(project: Path, tmp_path: Path,

@@ -21,7 +21,9 @@ PAGES = [
     "briefs/index.md",
     "briefs/alpha.md",
     "briefs/beta.md",
+    "people/index.md",
     "people/anna-kovalenko.md",
+    "organisations/index.md",
     "places/index.md",
     "places/pokrovsk.md",
     "figures/index.md",
@@ -32,6 +34,8 @@ PAGES = [
     "topics/pokrovsk.md",
     "timeline/index.md",
     "data/index.md",
+    "connections/index.md",
+    "map/index.md",
 ]
 
 

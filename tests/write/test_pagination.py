@@ -9,8 +9,9 @@ from pathlib import Path
 from briefgen.build.steps import generate_site
 from briefgen.model import Mention, Quote
 from briefgen.write.charts import ChartCache
-from briefgen.write.pages import INLINE, PER_PAGE, Pager, paginate
+from briefgen.write.templating import INLINE
 from briefgen.write.urls import paged_path
+from briefgen.write.view import PER_PAGE, Pager, paginate
 from tests.corpus_factory import DEFAULT_ENTITIES, brief, corpus, entity, figure
 
 BRIEFS = 2 * PER_PAGE + 30
