@@ -9,10 +9,9 @@ the finished files to MkDocs. Nothing is written into docs/.
 
 from __future__ import annotations
 
-import gc
-import time
+from collections.abc import Sequence
 from pathlib import Path
-from typing import overload
+from typing import NoReturn
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -24,16 +23,13 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from briefgen.build import parallel
+from briefgen.build.generation import Report, Settings, generate
 from briefgen.build.pagememo import PageMemo
-from briefgen.build.parallel import can_fork, run_apart
-from briefgen.build.sitecache import SiteCache, discard, inputs_key
-from briefgen.build.steps import STYLESHEET, THEME_DIR, generate_site, write_site
-from briefgen.problems import InvalidSite
-from briefgen.read.load import InvalidData, collections_paused, load_corpus
-from briefgen.read.yamlsafe import forget_parsed
+from briefgen.build.steps import STYLESHEET, THEME_DIR
+from briefgen.problems import InvalidSite, Problem
+from briefgen.read.load import InvalidData
+from briefgen.read.settings import settings_problems
 from briefgen.write import urls
-from briefgen.write.charts import ChartCache
 from briefgen.write.urls import OutputFile
 
 log = get_plugin_logger(__name__)
@@ -78,33 +74,30 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         self.paths, self.outputs = [], []
         if str(data_dir) not in config.watch:
             config.watch.append(str(data_dir))
-        started = time.perf_counter()
-        about = config.site_description or ""
-        cache_dir = root / self.config.cache_dir
-        site_url = config.site_url or ""
-        key = inputs_key(data_dir, (config.site_name, about, site_url))
-        kept = SiteCache(cache_dir)
-        paths = kept.get(key)
-        if paths is not None:
-            log.info("nothing changed under %s/: %s generated files reused in %.1f s",
-                     self.config.data_dir, f"{len(paths):,}", time.perf_counter() - started)
-        else:
-            def generate_and_keep() -> list[str] | None:
-                return self._generate_into(kept, key, data_dir, root, cache_dir, config.site_name,
-                                           about, site_url)
-
-            if not self._serving and can_fork():
-                # Generated in a process of its own, which leaves the files in the
-                # cache: MkDocs then builds from the memory this process had
-                # before, not beside the corpus, its index and their leftovers.
-                # (A server generates here: it keeps the parsed files for the next edit.)
-                paths = run_apart(generate_and_keep)
-            else:
-                paths = generate_and_keep()
-        if paths is not None:
-            self.kept_in, self.paths = kept.folder(key), paths
-        else:  # the cache cannot be written: generated again, and held in memory
-            self.outputs = self._generate(data_dir, root, cache_dir, config.site_name, about, site_url)
+        if not config.use_directory_urls:
+            self._refuse(settings_problems(Path(config.config_file_path or "mkdocs.yml"), display_root=root)
+                         or "`use_directory_urls: false`: briefgen links pages by their directory URLs")
+        settings = Settings(data_dir, root, root / self.config.cache_dir, config.site_name,
+                            config.site_description or "", config.site_url or "")
+        try:
+            generated = generate(settings, memo=self._memo, serving=self._serving,
+                                 carry_times=self._serving and self._dirty)
+        except (InvalidData, InvalidSite) as invalid:
+            self._refuse(invalid.problems)
+        except OSError:
+            raise  # the disk, not the data: MkDocs reports it
+        except Exception as error:  # a bug, not bad data; still, the last site stays whole
+            raise PluginError(
+                f"briefgen: the site could not be generated, nothing was built "
+                f"({type(error).__name__}: {error}); please report this with the data that caused it"
+            ) from error
+        if generated.folder is None:
+            # Not a warning: `mkdocs build --strict` would fail the build for it.
+            log.info("cannot keep the generated site in %s; generated it in memory", settings.cache_dir)
+        self._log(generated.report)
+        self.kept_in = generated.folder or Path()
+        self.paths = generated.paths if generated.folder else []
+        self.outputs = generated.outputs
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         if THEME_OVERRIDES not in config.theme.dirs:
@@ -112,86 +105,38 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, THEME_OVERRIDES)
         return config
 
-    def _generate_into(self, kept: SiteCache, key: str, data_dir: Path, root: Path, cache_dir: Path,
-                       site_name: str, about: str, site_url: str) -> list[str] | None:
-        """Generate the site into the cache and keep it there: its paths; None
-        when the cache cannot be written."""
-        try:
-            folder = kept.start()
-            try:
-                paths = self._generate(data_dir, root, cache_dir, site_name, about, site_url, folder)
-                kept.keep(key, folder, paths, carry_times=self._serving and self._dirty)
-            finally:
-                discard(folder)  # gone already once kept
-        except OSError as error:
-            # Not a warning: `mkdocs build --strict` would fail the build for it.
-            log.info("cannot keep the generated site in %s (%s); generating it in memory",
-                     cache_dir, error.strerror or error)
-            return None
-        return paths
+    def _refuse(self, problems: Sequence[Problem] | str) -> NoReturn:
+        """Stop the build before MkDocs touches the site folder, listing what to fix."""
+        if isinstance(problems, str):
+            raise PluginError(f"briefgen: {problems}; nothing was built")
+        count = len(problems)
+        listed = "\n".join(str(problem) for problem in problems)
+        raise PluginError(
+            f"briefgen: {count} problem{'s' if count != 1 else ''} in {self.config.data_dir}/, "
+            f"nothing was built:\n{listed}"
+        ) from None
 
-    @overload
-    def _generate(self, data_dir: Path, root: Path, cache_dir: Path, site_name: str, about: str,
-                  site_url: str) -> list[OutputFile]: ...
-
-    @overload
-    def _generate(self, data_dir: Path, root: Path, cache_dir: Path, site_name: str, about: str,
-                  site_url: str, folder: Path) -> list[str]: ...
-
-    def _generate(self, data_dir: Path, root: Path, cache_dir: Path, site_name: str, about: str,
-                  site_url: str, folder: Path | None = None) -> list[OutputFile] | list[str]:
-        """Every generated file, in memory; or, given `folder`, written there (their paths)."""
-        started = time.perf_counter()
-        try:
-            with collections_paused():
-                corpus = load_corpus(data_dir, display_root=root)
-                if not self._serving:
-                    # Only a server reads the files again (and re-parses just the changed ones).
-                    forget_parsed()
-                    # The corpus lives as long as this build, so garbage collections
-                    # need never scan it: frozen before collections resume, which
-                    # would otherwise begin by scanning every object the load made,
-                    # 2 s at 1,000 briefs. (A server drops its corpus at the next edit.)
-                    gc.freeze()
-            loaded = time.perf_counter()
-            log.info("%s briefs loaded in %.1f s", f"{len(corpus.briefs):,}", loaded - started)
-            charts = ChartCache(cache_dir)
-            timings: dict[str, float] = {}
-            pools = parallel.pools_started
-            made = (generate_site(corpus, charts, site_name=site_name, about=about, site_url=site_url,
-                                  timings=timings, memo=self._memo) if folder is None
-                    else write_site(corpus, charts, folder, site_name=site_name, about=about,
-                                    site_url=site_url, timings=timings, memo=self._memo))
-        except (InvalidData, InvalidSite) as invalid:
-            count = len(invalid.problems)
-            raise PluginError(
-                f"briefgen: {count} problem{'s' if count != 1 else ''} in {self.config.data_dir}/, "
-                f"nothing was built:\n{invalid}"
-            ) from None
-        except OSError:
-            raise  # the disk, not the data: the caller decides
-        except Exception as error:  # a bug, not bad data; still, the last site stays whole
-            raise PluginError(
-                f"briefgen: the site could not be generated, nothing was built "
-                f"({type(error).__name__}: {error}); please report this with the data that caused it"
-            ) from error
-        charts.prune()
-        if self._memo is not None:
-            rendered = self._memo.rendered
+    def _log(self, report: Report) -> None:
+        if report.reused:
+            log.info("nothing changed under %s/: %s generated files reused in %.1f s",
+                     self.config.data_dir, f"{report.files:,}", report.generate_seconds)
+            return
+        log.info("%s briefs loaded in %.1f s", f"{report.briefs:,}", report.load_seconds)
+        if report.pages_rendered is not None:
+            rendered = report.pages_rendered
             log.info("%s page%s rendered, %s kept from the last build",
-                     f"{rendered:,}", "" if rendered == 1 else "s", f"{self._memo.reused:,}")
+                     f"{rendered:,}", "" if rendered == 1 else "s", f"{report.pages_kept or 0:,}")
         # The processes the work was shared between: a build that stayed in one
         # on a machine with more cores (a thread was running, BRIEFGEN_WORKERS=1,
         # a server) shows here.
-        processes = parallel.workers() if parallel.pools_started > pools else 1
+        processes, timings = report.processes, report.timings
         log.info(
             "%s files generated in %.1f s (index %.1f s, %d charts drawn in %.1f s, pages %.1f s) "
             "on %d process%s",
-            f"{len(made):,}", time.perf_counter() - loaded, timings.get("index", 0),
-            charts.rendered, timings.get("charts", 0), timings.get("pages", 0),
+            f"{report.files:,}", report.generate_seconds, timings.get("index", 0),
+            report.charts_drawn, timings.get("charts", 0), timings.get("pages", 0),
             processes, "" if processes == 1 else "es",
         )
-        return made
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:

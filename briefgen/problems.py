@@ -51,6 +51,10 @@ def in_report_order(problems: Iterable[Problem]) -> tuple[Problem, ...]:
 class InvalidSite(Exception):
     """The generator refused to write the site; `.problems` says why and where."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = tuple(sorted(set(problems)))
         super().__init__("\n".join(str(p) for p in self.problems))
+
+    def __reduce__(self) -> tuple[type[InvalidSite], tuple[tuple[Problem, ...]]]:
+        # Raised in the process that generates apart, and raised again in the build.
+        return type(self), (self.problems,)

@@ -14,13 +14,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from briefgen.authoring.draft import read_article, render_draft
-from briefgen.authoring.export import ExportError, export_project
+from briefgen.authoring.export import ExportError, export_project, read_project
 from briefgen.authoring.find import KINDS, RegistrySearch, entries_of, format_match, load_registry
 from briefgen.authoring.scaffold import ScaffoldError, brief_template, check_new_id, write_new_brief
+from briefgen.build.generation import Settings, generate
 from briefgen.build.steps import generate_site
 from briefgen.model import Corpus
 from briefgen.problems import InvalidSite, Problem
 from briefgen.read.load import InvalidData, check_paths, load_corpus
+from briefgen.read.settings import settings_problems
 from briefgen.write.charts import ChartCache
 
 
@@ -110,20 +112,63 @@ def _check(paths: list[Path]) -> int:
 
 def _generation_problems(paths: list[Path]) -> list[Problem]:
     """What the generator refuses in data that loads cleanly, such as two ids whose
-    pages would share a path: `check` passing means the site builds. Charts are
-    drawn into the project's cache, where the next build finds them."""
+    pages would share a path: `check` passing means the site builds. With the
+    project's mkdocs.yml beside the data, the site is generated as a build would
+    make it and kept in the project's cache, where the next build finds it (so a
+    check followed by a build generates once); without it, in memory."""
     found: set[Problem] = set()
     data_dirs = {(p if p.is_dir() else p.parent.parent).resolve() for p in paths}
     for data_dir in sorted(data_dirs):
+        settings = _settings_of(data_dir)
+        if settings is None:
+            found.update(_generated_in_memory(data_dir))
+            continue
+        config_file = settings.root / "mkdocs.yml"
+        found.update(settings_problems(config_file))
         try:
-            corpus = load_corpus(data_dir, display_root=Path.cwd())
+            generate(settings)
         except InvalidData:
             continue  # only single briefs were asked about, and another brief has problems
-        try:
-            generate_site(corpus, ChartCache(data_dir.parent / ".cache" / "briefgen"))
         except InvalidSite as invalid:
             found.update(invalid.problems)
     return sorted(found)
+
+
+def _settings_of(data_dir: Path) -> Settings | None:
+    """The build settings of the project whose mkdocs.yml sits beside `data_dir` and reads it;
+    None when there is none (or it cannot be read as plain YAML: the build will say why)."""
+    config_file = data_dir.parent / "mkdocs.yml"
+    if not config_file.is_file():
+        return None
+    try:
+        project = read_project(config_file)
+    except ExportError:
+        return None
+    if project.data_dir != data_dir:
+        return None
+    config = project.config
+
+    def text(key: str) -> str:
+        value = config.get(key)
+        return value if isinstance(value, str) else ""
+
+    site_url = text("site_url")
+    if site_url and not site_url.endswith("/"):
+        site_url += "/"  # as MkDocs reads it
+    return Settings(data_dir, Path.cwd(), project.cache_dir, text("site_name"), text("site_description"),
+                    site_url)
+
+
+def _generated_in_memory(data_dir: Path) -> list[Problem]:
+    try:
+        corpus = load_corpus(data_dir, display_root=Path.cwd())
+    except InvalidData:
+        return []  # only single briefs were asked about, and another brief has problems
+    try:
+        generate_site(corpus, ChartCache(data_dir.parent / ".cache" / "briefgen"))
+    except InvalidSite as invalid:
+        return list(invalid.problems)
+    return []
 
 
 def _new(data_dir: Path, brief_id: str) -> int:

@@ -11,8 +11,9 @@ Forking is used only where it is safe and pays:
 - from a process running a single thread: `mkdocs serve` runs a server
   thread, and a fork taken while another thread holds a lock can deadlock;
 - for enough pieces of work to repay starting the workers.
-`BRIEFGEN_WORKERS=1` turns it off; `BRIEFGEN_WORKERS=N` sets the number of workers
-(by default, one per core this process may run on).
+`BRIEFGEN_WORKERS=1` keeps a build in one process (no workers, and no
+process apart for generating: `run_apart` runs in place); `BRIEFGEN_WORKERS=N`
+sets the number of processes (by default, one per core this process may run on).
 """
 
 from __future__ import annotations
@@ -52,21 +53,29 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and threading.active_count() == 1
 
 
-# Pools started by this process: how a test knows the work really was shared.
-pools_started = 0
+class Usage:
+    """How many processes one build's work was shared between: the build log says it, and a
+    test knows from it that the work really was shared. One per build, never shared between builds."""
+
+    def __init__(self) -> None:
+        self.processes = 1
+        self.pools = 0
 
 
-def run_all(tasks: Sequence[Callable[[], T]]) -> list[T]:
+def run_all(tasks: Sequence[Callable[[], T]], usage: Usage | None = None) -> list[T]:
     """Each task's result, in the order of `tasks`, on as many processes as pay.
 
     An exception in a task is raised here, as it would be in one process.
+    `usage`, when given, notes the processes that shared the work.
     """
     count = workers()
     if count < 2 or len(tasks) < MIN_TASKS or not can_fork():
         return [task() for task in tasks]
-    global _tasks, pools_started
+    global _tasks
     _tasks = tasks
-    pools_started += 1
+    if usage is not None:
+        usage.processes = max(usage.processes, count)
+        usage.pools += 1
     # A worker touching an object copies the memory page it lies on, and a
     # garbage collection touches every object: frozen, the objects made so
     # far are left out of collections, so their pages stay shared.
@@ -103,7 +112,7 @@ def run_apart(task: Callable[[], T]) -> T:
     fragmented by the corpus and its index. The result must be small (it is
     pickled back); an exception is raised here, as it would be in one process.
     """
-    if not can_fork():
+    if workers() < 2 or not can_fork():
         return task()
     context = multiprocessing.get_context("fork")
     receiving, sending = context.Pipe(duplex=False)

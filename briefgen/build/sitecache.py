@@ -3,8 +3,8 @@
 A warm `mkdocs build` with nothing changed under data/ reuses the files the last
 build generated instead of loading, indexing and rendering again: the build
 then costs what plain MkDocs costs on the same pages. The key covers every file
-under data/, briefgen's own code and templates, the versions of the libraries
-that shape the output, the site's name and description, and today's date
+under data/, briefgen's own code and templates, the versions of every library
+briefgen requires (read from its installed metadata), the site's name and description, and today's date
 (publication dates are checked against it). Only a generation that succeeded
 is stored, so a cached site is always one that passed every check.
 """
@@ -20,13 +20,13 @@ import shutil
 import tempfile
 import time
 from collections.abc import Iterable
-from importlib import metadata
+
 from pathlib import Path
 
+from briefgen.provenance import runtime_dependencies
 from briefgen.write.urls import stays_inside_site
 
 _PACKAGE = Path(__file__).resolve().parents[1]  # all of briefgen, not only build/
-_LIBRARIES = ("jinja2", "markdown", "matplotlib", "nh3", "pyyaml")
 _PREFIX = "site-"
 _SUFFIX = ".json"
 _NEW = ".new-"
@@ -49,11 +49,10 @@ def inputs_key(data_dir: Path, settings: Iterable[str]) -> str:
             except OSError:
                 content = b"(unreadable)"
             add(f"{root}/{path.relative_to(folder).as_posix()}", content)
-    for library in _LIBRARIES:
-        try:
-            add(library, metadata.version(library).encode())
-        except metadata.PackageNotFoundError:
-            add(library, b"(missing)")
+    # Every library briefgen requires, as installed: derived from its own
+    # metadata, so a new dependency is covered the day it is added.
+    for library, version in runtime_dependencies():
+        add(library, version.encode())
     for setting in settings:
         add("setting", setting.encode("utf-8", "surrogatepass"))
     add("today", dt.date.today().isoformat().encode())

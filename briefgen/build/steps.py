@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from briefgen.analyse.index import CorpusIndex
 from briefgen.build.pagememo import Kept, PageMemo
-from briefgen.build.parallel import run_all
+from briefgen.build.parallel import Usage, run_all
 from briefgen.model import Corpus, Location
 from briefgen.problems import InvalidSite, Problem
 from briefgen.write import urls
@@ -48,6 +48,7 @@ def generate_site(
     timings: dict[str, float] | None = None,
     memo: PageMemo | None = None,
     views: Sequence[ViewClass] = VIEWS,
+    usage: Usage | None = None,
 ) -> list[OutputFile]:
     """All generated files, sorted by path; no two share a path.
 
@@ -59,13 +60,13 @@ def generate_site(
     drawing the other charts). A `memo` (a server's) keeps pages between
     rebuilds and renders again only those whose inputs changed. `views` are
     the page families made (write/views/: every one, unless a test says
-    otherwise). Raises
+    otherwise); `usage` notes how many processes shared the work. Raises
     InvalidSite, with located problems, when two files would share a path or
     a path would leave the site.
     """
     clock = _Clock(timings)
-    jobs = _jobs(corpus, cache, site_name, about, site_url, clock, memo, views)
-    made = [output for part in _run_all(jobs, memo) for output in part]
+    jobs = _jobs(corpus, cache, site_name, about, site_url, clock, memo, views, usage)
+    made = [output for part in _run_all(jobs, memo, usage) for output in part]
     clock.lap("pages")
     by_path = {output.path: output for output in made}
     return [by_path[path] for path in _checked(corpus, [output.path for output in made])]
@@ -82,6 +83,7 @@ def write_site(
     timings: dict[str, float] | None = None,
     memo: PageMemo | None = None,
     views: Sequence[ViewClass] = VIEWS,
+    usage: Usage | None = None,
 ) -> list[str]:
     """`generate_site`, with each file written under `folder` by the process
     that made it, as soon as it is made; returns the paths, sorted.
@@ -92,8 +94,8 @@ def write_site(
     InvalidSite as in `generate_site` (what was written is the caller's to discard).
     """
     clock = _Clock(timings)
-    jobs = _jobs(corpus, cache, site_name, about, site_url, clock, memo, views)
-    written = _run_all([partial(_write, folder, job) for job in jobs], memo)
+    jobs = _jobs(corpus, cache, site_name, about, site_url, clock, memo, views, usage)
+    written = _run_all([partial(_write, folder, job) for job in jobs], memo, usage)
     clock.lap("pages")
     return _checked(corpus, [path for paths in written for path in paths])
 
@@ -111,12 +113,12 @@ def _write(folder: Path, job: Job) -> list[str]:
     return paths
 
 
-def _run_all(tasks: Sequence[Callable[[], T]], memo: PageMemo | None) -> list[T]:
+def _run_all(tasks: Sequence[Callable[[], T]], memo: PageMemo | None, usage: Usage | None) -> list[T]:
     """`run_all`, with what forked workers kept filed in the server's `memo`."""
     if memo is None:
-        return run_all(tasks)
+        return run_all(tasks, usage)
     memo.taken()  # counted from here
-    done = run_all([partial(_keeping, memo, task) for task in tasks])
+    done = run_all([partial(_keeping, memo, task) for task in tasks], usage)
     for _, kept in done:
         memo.absorb(kept)
     return [value for value, _ in done]
@@ -128,7 +130,7 @@ def _keeping(memo: PageMemo, task: Callable[[], T]) -> tuple[T, Kept]:
 
 
 def _jobs(corpus: Corpus, cache: ChartCache, site_name: str, about: str, site_url: str,
-          clock: _Clock, memo: PageMemo | None, views: Sequence[ViewClass]) -> list[Job]:
+          clock: _Clock, memo: PageMemo | None, views: Sequence[ViewClass], usage: Usage | None) -> list[Job]:
     """The index, the views, the charts' plans and the site-wide charts, made
     here; then the rest of the site as pieces of work for `run_all`."""
     index = CorpusIndex(corpus)
@@ -138,7 +140,7 @@ def _jobs(corpus: Corpus, cache: ChartCache, site_name: str, about: str, site_ur
     # by the same workers as the pages, side by side.
     cache.later = True
     try:
-        charts = _draw_charts(made_views, cache)
+        charts = _draw_charts(made_views, cache, usage)
     finally:
         cache.later = False
     undrawn = [placed for placed in charts.values() if not placed.chart.svg]
@@ -182,7 +184,7 @@ def draw_charts(index: CorpusIndex, cache: ChartCache,
     return _draw_charts([view(index) for view in views], cache)
 
 
-def _draw_charts(views: Sequence[View], cache: ChartCache) -> dict[str, PlacedChart]:
+def _draw_charts(views: Sequence[View], cache: ChartCache, usage: Usage | None = None) -> dict[str, PlacedChart]:
     """Every chart of the views, with the path of its SVG.
 
     Keyed `metric/<id>`, `entity/<id>` and `brief/<id>`, so no id can stand
@@ -195,7 +197,7 @@ def _draw_charts(views: Sequence[View], cache: ChartCache) -> dict[str, PlacedCh
     # The site-wide drawings first: the slowest, they should not be left for last.
     jobs = [job for job in jobs if job.slow] + [job for job in jobs if not job.slow]
     before = cache.rendered
-    done = run_all([_counting(cache, job.make) for job in jobs])
+    done = run_all([_counting(cache, job.make) for job in jobs], usage)
     # Forked workers counted their own drawings; in one process they are counted twice here.
     cache.rendered = before + sum(drawn for _, drawn, _ in done)
     cache.used.update(*(used for _, _, used in done))

@@ -119,6 +119,10 @@ class InvalidData(Exception):
     def __str__(self) -> str:
         return "\n".join(str(p) for p in self.problems)
 
+    def __reduce__(self) -> tuple[type[InvalidData], tuple[tuple[Problem, ...]]]:
+        # Raised in the process that generates apart, and raised again in the build.
+        return type(self), (self.problems,)
+
 
 # --- Reading files -----------------------------------------------------------
 

@@ -26,10 +26,13 @@ from briefgen.analyse.comparisons import Comparison
 from briefgen.analyse.figures import FigureRef, period
 from briefgen.analyse.index import CorpusIndex
 from briefgen.model import Brief, Entity, Side
+from briefgen.provenance import drawing_digest
 from briefgen.units import FAMILY_BASE
 from briefgen.write.chart_drawing import MARK_LABELS, ChartRow, draw_svg
 
-# Bump when the drawing code changes, so cached SVGs are redrawn.
+# Part of every chart's data key, and so of its SVG's hash salt: changing it
+# changes every id in every SVG. Never needs bumping: the cache's file names
+# also cover the drawing code and its libraries (provenance.drawing_digest).
 STYLE_VERSION = "4"
 
 # Numbers whose claimant has no side (or whose side the vocabulary does not
@@ -62,7 +65,9 @@ class Chart:
 
 
 class ChartCache:
-    """SVGs on disk keyed by the sha256 of their data and STYLE_VERSION.
+    """SVGs on disk, each under the sha256 of its data key and of the drawing code
+    and libraries that drew it (`provenance.drawing_digest`): a chart drawn by
+    other code, or another matplotlib, is never found again.
 
     `rendered` counts the charts actually drawn by this instance.
     """
@@ -70,7 +75,7 @@ class ChartCache:
     def __init__(self, directory: Path) -> None:
         self.directory = Path(directory)
         self.rendered = 0
-        # The keys this build looked up or stored: what `prune` keeps.
+        # The files this build looked up or stored: what `prune` keeps.
         self.used: set[str] = set()
         # While True, a chart missing from the cache is returned undrawn (svg ""),
         # to be drawn later by `draw_later`: pages need only its rows, so a
@@ -87,22 +92,28 @@ class ChartCache:
         self.store(key, text)
         return text
 
+    def file_name(self, key: str) -> str:
+        """The file stem of the chart with data key `key`, as drawn by this code and these libraries."""
+        return hashlib.sha256(f"{key}\0{drawing_digest()}".encode()).hexdigest()
+
     def cached(self, key: str) -> str | None:
-        self.used.add(key)
+        name = self.file_name(key)
+        self.used.add(name)
         try:
-            return (self.directory / f"{key}.svg").read_text(encoding="utf-8")
+            return (self.directory / f"{name}.svg").read_text(encoding="utf-8")
         except OSError:  # not drawn yet, or the cache is not a readable folder
             return None
 
     def store(self, key: str, text: str) -> None:
-        self.used.add(key)
+        name = self.file_name(key)
+        self.used.add(name)
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             # Write then rename, so an interrupted build never leaves half an SVG.
             fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
                 out.write(text)
-            os.replace(tmp, self.directory / f"{key}.svg")
+            os.replace(tmp, self.directory / f"{name}.svg")
         except OSError:
             pass  # a cache that cannot be written costs the next build time, not this one
 

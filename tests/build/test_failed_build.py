@@ -16,6 +16,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+import briefgen.build.generation
 import briefgen.build.steps
 import briefgen.plugin
 import briefgen.write.views.downloads
@@ -37,7 +38,7 @@ def boom(*args: object, **kwargs: object) -> None:
 
 
 STAGES = {
-    "load": (briefgen.plugin, "load_corpus"),
+    "load": (briefgen.build.generation, "load_corpus"),
     "index": (briefgen.build.steps, "CorpusIndex"),
     "charts": (briefgen.build.steps, "_draw_charts"),
     "pages": (BriefsView, "page"),

@@ -28,7 +28,7 @@ from tests.corpus_factory import seed_corpus
 
 def build(folder):
     cache = ChartCache(Path(sys.argv[1]) / folder)
-    files = generate_site(seed_corpus(), cache)
+    files = generate_site(seed_corpus(), cache, usage=usage)
     digest = hashlib.sha256()
     for f in files:
         digest.update(f.path.encode() + b"\\0")
@@ -36,6 +36,7 @@ def build(folder):
     return {"files": len(files), "digest": digest.hexdigest(), "drawn": cache.rendered,
             "cached": sorted(p.name for p in (Path(sys.argv[1]) / folder).iterdir())}
 
+usage = parallel.Usage()
 os.environ["BRIEFGEN_WORKERS"] = "1"
 alone = build("alone")
 os.environ["BRIEFGEN_WORKERS"] = "2"
@@ -45,7 +46,7 @@ shared = build("shared")
 # Written to disk by the workers that made them: the same files, the same bytes.
 written = Path(sys.argv[1]) / "written"
 written.mkdir()
-paths = write_site(seed_corpus(), ChartCache(Path(sys.argv[1]) / "shared"), written)
+paths = write_site(seed_corpus(), ChartCache(Path(sys.argv[1]) / "shared"), written, usage=usage)
 digest = hashlib.sha256()
 for path in paths:
     digest.update(path.encode() + b"\\0")
@@ -53,7 +54,7 @@ for path in paths:
 on_disk = sorted(p.relative_to(written).as_posix() for p in written.rglob("*") if p.is_file())
 shared["written"] = {"digest": digest.hexdigest(), "files": len(paths), "only_those": on_disk == paths}
 print(json.dumps({"alone": alone, "shared": shared, "could_fork": could_fork,
-                  "pools": parallel.pools_started}))
+                  "pools": usage.pools, "processes": usage.processes}))
 """
 
 
@@ -68,6 +69,7 @@ def test_forked_workers_make_the_same_site_as_one_process(tmp_path):
     found = json.loads(done.stdout)
     assert found["could_fork"]
     assert found["pools"] == 4  # charts then pages, held and written: the work really was shared
+    assert found["processes"] == 2
     alone, shared = found["alone"], found["shared"]
     assert shared["files"] == alone["files"] > 20
     assert shared["digest"] == alone["digest"]  # same paths, same bytes
@@ -84,10 +86,11 @@ os.environ["BRIEFGEN_WORKERS"] = "2"
 parallel.MIN_TASKS = 1
 def fails():
     raise ValueError("a page could not be rendered")
+usage = parallel.Usage()
 try:
-    parallel.run_all([lambda: 1, fails, lambda: 3])
+    parallel.run_all([lambda: 1, fails, lambda: 3], usage)
 except ValueError as error:
-    print("raised:", error, parallel.pools_started)
+    print("raised:", error, usage.pools)
 """
 
 
@@ -98,13 +101,15 @@ def test_a_failure_in_a_worker_is_raised_in_the_build():
 
 
 def test_one_worker_or_little_work_stays_in_this_process(monkeypatch):
-    pools = parallel.pools_started
+    usage = parallel.Usage()
     monkeypatch.setenv("BRIEFGEN_WORKERS", "1")
-    assert parallel.run_all([lambda: 1] * 100) == [1] * 100
+    assert parallel.run_all([lambda: 1] * 100, usage) == [1] * 100
+    # One worker means one process: generating apart stays here too.
+    assert parallel.run_apart(os.getpid) == os.getpid()
     monkeypatch.setenv("BRIEFGEN_WORKERS", "2")
     few = parallel.MIN_TASKS - 1
-    assert parallel.run_all([lambda: 2] * few) == [2] * few
-    assert parallel.pools_started == pools
+    assert parallel.run_all([lambda: 2] * few, usage) == [2] * few
+    assert (usage.pools, usage.processes) == (0, 1)
 
 
 _DYING = """
@@ -131,7 +136,7 @@ def test_a_worker_that_dies_fails_the_build_instead_of_hanging_it():
 _SERVER_FIRST_BUILD = """
 import json, os, sys
 from pathlib import Path
-from briefgen.write import pages
+from briefgen.write.views import briefs, entities
 from briefgen.build import parallel
 from briefgen.write.charts import ChartCache
 from briefgen.build.pagememo import PageMemo
@@ -139,7 +144,8 @@ from briefgen.build.steps import generate_site, write_site
 from tests.corpus_factory import seed_corpus
 
 parallel.MIN_TASKS = 1
-pages.PAGES_PER_JOB = 1  # a piece of work per page: the workers render kept pages too
+# A piece of work per page: the workers render kept pages too.
+briefs.PAGES_PER_JOB = entities.PAGES_PER_JOB = 1
 cache = ChartCache(Path(sys.argv[1]) / "charts")
 found = {}
 for way in ("held", "written"):
@@ -148,14 +154,15 @@ for way in ("held", "written"):
     generate_site(seed_corpus(), cache, memo=alone)
     # A server's first build, shared among workers; then an unchanged rebuild in one process.
     os.environ["BRIEFGEN_WORKERS"] = "2"
-    memo, pools = PageMemo(), parallel.pools_started
+    memo, usage = PageMemo(), parallel.Usage()
     if way == "held":
-        first = {o.path: o.content for o in generate_site(seed_corpus(), cache, memo=memo)}
+        first = {o.path: o.content for o in generate_site(seed_corpus(), cache, memo=memo, usage=usage)}
     else:
         folder = Path(sys.argv[1]) / "written"
         first = {path: (folder / path).read_text(encoding="utf-8")
-                 for path in write_site(seed_corpus(), cache, folder, memo=memo) if path in memo.pages}
-    shared = parallel.pools_started > pools
+                 for path in write_site(seed_corpus(), cache, folder, memo=memo, usage=usage)
+                 if path in memo.pages}
+    shared = usage.pools > 0
     counted = (memo.rendered, memo.reused, sorted(memo.pages))
     os.environ["BRIEFGEN_WORKERS"] = "1"
     again = {o.path: o.content for o in generate_site(seed_corpus(), cache, memo=memo)}

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import yaml
@@ -297,3 +299,38 @@ def test_a_cache_that_cannot_be_written_costs_time_not_the_build(tmp_path: Path)
         assert result.returncode == 0, result.stderr
         charts = sorted(p.name for p in (project / "site").rglob("*.svg") if "assets" not in p.parts)
         assert charts and (project / "site" / "briefs" / "index.html").is_file()
+
+
+def test_a_check_then_a_build_generates_the_site_once(tmp_path: Path) -> None:
+    # CI runs `briefgen check` and then `mkdocs build`: the check leaves the
+    # site it generated in the project's cache, and the build reuses it.
+    project = copy_project(MINI, tmp_path / "p")
+    checked = subprocess.run([sys.executable, "-m", "briefgen", "check"], cwd=project, capture_output=True,
+                             text=True, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert (checked.returncode, checked.stdout, checked.stderr) == (0, "", "")
+    (listing,) = (project / ".cache" / "briefgen").glob("site-*.json")
+    checked_at = listing.stat().st_mtime_ns
+    built = mkdocs_build(project, project / "site")
+    assert built.returncode == 0, built.stderr
+    # The same kept site, not generated again.
+    assert list((project / ".cache" / "briefgen").glob("site-*.json")) == [listing]
+    assert listing.stat().st_mtime_ns == checked_at
+    assert (project / "site" / "briefs" / "alpha" / "index.html").is_file()
+
+
+def test_directory_urls_off_is_refused_at_its_line_by_check_and_build(tmp_path: Path) -> None:
+    project = copy_project(MINI, tmp_path / "p")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert text.splitlines()[4] == "use_directory_urls: true"
+    config.write_text(text.replace("use_directory_urls: true", "use_directory_urls: false"), encoding="utf-8")
+    (project / "site").mkdir()
+    (project / "site" / "kept.html").write_text("the last good site", encoding="utf-8")
+    built = mkdocs_build(project, project / "site")
+    assert built.returncode != 0
+    assert "mkdocs.yml:5:21: use_directory_urls: briefgen links every page by its directory URL" in built.stderr
+    assert (project / "site" / "kept.html").read_text(encoding="utf-8") == "the last good site"
+    checked = subprocess.run([sys.executable, "-m", "briefgen", "check"], cwd=project, capture_output=True,
+                             text=True, check=False)
+    assert checked.returncode == 1
+    assert checked.stdout.startswith("mkdocs.yml:5:21: use_directory_urls:"), checked.stdout
