@@ -17,7 +17,7 @@ from pathlib import Path
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "briefgen"
-GROUND = {"model", "units", "problems", "syntax", "sitemap", "__init__"}
+GROUND = {"model", "units", "problems", "syntax", "sitemap", "provenance", "__init__"}
 
 # What each layer may import, besides the ground, itself and the standard library.
 ALLOWED: dict[str, set[str]] = {

@@ -22,10 +22,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefgen.analyse.claimants import UNATTRIBUTED, claimant_id, name_of, side_of
 from briefgen.analyse.comparisons import Comparison
 from briefgen.analyse.figures import FigureRef, period
 from briefgen.analyse.index import CorpusIndex
-from briefgen.model import Brief, Entity, Side
+from briefgen.model import Brief
 from briefgen.provenance import drawing_digest
 from briefgen.units import FAMILY_BASE
 from briefgen.write.chart_drawing import MARK_LABELS, ChartRow, draw_svg
@@ -35,9 +36,6 @@ from briefgen.write.chart_drawing import MARK_LABELS, ChartRow, draw_svg
 # also cover the drawing code and its libraries (provenance.drawing_digest).
 STYLE_VERSION = "4"
 
-# Numbers whose claimant has no side (or whose side the vocabulary does not
-# list); the sides themselves, their labels and colours are data/vocabulary.yml.
-UNATTRIBUTED = Side("unattributed", "Unattributed", "#555555")
 
 FAMILY_TITLES: dict[str, str] = {
     "count": "Counts", "distance": "Distances", "percent": "Shares", "ratio": "Ratios",
@@ -141,28 +139,6 @@ def draw_later(cache: ChartCache, charts: Iterable[Chart]) -> list[str]:
         cache.store(chart.key, text)
         drawn.append(text)
     return drawn
-
-
-# --- who said it ------------------------------------------------------------------
-
-
-def name_of(entities: dict[str, Entity], entity_id: str | None) -> str:
-    """An entity's display name; the id itself when it is not in the registry."""
-    if entity_id is None:
-        return ""
-    entity = entities.get(entity_id)
-    return entity.name if entity else entity_id
-
-
-def claimant_id(ref: FigureRef) -> str | None:
-    """Who states the figure: its claimant, else the brief's outlet, else None."""
-    return ref.figure.claimed_by or ref.brief.outlet
-
-
-def side_of(index: CorpusIndex, ref: FigureRef) -> Side:
-    """The side whose number this is: the claimant's (or the outlet's), else unattributed."""
-    entity = index.registry.entities.get(claimant_id(ref) or "")
-    return index.corpus.vocabulary.side(entity.side if entity else None) or UNATTRIBUTED
 
 
 def _dated(ref: FigureRef) -> str:

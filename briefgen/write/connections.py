@@ -24,10 +24,11 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from typing import IO, Any
 
+from briefgen.analyse.claimants import UNATTRIBUTED
 from briefgen.analyse.index import CorpusIndex
 from briefgen.write import urls
 from briefgen.write.chart_drawing import FONT, INK, _clean, inline_svg
-from briefgen.write.charts import STYLE_VERSION, UNATTRIBUTED, Chart, ChartCache
+from briefgen.write.charts import STYLE_VERSION, Chart, ChartCache
 
 GRAPH_NODES = 40
 GRAPH_EDGES = 80

@@ -15,11 +15,11 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from briefgen.analyse.claimants import claimant_id, name_of
 from briefgen.analyse.figures import normalised_text
 from briefgen.analyse.index import CorpusIndex
 from briefgen.model import Brief, PartialDate
 from briefgen.write import urls
-from briefgen.write.charts import claimant_id, name_of
 from briefgen.write.metadata import html_safe_json
 from briefgen.write.urls import OutputFile
 

@@ -22,12 +22,12 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
+from briefgen.analyse.claimants import claimant_id
 from briefgen.analyse.comparisons import VERDICT_WORDS, Comparison
 from briefgen.analyse.figures import FigureRef, Reading, as_written, converted, interval_text, normalised_text
 from briefgen.analyse.index import CorpusIndex
 from briefgen.model import ARTICLE_TYPES, QUALIFIERS, Entity, Metric, PartialDate, Topic, Vocabulary
 from briefgen.write import urls
-from briefgen.write.charts import claimant_id
 from briefgen.write.sanitise import EXTERNAL_REL, plain, render_markdown
 from briefgen.write.urls import OutputFile
 from briefgen.write.view import PageSpec

@@ -328,7 +328,7 @@ def test_directory_urls_off_is_refused_at_its_line_by_check_and_build(tmp_path: 
     (project / "site" / "kept.html").write_text("the last good site", encoding="utf-8")
     built = mkdocs_build(project, project / "site")
     assert built.returncode != 0
-    assert "mkdocs.yml:5:21: use_directory_urls: briefgen links every page by its directory URL" in built.stderr
+    assert "mkdocs.yml:5:21: use_directory_urls: briefgen links every page by its directory" in built.stderr
     assert (project / "site" / "kept.html").read_text(encoding="utf-8") == "the last good site"
     checked = subprocess.run([sys.executable, "-m", "briefgen", "check"], cwd=project, capture_output=True,
                              text=True, check=False)
