@@ -144,3 +144,48 @@ def _changed_files(old: Path, new: Path) -> set[str]:
             if not (old / rel).exists() or not filecmp.cmp(old / rel, path, shallow=False):
                 changed.add(rel.as_posix())
     return changed
+
+
+FORBIDDEN = {"index", "registry", "corpus"}
+
+
+def test_no_template_reads_the_index_or_the_registry() -> None:
+    from jinja2 import meta
+
+    from briefgen.analyse.index import CorpusIndex
+    from briefgen.write.templating import Renderer, Tables
+
+    renderer = Renderer(Tables(CorpusIndex(load_corpus(MINI / "data", display_root=MINI))))
+    env = renderer.env
+    assert not FORBIDDEN & set(env.globals)
+    assert env.loader is not None
+    for name in env.list_templates():
+        source = env.loader.get_source(env, name)[0]
+        used = meta.find_undeclared_variables(env.parse(source))
+        assert not used & FORBIDDEN, f"{name} reads {sorted(used & FORBIDDEN)}"
+
+
+def test_every_page_is_given_its_context_and_no_index(monkeypatch, tmp_path: Path) -> None:
+    from briefgen.analyse.index import CorpusIndex
+    from briefgen.analyse.registry import Registry as RegistryType
+    from briefgen.build.steps import generate_site
+    from briefgen.model import Corpus
+    from briefgen.write.charts import ChartCache
+    from briefgen.write.templating import Renderer
+
+    seen = []
+    render = Renderer.render
+
+    def spying(self, spec):  # type: ignore[no-untyped-def]
+        seen.append(spec)
+        return render(self, spec)
+
+    monkeypatch.setattr(Renderer, "render", spying)
+    monkeypatch.setenv("BRIEFGEN_WORKERS", "1")
+    corpus = load_corpus(MINI / "data", display_root=MINI)
+    outputs = generate_site(corpus, ChartCache(tmp_path), site_name="Test")
+    pages = [o.path for o in outputs if o.path.endswith(".md")]
+    assert sorted(spec.path for spec in seen) == sorted(pages)
+    for spec in seen:
+        for name, value in spec.context.items():
+            assert not isinstance(value, (CorpusIndex, RegistryType, Corpus)), (spec.path, name)
