@@ -89,7 +89,7 @@ def test_check_generates_the_site_so_what_passes_builds(
 ) -> None:
     import shutil
 
-    import briefgen.authoring.cli
+    import briefgen.build.generation
     from briefgen.model import Location
     from briefgen.problems import InvalidSite, Problem
 
@@ -103,6 +103,11 @@ def test_check_generates_the_site_so_what_passes_builds(
     def refuse(*args: object, **kwargs: object) -> None:
         raise InvalidSite([clash])
 
-    monkeypatch.setattr(briefgen.authoring.cli, "generate_site", refuse)
+    # A second check of unchanged data finds the site it kept: nothing generated again.
+    monkeypatch.setattr(briefgen.build.generation, "write_site", refuse)
+    assert main(["check"]) == 0
+    # Changed data is generated again, and what the generator refuses is reported.
+    beta = tmp_path / "mini" / "data" / "briefs" / "beta.yml"
+    beta.write_text(beta.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     assert main(["check"]) == 1
     assert capsys.readouterr().out == str(clash) + "\n"
