@@ -27,6 +27,34 @@ SIDES: dict[str, str] = {
     "media": "Journalists and media",
 }
 
+# What kind of statement a claim is. What each kind means for contradictions
+# is code (analyse/claims.py); how each reads is vocabulary (`claim_kinds:`).
+CLAIM_KINDS: dict[str, str] = {
+    "report": "report",  # how things stand, as of a date
+    "assessment": "assessment",  # a judgement
+    "forecast": "forecast",  # what will happen
+    "denial": "denial",  # that something said is not so
+}
+
+# The Admiralty code: a source's reliability (A-F) and a piece of
+# information's credibility (1-6); the words are vocabulary (`grades:`).
+RELIABILITY: dict[str, str] = {
+    "A": "completely reliable",
+    "B": "usually reliable",
+    "C": "fairly reliable",
+    "D": "not usually reliable",
+    "E": "unreliable",
+    "F": "reliability cannot be judged",
+}
+CREDIBILITY: dict[int, str] = {
+    1: "confirmed by other sources",
+    2: "probably true",
+    3: "possibly true",
+    4: "doubtful",
+    5: "improbable",
+    6: "truth cannot be judged",
+}
+
 ARTICLE_TYPES: dict[str, str] = {
     "news-report": "News report",
     "analysis": "Analysis",
@@ -36,10 +64,13 @@ ARTICLE_TYPES: dict[str, str] = {
 }
 
 # How a figure's number relates to the truth it reports. Bounds are kept as
-# bounds: "at least 200" is never turned into an exact 200.
+# bounds: "at least 200" is never turned into an exact 200. "about" and
+# "nearly" are rounded numbers ("nearly" only from below); figures.tolerance
+# says how far each reaches.
 QUALIFIERS: dict[str, str] = {
     "exact": "",
     "about": "about",
+    "nearly": "nearly",
     "at-least": "at least",
     "more-than": "more than",
     "up-to": "up to",
@@ -146,6 +177,8 @@ class Metric:
     # also name a place (an entity id) as its reference.
     references: Mapping[str, str] = field(default_factory=dict, compare=False)
     fixed: bool = False  # does not change over time: values are compared whatever their dates
+    # A running count (a death toll): a later, higher value is a series; a later lower one is flagged.
+    cumulative: bool = False
 
 
 @dataclass(frozen=True)
@@ -204,6 +237,11 @@ class Figure:
     context: str = ""
     known_unit: Unit | None = None
     reference: str | None = None  # what it is measured from: an id its metric declares
+    # Entity id of whoever first produced the number (YAML `origin:`: the
+    # census office, a ministry): figures with one source count once, whoever relays them.
+    source: str | None = None
+    of: str | None = None  # entity id of whose people or things it counts (YAML `of:`)
+    credibility: int | None = None  # Admiralty information credibility, 1-6
     origin: Location = field(default=Location(""), compare=False)
 
     @property
@@ -248,6 +286,8 @@ class Claim:
     as_of: PartialDate | None = None
     via: str | None = None
     contradicts: tuple[ClaimRef, ...] = ()
+    kind: str | None = None  # a key of CLAIM_KINDS; None: not said
+    credibility: int | None = None  # Admiralty information credibility, 1-6
     origin: Location = field(default=Location(""), compare=False)
 
 
@@ -272,6 +312,7 @@ class Brief:
     events: tuple[Event, ...] = ()
     claims: tuple[Claim, ...] = ()
     sources: tuple[str, ...] = ()  # organisation ids the article cites
+    reliability: str | None = None  # Admiralty source reliability, A-F; None: not graded
     origin: Location = field(default=Location(""), compare=False)
 
     def role_of(self, entity_id: str) -> str | None:
@@ -289,6 +330,12 @@ class Side:
     label: str
     colour: str  # "#rrggbb"
     origin: Location = field(default=Location(""), compare=False)
+    belligerent: bool = False  # a party to the war: its numbers are a belligerent's claims
+
+    @property
+    def marked_label(self) -> str:
+        """The label, marked when the side is a belligerent: "… (belligerent)"."""
+        return f"{self.label} (belligerent)" if self.belligerent else self.label
 
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
@@ -316,7 +363,8 @@ class Vocabulary:
     how each reads before a number is vocabulary.
     """
 
-    sides: tuple[Side, ...] = tuple(Side(k, v, _DEFAULT_COLOURS[k]) for k, v in SIDES.items())
+    sides: tuple[Side, ...] = tuple(Side(k, v, _DEFAULT_COLOURS[k], belligerent=k in ("ukraine", "russia"))
+                                    for k, v in SIDES.items())
     qualifier_words: tuple[tuple[str, str], ...] = tuple((k, v) for k, v in QUALIFIERS.items() if v)
     population_metrics: tuple[str, ...] = ("population-prewar", "civilians-remaining")
     side_metrics: tuple[str, ...] = (
@@ -324,6 +372,9 @@ class Vocabulary:
         "force-ratio", "infiltrating-troops",
     )
     entry_kinds: tuple[tuple[EntityKind, tuple[str, ...]], ...] = tuple(ENTRY_KINDS.items())
+    claim_kind_words: tuple[tuple[str, str], ...] = tuple(CLAIM_KINDS.items())
+    reliability_words: tuple[tuple[str, str], ...] = tuple(RELIABILITY.items())
+    credibility_words: tuple[tuple[int, str], ...] = tuple(CREDIBILITY.items())
 
     def side(self, side_id: str | None) -> Side | None:
         return next((s for s in self.sides if s.id == side_id), None)
@@ -331,6 +382,10 @@ class Vocabulary:
     def kinds_of(self, kind: EntityKind) -> tuple[str, ...]:
         """The `kind:` values an entry of this type may take."""
         return dict(self.entry_kinds).get(kind, ())
+
+    def claim_kind(self, kind: str | None) -> str:
+        """How a claim's kind reads: "forecast"; "statement" when not said."""
+        return dict(self.claim_kind_words).get(kind or "", "statement")
 
     def words(self, qualifier: str) -> str:
         """How a qualifier reads before a number: "more than"; "" for exact values."""

@@ -46,7 +46,7 @@ def figure(id: str, metric: str, subject: str, value: float | None = None, *,
            unit: str = "people", qualifier: str = "exact", low: float | None = None,
            high: float | None = None, as_of: str | None = None,
            claimed_by: str | None = None, via: str | None = None, context: str = "",
-           reference: str | None = None) -> Figure:
+           reference: str | None = None, source: str | None = None, of: str | None = None) -> Figure:
     """A figure; give `value`, or `low` and `high` for a range.
 
     A unit data/units.yml does not list (`bananas`) is left unknown.
@@ -54,7 +54,7 @@ def figure(id: str, metric: str, subject: str, value: float | None = None, *,
     return Figure(id=id, metric=metric, subject=subject, unit=unit, qualifier=qualifier,
                   value=value, low=low, high=high, as_of=date(as_of),
                   claimed_by=claimed_by, via=via, context=context, reference=reference,
-                  known_unit=_UNIT_NAMED.get(unit_key(unit)))
+                  source=source, of=of, known_unit=_UNIT_NAMED.get(unit_key(unit)))
 
 
 def brief(id: str, *figures: Figure, published: str | None = "2025-11-06",

@@ -8,7 +8,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from briefgen.model import ARTICLE_TYPES, ENTITY_KINDS, QUALIFIERS, EntityKind
+from briefgen.model import (
+    ARTICLE_TYPES,
+    CLAIM_KINDS,
+    CREDIBILITY,
+    ENTITY_KINDS,
+    QUALIFIERS,
+    RELIABILITY,
+    EntityKind,
+)
 from briefgen.units import FAMILY_BASE
 
 MAX_QUOTE_WORDS = 30
@@ -78,6 +86,9 @@ FIGURE_FIELDS: dict[str, Field] = {
     "claimed_by": _ENTITY,
     "via": _ENTITY,
     "reference": Field("id"),  # one of its metric's `references` (crosscheck)
+    "origin": _ENTITY,  # who first produced the number: Figure.source
+    "of": _ENTITY,  # whose people or things it counts
+    "credibility": Field("choice", choices=tuple(str(g) for g in CREDIBILITY)),
     "context": Field("markdown"),
 }
 QUOTE_FIELDS: dict[str, Field] = {
@@ -101,6 +112,8 @@ CLAIM_FIELDS: dict[str, Field] = {
     "text": Field("text", required=True),
     "as_of": Field("date"),
     "via": _ENTITY,
+    "kind": Field("choice", choices=tuple(CLAIM_KINDS)),
+    "credibility": Field("choice", choices=tuple(str(g) for g in CREDIBILITY)),
     "contradicts": _list(Field("claim-ref")),
 }
 PUBLISHED_FIELDS: dict[str, Field] = {
@@ -124,6 +137,7 @@ BRIEF_FIELDS: dict[str, Field] = {
     "events": _list(_obj(EVENT_FIELDS)),
     "claims": _list(_obj(CLAIM_FIELDS)),
     "sources": _list(_ORGANISATION),
+    "reliability": Field("choice", choices=tuple(RELIABILITY)),
     "credibility": Field("markdown", required=True),
 }
 
@@ -160,12 +174,24 @@ METRIC_FIELDS: dict[str, Field] = {
     # A quantity that does not change over time (a pre-war population): its
     # values are compared whatever their dates, never read as a series.
     "fixed": Field("flag"),
+    # A running count (a death toll): a later lower value is flagged, never
+    # read as part of a series. Only on count-like families (crosscheck).
+    "cumulative": Field("flag"),
     # What figures on this metric are measured from; figures name one as `reference`.
     "references": _list(_obj(REFERENCE_FIELDS)),
 }
 SIDE_FIELDS: dict[str, Field] = {
     "label": Field("text", required=True),
     "colour": Field("text", required=True),  # "#rrggbb", checked by the loader
+    # A party to the war: pages mark its people's numbers as a belligerent's claims.
+    "belligerent": Field("flag"),
+}
+# data/vocabulary.yml `claim_kinds`: how each kind of claim reads.
+CLAIM_KIND_WORD_FIELDS: dict[str, Field] = {k: Field("text", required=True) for k in CLAIM_KINDS}
+# data/vocabulary.yml `grades`: the words of each Admiralty grade.
+GRADE_FIELDS: dict[str, Field] = {
+    "reliability": _obj({g: Field("text", required=True) for g in RELIABILITY}),
+    "credibility": _obj({str(g): Field("text", required=True) for g in CREDIBILITY}),
 }
 QUALIFIER_WORD_FIELDS: dict[str, Field] = {
     q: Field("text", required=True) for q in QUALIFIERS if q != "exact"

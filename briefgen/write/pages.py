@@ -23,6 +23,7 @@ from typing import Any, Protocol
 import jinja2
 from markupsafe import Markup, escape
 
+from briefgen.analyse.claims import claim_date
 from briefgen.analyse.comparisons import VERDICT_WORDS, Comparison
 from briefgen.analyse.figures import FigureRef, as_written, converted, interval_text, normalised_text
 from briefgen.analyse.index import CorpusIndex
@@ -32,14 +33,13 @@ from briefgen.model import (
     QUALIFIERS,
     Brief,
     Claim,
-    ClaimRef,
     Entity,
     EntityKind,
     Event,
     PartialDate,
 )
 from briefgen.write import urls
-from briefgen.write.charts import Chart, claimant_id
+from briefgen.write.charts import Chart, claimant_id, side_of
 from briefgen.write.connections import entity_href, select_graph
 from briefgen.write.map_chart import OUTLINES_NOTICE, place_map
 from briefgen.write.metadata import (
@@ -370,6 +370,10 @@ class PageWriter:
             as_written=lambda figure: as_written(figure, self.index.corpus.vocabulary),
             normalised=lambda ref: normalised_text(ref.figure, self.index.reading_of(ref)),
             claimant_id=claimant_id,
+            side_label=lambda ref: side_of(self.index, ref).marked_label,
+            claim_side=self._claim_side,
+            claim_when=lambda brief, claim: claim_date(brief, claim).display(),
+            claim_kind=self.index.corpus.vocabulary.claim_kind,
             value_anchor=value_anchor,
             range_text=range_text,
             date_of=date_of,
@@ -386,6 +390,12 @@ class PageWriter:
             **context,
         )
         return OutputFile(path, stackable_tables(text))
+
+    def _claim_side(self, brief: Brief, claim: Claim) -> str:
+        """The side of whoever makes a claim (the outlet when no one is named), marked when a belligerent."""
+        entity = self.registry.entities.get(claim.by or brief.outlet or "")
+        side = self.index.corpus.vocabulary.side(entity.side if entity else None)
+        return side.marked_label if side else "side not known"
 
     def _structured(self, path: str) -> StructuredData:
         return StructuredData(self.registry, self.site_url, self.index.topics, path)
@@ -482,15 +492,13 @@ class PageWriter:
                              for c in brief.claims},
             # The claims this brief's claims contradict, with their briefs: given
             # to the template, not looked up by it, so a kept page knows it shows them.
-            contradicts={c.id: [(self.registry.briefs[ref.brief], self._claim(ref)) for ref in c.contradicts]
+            contradicts={c.id: [(link.other_brief, link.other, link.contradiction)
+                                for link in self.index.links_from.get((brief.id, c.id), [])]
                          for c in brief.claims},
             events=sorted(brief.events, key=lambda e: (e.date.first_day(), e.id)),
             related=self.registry.related_briefs(brief),
             chart=self.charts.get(f"brief/{brief.id}"),
         )
-
-    def _claim(self, ref: ClaimRef) -> Claim:
-        return next(claim for claim in self.registry.briefs[ref.brief].claims if claim.id == ref.claim)
 
     # --- entities ---------------------------------------------------------------
 
@@ -657,7 +665,7 @@ class PageWriter:
                 f"{metric.label}: {subject.name}" + (f", {index.reference_words(comparison)}"
                                                      if comparison.reference else ""),
                 comparison.refs, comparison=comparison,
-                metric=metric, subject=subject,
+                metric=metric, subject=subject, reason=index.reason(comparison),
                 # Given, not looked up by the template: a kept page knows it shows them.
                 others=index.alongside(comparison),
             )
@@ -667,7 +675,10 @@ class PageWriter:
         pages += self._paged("discrepancies.md.j2", urls.DISCREPANCIES_PATH, "Discrepancies",
                              index.conflicting(), corroborated=agreeing[:INLINE],
                              corroborated_total=len(agreeing),
-                             claim_links=index.claim_links[:INLINE])
+                             claim_links=index.contradictions()[:INLINE],
+                             claim_links_total=len(index.contradictions()),
+                             divergences_total=len(index.divergences()))
         pages += self._paged("contradictions.md.j2", urls.CONTRADICTIONS_PATH,
-                             "Claims that contradict each other", index.claim_links)
+                             "Claims that contradict each other", index.contradictions(),
+                             divergences=index.divergences())
         return pages
