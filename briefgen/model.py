@@ -78,6 +78,9 @@ QUALIFIERS: dict[str, str] = {
 }
 
 
+MINUTES_A_DAY = 24 * 60
+
+
 @dataclass(frozen=True, order=True)
 class Location:
     """Where a value sits in its source file (1-based line and column)."""
@@ -92,14 +95,20 @@ class Location:
 
 @dataclass(frozen=True)
 class PartialDate:
-    """A calendar date known to the day, the month or only the year."""
+    """A calendar date known to the day, the month or only the year; a
+    figure's or claim's `as_of` may also give the time of day (hour and minute,
+    as the source states it: two tolls of one day, morning and evening)."""
 
     year: int
     month: int | None = None
     day: int | None = None
+    hour: int | None = None
+    minute: int | None = None
 
     @property
-    def precision(self) -> Literal["day", "month", "year"]:
+    def precision(self) -> Literal["minute", "day", "month", "year"]:
+        if self.hour is not None:
+            return "minute"
         if self.day is not None:
             return "day"
         return "month" if self.month is not None else "year"
@@ -109,7 +118,17 @@ class PartialDate:
             return f"{self.year:04d}"
         if self.day is None:
             return f"{self.year:04d}-{self.month:02d}"
-        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        day = f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        return day if self.hour is None else f"{day}T{self.hour:02d}:{self.minute or 0:02d}"
+
+    def minutes(self) -> tuple[int, int]:
+        """The first and last minute it covers, counted from the start of year 1:
+        a whole day, month or year, or one minute when the time is given."""
+        first = self.first_day().toordinal() * MINUTES_A_DAY
+        if self.hour is not None:
+            at = first + self.hour * 60 + (self.minute or 0)
+            return at, at
+        return first, self.last_day().toordinal() * MINUTES_A_DAY + MINUTES_A_DAY - 1
 
     def first_day(self) -> dt.date:
         return dt.date(self.year, self.month or 1, self.day or 1)
@@ -124,7 +143,8 @@ class PartialDate:
             return str(self.year)
         if self.day is None:
             return self.first_day().strftime("%B %Y")
-        return f"{self.day} {self.first_day().strftime('%B %Y')}"
+        day = f"{self.day} {self.first_day().strftime('%B %Y')}"
+        return day if self.hour is None else f"{day}, {self.hour:02d}:{self.minute or 0:02d}"
 
     def __str__(self) -> str:
         return self.iso()

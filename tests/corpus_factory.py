@@ -27,10 +27,11 @@ _UNIT_NAMED = {u.name: u for u in UNITS}
 
 
 def date(text: str | None) -> PartialDate | None:
-    """"2025-11-06", "2025-11" or "2025" → PartialDate; None stays None."""
+    """"2025-11-06", "2025-11", "2025" or "2025-11-06T08:30" → PartialDate; None stays None."""
     if text is None:
         return None
-    parts = [int(p) for p in text.split("-")]
+    day, _, time = text.partition("T")
+    parts = [int(p) for p in day.split("-")] + ([int(p) for p in time.split(":")] if time else [])
     return PartialDate(*parts)
 
 

@@ -19,7 +19,6 @@ judgement that the two statements pull against each other.)
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from briefgen.model import DEFAULT_VOCABULARY, Brief, Claim, PartialDate, Vocabulary
@@ -38,11 +37,11 @@ class ClaimDate:
         text = self.date.display()
         return f"{text} (the article's date)" if self.from_article else text
 
-    def days(self) -> tuple[dt.date, dt.date] | None:
+    def minutes(self) -> tuple[int, int] | None:
         if self.date is None:
             return None
         try:
-            return self.date.first_day(), self.date.last_day()
+            return self.date.minutes()
         except ValueError:
             return None
 
@@ -72,7 +71,7 @@ def judge_link(brief: Brief, claim: Claim, other_brief: Brief, other: Claim,
         return LinkJudgement(False, f"A {forecast} and a {stated}: what one expects to happen does not "
                                     "contradict what the other says of how things stand.")
     when, other_when = claim_date(brief, claim), claim_date(other_brief, other)
-    days, other_days = when.days(), other_when.days()
+    days, other_days = when.minutes(), other_when.minutes()
     if days and other_days and (days[1] < other_days[0] or other_days[1] < days[0]):
         return LinkJudgement(False, f"They speak of different dates ({when.display()}; "
                                     f"{other_when.display()}): things may have changed between them.")

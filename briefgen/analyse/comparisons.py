@@ -38,7 +38,16 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from briefgen.analyse.figures import FigureRef, Reading, compatible, period, reading, same, widened
+from briefgen.analyse.figures import (
+    FigureRef,
+    Reading,
+    compatible,
+    moments,
+    period,
+    reading,
+    same,
+    widened,
+)
 from briefgen.model import Corpus
 
 Verdict = str  # "conflicting", "series", "corroborated", "consistent" or "single"
@@ -145,9 +154,9 @@ MAX_PARTNERS = 3
 
 
 def _sort_key(ref: FigureRef, r: Reading) -> tuple:
-    start = period(ref)
+    start = moments(ref)
     return (
-        start[0] if start else dt.date.max,
+        start[0] if start else math.inf,
         r.low if r.low is not None else -math.inf,
         ref.brief.id,
         ref.figure.id,
@@ -164,18 +173,18 @@ class _Value:
     low_inclusive: bool
     high: float
     high_inclusive: bool
-    start: int  # ordinal days of its period; unknown periods span everything
+    start: int  # minutes of its period (PartialDate.minutes); unknown periods span everything
     end: int
 
 
 def _prepare(ref: FigureRef, r: Reading, fixed: bool) -> _Value:
     w = widened(r)
-    p = None if fixed else period(ref)
+    p = None if fixed else moments(ref)
     return _Value(
         ref, r.family,
         w.low if w.low is not None else -math.inf, w.low_inclusive,
         w.high if w.high is not None else math.inf, w.high_inclusive,
-        p[0].toordinal() if p else 0, p[1].toordinal() if p else 10**9,
+        p[0] if p else 0, p[1] if p else 10**15,
     )
 
 
@@ -334,11 +343,11 @@ def _agreements(metric: str, subject: str, ordered: list[FigureRef],
     # Point values sorted by value; each run keeps adding values that agree
     # with every member so far, so a chain of near values never links two
     # values that disagree with each other. Two values agree when each lies
-    # within the other's stated precision (exact, or "about" ±10 %): the run
+    # within the other's stated precision (exact, or within the tolerance of "about"/"nearly"): the run
     # tracks the part all its members' intervals share, which must hold every
     # member's value, and its stated dates' common part.
     points = [ref for ref in ordered if readings[ref.key].is_point and readings[ref.key].family]
-    points.sort(key=lambda ref: (readings[ref.key].low, ref.key))
+    points.sort(key=lambda ref: _point_order(ref, readings[ref.key], fixed))
     found: list[Corroboration] = []
     run: list[FigureRef] = []
     shared = Reading(None, None)
@@ -366,6 +375,16 @@ def _agreements(metric: str, subject: str, ordered: list[FigureRef],
         dates = common_dates
     close()
     return tuple(found)
+
+
+def _point_order(ref: FigureRef, r: Reading, fixed: bool) -> tuple:
+    # By value, then by what a value says (its stated dates, precision and
+    # source), never first by brief or file names: renaming a brief must not
+    # change which values are found to agree.
+    stated = moments(ref) if ref.figure.as_of is not None and not fixed else None
+    f = ref.figure
+    return (r.low, stated or (-1, -1), r.slack_low, r.slack_high, f.qualifier, f.source or "",
+            f.claimed_by or "", f.via or "", ref.brief.outlet or "", ref.key)
 
 
 def _holds_all(shared: Reading, members: list[Reading]) -> bool:

@@ -268,9 +268,23 @@ def period(ref: FigureRef) -> tuple[dt.date, dt.date] | None:
         return None
 
 
+def moments(ref: FigureRef) -> tuple[int, int] | None:
+    """The minutes a figure speaks of (see PartialDate.minutes): its as_of,
+    else its brief's publication date, else None. Finer than `period` when
+    the as_of gives the time of day: a morning and an evening toll of one day
+    do not overlap."""
+    when: PartialDate | None = ref.figure.as_of or ref.brief.published.date
+    if when is None:
+        return None
+    try:
+        return when.minutes()
+    except ValueError:  # an impossible date in an invalid model
+        return None
+
+
 def periods_overlap(a: FigureRef, b: FigureRef) -> bool:
     """Could the two figures describe the same moment? Unknown periods could."""
-    pa, pb = period(a), period(b)
+    pa, pb = moments(a), moments(b)
     if pa is None or pb is None:
         return True
     return pa[0] <= pb[1] and pb[0] <= pa[1]
@@ -327,7 +341,8 @@ def count_words(figure: Figure) -> str:
     return " ".join(words)
 
 
-_MULTIPLIER_WORDS = frozenset({"thousand", "million", "billion", "hundred"})
+_MULTIPLIER_WORDS = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million",
+                               "millions", "billion", "billions"})
 
 
 def normalised_text(figure: Figure, r: Reading | None = None) -> str:

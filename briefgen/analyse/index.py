@@ -21,7 +21,7 @@ from briefgen.analyse.comparisons import (
     fixed_metrics,
     group_key,
 )
-from briefgen.analyse.figures import FigureRef, Reading, as_written, period, reading
+from briefgen.analyse.figures import FigureRef, Reading, as_written, moments, reading
 from briefgen.analyse.reasons import Reasons
 from briefgen.analyse.registry import Registry
 from briefgen.model import Brief, Claim, Corpus, Event, Metric, Topic
@@ -110,12 +110,12 @@ class CorpusIndex:
 
     def _figure_order(self, ref: FigureRef) -> tuple:
         r = self.readings[ref.key]
-        start = period(ref)
+        start = moments(ref)
         return (
             ref.figure.metric,
             ref.figure.subject,
             ref.figure.reference or "",
-            start[0].isoformat() if start else "9999",
+            start[0] if start else 10**15,
             r.low if r.low is not None else float("-inf"),
             ref.brief.id,
             ref.figure.id,

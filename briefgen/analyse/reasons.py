@@ -135,12 +135,24 @@ class Reasons:
         if len(sources) == 1:
             only = sources[0]
             name = self.names.get(source_of(only) or "", source_of(only) or "")
-            rest = len(c.refs) - 1
-            others = ("the other value is" if rest == 1 else f"the {rest} other values are")
-            return (f"Only one identified source ({name}) gives a value; {others} unattributed, from "
-                    "briefs whose outlet is unknown, or from the same source: consistent, not corroborated.")
+            others = [ref for ref in c.refs if ref.key != only.key]
+            if len(others) <= 3:
+                each = "; ".join(f"{self.written(ref)} {self._why_not_another(ref)}" for ref in others)
+                return (f"Only one identified source ({name}) gives a value ({each}): consistent, "
+                        "not corroborated.")
+            return (f"Only one identified source ({name}) gives a value; the {len(others)} other values are "
+                    "unattributed, from briefs whose outlet is unknown, or from the same source: consistent, "
+                    "not corroborated.")
         return ("No two independent sources give the same value within its stated precision: "
                 "consistent, not corroborated.")
+
+    def _why_not_another(self, ref: FigureRef) -> str:
+        why = why_unidentified(ref)
+        if why:
+            return f"is {why}"
+        f = ref.figure
+        relay = f" via {self.names.get(f.via, f.via)}" if f.via else ""
+        return f"comes from the same source{relay}"
 
     def _allowed(self, ref: FigureRef, r: Reading, other: FigureRef) -> str:
         """The values a figure allows once its precision is counted, in the

@@ -34,7 +34,8 @@ FACTOR_BOUNDS = (1e-9, 1e12)
 class Field:
     """How one YAML key is read.
 
-    `type` is one of: text, markdown, id, entity, metric, topic, unit, date, number,
+    `type` is one of: text, markdown, id, entity, metric, topic, unit, date, moment
+    (a date, or a day with its time), number,
     flag, url, choice, wikidata, claim-ref, published, list (of `item`) and
     object (with `fields`).
     """
@@ -82,7 +83,7 @@ FIGURE_FIELDS: dict[str, Field] = {
     "high": Field("number", bounds=FIGURE_NUMBER_BOUNDS, decimals=FIGURE_DECIMALS),
     "qualifier": Field("choice", choices=tuple(QUALIFIERS)),
     "unit": Field("unit", required=True),
-    "as_of": Field("date"),
+    "as_of": Field("moment"),  # a date, or a day with its time: 2025-11-06T08:30
     "claimed_by": _ENTITY,
     "via": _ENTITY,
     "reference": Field("id"),  # one of its metric's `references` (crosscheck)
@@ -110,7 +111,7 @@ CLAIM_FIELDS: dict[str, Field] = {
     "id": Field("id", required=True),
     "by": _ENTITY,
     "text": Field("text", required=True),
-    "as_of": Field("date"),
+    "as_of": Field("moment"),
     "via": _ENTITY,
     "kind": Field("choice", choices=tuple(CLAIM_KINDS)),
     "credibility": Field("choice", choices=tuple(str(g) for g in CREDIBILITY)),
@@ -193,9 +194,8 @@ GRADE_FIELDS: dict[str, Field] = {
     "reliability": _obj({g: Field("text", required=True) for g in RELIABILITY}),
     "credibility": _obj({str(g): Field("text", required=True) for g in CREDIBILITY}),
 }
-QUALIFIER_WORD_FIELDS: dict[str, Field] = {
-    q: Field("text", required=True) for q in QUALIFIERS if q != "exact"
-}
+# Each optional: a qualifier left out (a vocabulary written before `nearly`) keeps its default words.
+QUALIFIER_WORD_FIELDS: dict[str, Field] = {q: Field("text") for q in QUALIFIERS if q != "exact"}
 CHART_FIELDS: dict[str, Field] = {
     "population": _list(Field("metric")),
     "claims-by-side": _list(Field("metric")),

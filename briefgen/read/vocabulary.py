@@ -48,7 +48,8 @@ def read_vocabulary(tree: YMap | None, chk: FileCheck) -> Vocabulary:
     if "qualifiers" in found:
         obj = convert_object(found["qualifiers"], QUALIFIER_WORD_FIELDS, "qualifiers", chk)
         if obj is not None:
-            words = tuple((q, obj.values[q]) for q in QUALIFIER_WORD_FIELDS if obj.values.get(q))
+            defaults = dict(DEFAULT_VOCABULARY.qualifier_words)
+            words = tuple((q, obj.values.get(q) or defaults[q]) for q in QUALIFIER_WORD_FIELDS)
     population, side_metrics = DEFAULT_VOCABULARY.population_metrics, DEFAULT_VOCABULARY.side_metrics
     if "charts" in found:
         obj = convert_object(found["charts"], CHART_FIELDS, "charts", chk)

@@ -287,13 +287,14 @@ def value_anchor(ref: FigureRef) -> str:
 def range_text(comparison: Comparison) -> str:
     """The span of a comparison's normalised values: "500 – 70,000", "≥ 200"."""
     low, high = comparison.span()
+    d = comparison.digits  # converted values at the precision they were written to
     if low is None and high is None:
         return "—"
     if high is None:
-        return f"{converted(low or 0)} or more"
+        return f"{converted(low or 0, d)} or more"
     if low is None or low == high:
-        return converted(high)
-    return f"{converted(low)} – {converted(high)}"
+        return converted(high, d)
+    return f"{converted(low, d)} – {converted(high, d)}"
 
 
 # The templates whose pages a server keeps between rebuilds (see pagememo.py):
@@ -371,6 +372,9 @@ class PageWriter:
             normalised=lambda ref: normalised_text(ref.figure, self.index.reading_of(ref)),
             claimant_id=claimant_id,
             side_label=lambda ref: side_of(self.index, ref).marked_label,
+            # Each value an agreement holds, once: never "≈ 32,000" for a source that said 34,000.
+            agreed_values=lambda agreement: " and ".join(dict.fromkeys(
+                normalised_text(ref.figure, self.index.reading_of(ref)) for ref in agreement.refs)),
             claim_side=self._claim_side,
             claim_when=lambda brief, claim: claim_date(brief, claim).display(),
             claim_kind=self.index.corpus.vocabulary.claim_kind,

@@ -102,6 +102,8 @@ def check_property(prop: dict[str, Any], spec: Field, where: str) -> None:
         assert resolve(prop)["pattern"] == "^[a-z0-9][a-z0-9-]{0,63}$", where
     elif spec.type == "date":
         assert resolve(prop)["pattern"].startswith("^[0-9]{4}"), where
+    elif spec.type == "moment":
+        assert prop["$ref"] == "#/$defs/moment" and "[T ][0-9]{2}:[0-9]{2}" in resolve(prop)["pattern"], where
     elif spec.type == "published":
         refs = [option.get("$ref") for option in prop["anyOf"]]
         assert "#/$defs/published" in refs and {"const": "unknown"} in prop["anyOf"], where
@@ -127,4 +129,4 @@ def test_units_file_is_described_by_a_definition() -> None:
 
 
 def test_every_definition_is_covered() -> None:
-    assert set(SCHEMA["$defs"]) == {n for n in TABLES if n} | {"id", "date"}
+    assert set(SCHEMA["$defs"]) == {n for n in TABLES if n} | {"id", "date", "moment"}

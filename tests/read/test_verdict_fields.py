@@ -24,7 +24,8 @@ def test_the_new_fields_load_into_the_model(tmp_path: Path) -> None:
     files = brief_with("    qualifier: exact\n", "    qualifier: nearly\n    origin: michael-kofman\n"
                        "    of: ukraine\n    credibility: 2\n")
     files = {k: v.replace("  - id: no-encirclement\n", "  - id: no-encirclement\n    kind: denial\n"
-                          "    credibility: 3\n").replace("credibility: Good.", "reliability: B\ncredibility: Good.")
+                          "    credibility: 3\n")
+                .replace("credibility: Good.", "reliability: B\ncredibility: Good.")
              for k, v in files.items()}
     files |= file_with("metrics.yml", "  description: People living in a place before the invasion.\n",
                        "  description: People living in a place before the invasion.\n  cumulative: false\n")
@@ -41,7 +42,8 @@ def test_the_new_fields_load_into_the_model(tmp_path: Path) -> None:
     ("    qualifier: exact\n", "    qualifier: almost\n", "figures[0].qualifier", "nearly"),
     ("    qualifier: exact\n", "    qualifier: exact\n    credibility: 7\n", "figures[0].credibility",
      "is not one of 1, 2, 3, 4, 5, 6"),
-    ("credibility: Good.", "reliability: G\ncredibility: Good.", "reliability", "is not one of A, B, C, D, E, F"),
+    ("credibility: Good.", "reliability: G\ncredibility: Good.", "reliability",
+     "is not one of A, B, C, D, E, F"),
     ("  - id: no-encirclement\n", "  - id: no-encirclement\n    kind: prediction\n", "claims[0].kind",
      "report, assessment, forecast, denial"),
 ])
@@ -54,9 +56,10 @@ def test_an_unknown_word_lists_the_allowed_ones(tmp_path: Path, old: str, new: s
 
 @pytest.mark.parametrize("key", ["origin", "of"])
 def test_origin_and_of_must_be_known_entities(tmp_path: Path, key: str) -> None:
-    files = brief_with("    qualifier: exact\n", f"    qualifier: exact\n    {key}: state-statistics-service\n")
+    unknown = "state-statistics-service"
+    files = brief_with("    qualifier: exact\n", f"    qualifier: exact\n    {key}: {unknown}\n")
     problems = problems_in(tmp_path, files)
-    found = [p for p in problems if p.field == f"figures[0].{key}" and "state-statistics-service" in p.message]
+    found = [p for p in problems if p.field == f"figures[0].{key}" and unknown in p.message]
     assert found and found[0].location.line == line_of(files["briefs/good.yml"], f"{key}: state-statistics")
 
 
