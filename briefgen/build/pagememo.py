@@ -149,7 +149,7 @@ _UNSHOWN = frozenset({("Chart", "svg")})
 
 def _listed(brief: Brief) -> tuple[object, ...]:
     """What any page shows of a brief it lists, links to or quotes from: its
-    id, title, outlet and publication (figures, quotes, events and claims are
-    given to pages on their own, and fingerprinted whole there). A page about
-    the brief itself is given it as `own`."""
-    return ("brief", brief.id, brief.title, brief.outlet, brief.published)
+    id, title, outlet, publication and grade (figures, quotes, events and
+    claims are given to pages on their own, and fingerprinted whole there). A
+    page about the brief itself is given it as `own`."""
+    return ("brief", brief.id, brief.title, brief.outlet, brief.published, brief.reliability)

@@ -26,6 +26,7 @@ from markupsafe import Markup, escape
 from briefgen.analyse.claims import claim_date
 from briefgen.analyse.comparisons import VERDICT_WORDS, Comparison
 from briefgen.analyse.figures import FigureRef, as_written, converted, interval_text, normalised_text
+from briefgen.analyse.grading import confidence
 from briefgen.analyse.index import CorpusIndex
 from briefgen.model import (
     ARTICLE_TYPES,
@@ -378,6 +379,8 @@ class PageWriter:
             claim_side=self._claim_side,
             claim_when=lambda brief, claim: claim_date(brief, claim).display(),
             claim_kind=self.index.corpus.vocabulary.claim_kind,
+            reliability_words=dict(self.index.corpus.vocabulary.reliability_words),
+            credibility_words=dict(self.index.corpus.vocabulary.credibility_words),
             value_anchor=value_anchor,
             range_text=range_text,
             date_of=date_of,
@@ -670,6 +673,7 @@ class PageWriter:
                                                      if comparison.reference else ""),
                 comparison.refs, comparison=comparison,
                 metric=metric, subject=subject, reason=index.reason(comparison),
+                confidence=confidence(comparison),
                 # Given, not looked up by the template: a kept page knows it shows them.
                 others=index.alongside(comparison),
             )
