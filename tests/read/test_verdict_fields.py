@@ -76,3 +76,22 @@ def test_cumulative_and_fixed_exclude_each_other(tmp_path: Path) -> None:
                       "  cumulative: true\n")
     _one(tmp_path, files, "metrics.yml", "population-prewar.cumulative", "cumulative: true",
          "cannot be both `fixed`")
+
+
+def test_an_as_of_may_give_the_time_of_day(tmp_path: Path) -> None:
+    files = brief_with("    as_of: 2025-10\n", "    as_of: 2025-10-28T19:45\n")
+    corpus = load_corpus(make_data(tmp_path, files), display_root=tmp_path)
+    as_of = corpus.briefs[0].figures[0].as_of
+    assert as_of is not None and (as_of.hour, as_of.minute) == (19, 45)
+    assert as_of.iso() == "2025-10-28T19:45" and as_of.display() == "28 October 2025, 19:45"
+    first, last = as_of.minutes()
+    assert first == last
+
+
+@pytest.mark.parametrize(("written", "fragment"), [
+    ("2025-10-28T25:00", "is not a time of day"),
+    ("2025-10-28T19:45+02:00", "no time zone"),
+])
+def test_a_bad_time_of_day_is_located(tmp_path: Path, written: str, fragment: str) -> None:
+    files = brief_with("    as_of: 2025-10\n", f"    as_of: {written}\n")
+    _one(tmp_path, files, "briefs/good.yml", "figures[0].as_of", f"as_of: {written}", fragment)
