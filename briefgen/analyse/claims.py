@@ -8,7 +8,8 @@ same time. So a link is judged, not taken on trust:
   does not contradict how things stand today;
 - two statements whose dates do not overlap are a *divergence*: things may
   have changed between them. A claim's date is its `as_of`, else its
-  article's publication date (and it is shown marked so);
+  article's publication date (and it is shown marked so); an assessment
+  without `as_of` is a judgement not tied to a day, so it meets any date;
 - anything else is a *contradiction*.
 
 The link is kept either way, and shown with both statements' dates and kinds
@@ -68,10 +69,10 @@ def judge_link(brief: Brief, claim: Claim, other_brief: Brief, other: Claim,
     forecasts = [c.kind == "forecast" for c in (claim, other)]
     if any(forecasts) and not all(forecasts):
         forecast, stated = (kind, other_kind) if forecasts[0] else (other_kind, kind)
-        return LinkJudgement(False, f"A {forecast} and a {stated}: what one expects to happen does not "
-                                    "contradict what the other says of how things stand.")
+        return LinkJudgement(False, f"{_a(forecast).capitalize()} and {_a(stated)}: what one expects to "
+                                    "happen does not contradict what the other says of how things stand.")
     when, other_when = claim_date(brief, claim), claim_date(other_brief, other)
-    days, other_days = when.minutes(), other_when.minutes()
+    days, other_days = _span(claim, when), _span(other, other_when)
     if days and other_days and (days[1] < other_days[0] or other_days[1] < days[0]):
         return LinkJudgement(False, f"They speak of different dates ({when.display()}; "
                                     f"{other_when.display()}): things may have changed between them.")
@@ -80,5 +81,16 @@ def judge_link(brief: Brief, claim: Claim, other_brief: Brief, other: Claim,
     if claim.kind is None or other.kind is None:
         return LinkJudgement(True, "The annotator marked them as contradicting each other, for "
                                    "overlapping dates.")
-    return LinkJudgement(True, f"A {kind} and a {other_kind} about overlapping dates that cannot both "
-                               "hold.")
+    return LinkJudgement(True, f"{_a(kind).capitalize()} and {_a(other_kind)} about overlapping dates that "
+                               "cannot both hold.")
+
+
+def _span(claim: Claim, when: ClaimDate) -> tuple[int, int] | None:
+    # An undated assessment is a judgement, not a report of one day: it meets any date.
+    if claim.kind == "assessment" and when.from_article:
+        return None
+    return when.minutes()
+
+
+def _a(word: str) -> str:
+    return f"an {word}" if word[:1].lower() in "aeiou" else f"a {word}"

@@ -150,8 +150,10 @@ def claimant_id(ref: FigureRef) -> str | None:
 
 def side_of(index: CorpusIndex, ref: FigureRef) -> Side:
     """The side whose number this is: the claimant's (or the outlet's), else unattributed."""
-    entity = index.registry.entities.get(claimant_id(ref) or "")
-    return index.corpus.vocabulary.side(entity.side if entity else None) or UNATTRIBUTED
+    who = claimant_id(ref)
+    entity = index.registry.entities.get(who or "")
+    # A country named for its government ("Russia says…") speaks for the side of that name.
+    return index.corpus.vocabulary.side(entity.side if entity and entity.side else who) or UNATTRIBUTED
 
 
 def _dated(ref: FigureRef) -> str:

@@ -400,8 +400,13 @@ class PageWriter:
 
     def _claim_side(self, brief: Brief, claim: Claim) -> str:
         """The side of whoever makes a claim (the outlet when no one is named), marked when a belligerent."""
-        entity = self.registry.entities.get(claim.by or brief.outlet or "")
-        side = self.index.corpus.vocabulary.side(entity.side if entity else None)
+        who = claim.by or brief.outlet
+        if who is None:
+            return "outlet not known"
+        entity = self.registry.entities.get(who)
+        vocabulary = self.index.corpus.vocabulary
+        # A country named for its government ("Russia says…") speaks for the side of that name.
+        side = vocabulary.side(entity.side if entity and entity.side else who)
         return side.marked_label if side else "side not known"
 
     def _structured(self, path: str) -> StructuredData:
