@@ -27,6 +27,34 @@ SIDES: dict[str, str] = {
     "media": "Journalists and media",
 }
 
+# What kind of statement a claim is. What each kind means for contradictions
+# is code (analyse/claims.py); how each reads is vocabulary (`claim_kinds:`).
+CLAIM_KINDS: dict[str, str] = {
+    "report": "report",  # how things stand, as of a date
+    "assessment": "assessment",  # a judgement
+    "forecast": "forecast",  # what will happen
+    "denial": "denial",  # that something said is not so
+}
+
+# The Admiralty code: a source's reliability (A-F) and a piece of
+# information's credibility (1-6); the words are vocabulary (`grades:`).
+RELIABILITY: dict[str, str] = {
+    "A": "completely reliable",
+    "B": "usually reliable",
+    "C": "fairly reliable",
+    "D": "not usually reliable",
+    "E": "unreliable",
+    "F": "reliability cannot be judged",
+}
+CREDIBILITY: dict[int, str] = {
+    1: "confirmed by other sources",
+    2: "probably true",
+    3: "possibly true",
+    4: "doubtful",
+    5: "improbable",
+    6: "truth cannot be judged",
+}
+
 ARTICLE_TYPES: dict[str, str] = {
     "news-report": "News report",
     "analysis": "Analysis",
@@ -36,15 +64,21 @@ ARTICLE_TYPES: dict[str, str] = {
 }
 
 # How a figure's number relates to the truth it reports. Bounds are kept as
-# bounds: "at least 200" is never turned into an exact 200.
+# bounds: "at least 200" is never turned into an exact 200. "about" and
+# "nearly" are rounded numbers ("nearly" only from below); figures.tolerance
+# says how far each reaches.
 QUALIFIERS: dict[str, str] = {
     "exact": "",
     "about": "about",
+    "nearly": "nearly",
     "at-least": "at least",
     "more-than": "more than",
     "up-to": "up to",
     "fewer-than": "fewer than",
 }
+
+
+MINUTES_A_DAY = 24 * 60
 
 
 @dataclass(frozen=True, order=True)
@@ -61,14 +95,20 @@ class Location:
 
 @dataclass(frozen=True)
 class PartialDate:
-    """A calendar date known to the day, the month or only the year."""
+    """A calendar date known to the day, the month or only the year; a
+    figure's or claim's `as_of` may also give the time of day (hour and minute,
+    as the source states it: two tolls of one day, morning and evening)."""
 
     year: int
     month: int | None = None
     day: int | None = None
+    hour: int | None = None
+    minute: int | None = None
 
     @property
-    def precision(self) -> Literal["day", "month", "year"]:
+    def precision(self) -> Literal["minute", "day", "month", "year"]:
+        if self.hour is not None:
+            return "minute"
         if self.day is not None:
             return "day"
         return "month" if self.month is not None else "year"
@@ -78,7 +118,17 @@ class PartialDate:
             return f"{self.year:04d}"
         if self.day is None:
             return f"{self.year:04d}-{self.month:02d}"
-        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        day = f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        return day if self.hour is None else f"{day}T{self.hour:02d}:{self.minute or 0:02d}"
+
+    def minutes(self) -> tuple[int, int]:
+        """The first and last minute it covers, counted from the start of year 1:
+        a whole day, month or year, or one minute when the time is given."""
+        first = self.first_day().toordinal() * MINUTES_A_DAY
+        if self.hour is not None:
+            at = first + self.hour * 60 + (self.minute or 0)
+            return at, at
+        return first, self.last_day().toordinal() * MINUTES_A_DAY + MINUTES_A_DAY - 1
 
     def first_day(self) -> dt.date:
         return dt.date(self.year, self.month or 1, self.day or 1)
@@ -93,7 +143,8 @@ class PartialDate:
             return str(self.year)
         if self.day is None:
             return self.first_day().strftime("%B %Y")
-        return f"{self.day} {self.first_day().strftime('%B %Y')}"
+        day = f"{self.day} {self.first_day().strftime('%B %Y')}"
+        return day if self.hour is None else f"{day}, {self.hour:02d}:{self.minute or 0:02d}"
 
     def __str__(self) -> str:
         return self.iso()
@@ -146,6 +197,8 @@ class Metric:
     # also name a place (an entity id) as its reference.
     references: Mapping[str, str] = field(default_factory=dict, compare=False)
     fixed: bool = False  # does not change over time: values are compared whatever their dates
+    # A running count (a death toll): a later, higher value is a series; a later lower one is flagged.
+    cumulative: bool = False
 
 
 @dataclass(frozen=True)
@@ -204,6 +257,11 @@ class Figure:
     context: str = ""
     known_unit: Unit | None = None
     reference: str | None = None  # what it is measured from: an id its metric declares
+    # Entity id of whoever first produced the number (YAML `origin:`: the
+    # census office, a ministry): figures with one source count once, whoever relays them.
+    source: str | None = None
+    of: str | None = None  # entity id of whose people or things it counts (YAML `of:`)
+    credibility: int | None = None  # Admiralty information credibility, 1-6
     origin: Location = field(default=Location(""), compare=False)
 
     @property
@@ -248,6 +306,8 @@ class Claim:
     as_of: PartialDate | None = None
     via: str | None = None
     contradicts: tuple[ClaimRef, ...] = ()
+    kind: str | None = None  # a key of CLAIM_KINDS; None: not said
+    credibility: int | None = None  # Admiralty information credibility, 1-6
     origin: Location = field(default=Location(""), compare=False)
 
 
@@ -272,6 +332,7 @@ class Brief:
     events: tuple[Event, ...] = ()
     claims: tuple[Claim, ...] = ()
     sources: tuple[str, ...] = ()  # organisation ids the article cites
+    reliability: str | None = None  # Admiralty source reliability, A-F; None: not graded
     origin: Location = field(default=Location(""), compare=False)
 
     def role_of(self, entity_id: str) -> str | None:
@@ -289,6 +350,12 @@ class Side:
     label: str
     colour: str  # "#rrggbb"
     origin: Location = field(default=Location(""), compare=False)
+    belligerent: bool = False  # a party to the war: its numbers are a belligerent's claims
+
+    @property
+    def marked_label(self) -> str:
+        """The label, marked when the side is a belligerent: "… (belligerent)"."""
+        return f"{self.label} (belligerent)" if self.belligerent else self.label
 
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
@@ -316,7 +383,8 @@ class Vocabulary:
     how each reads before a number is vocabulary.
     """
 
-    sides: tuple[Side, ...] = tuple(Side(k, v, _DEFAULT_COLOURS[k]) for k, v in SIDES.items())
+    sides: tuple[Side, ...] = tuple(Side(k, v, _DEFAULT_COLOURS[k], belligerent=k in ("ukraine", "russia"))
+                                    for k, v in SIDES.items())
     qualifier_words: tuple[tuple[str, str], ...] = tuple((k, v) for k, v in QUALIFIERS.items() if v)
     population_metrics: tuple[str, ...] = ("population-prewar", "civilians-remaining")
     side_metrics: tuple[str, ...] = (
@@ -324,6 +392,9 @@ class Vocabulary:
         "force-ratio", "infiltrating-troops",
     )
     entry_kinds: tuple[tuple[EntityKind, tuple[str, ...]], ...] = tuple(ENTRY_KINDS.items())
+    claim_kind_words: tuple[tuple[str, str], ...] = tuple(CLAIM_KINDS.items())
+    reliability_words: tuple[tuple[str, str], ...] = tuple(RELIABILITY.items())
+    credibility_words: tuple[tuple[int, str], ...] = tuple(CREDIBILITY.items())
 
     def side(self, side_id: str | None) -> Side | None:
         return next((s for s in self.sides if s.id == side_id), None)
@@ -331,6 +402,10 @@ class Vocabulary:
     def kinds_of(self, kind: EntityKind) -> tuple[str, ...]:
         """The `kind:` values an entry of this type may take."""
         return dict(self.entry_kinds).get(kind, ())
+
+    def claim_kind(self, kind: str | None) -> str:
+        """How a claim's kind reads: "forecast"; "statement" when not said."""
+        return dict(self.claim_kind_words).get(kind or "", "statement")
 
     def words(self, qualifier: str) -> str:
         """How a qualifier reads before a number: "more than"; "" for exact values."""

@@ -27,10 +27,11 @@ _UNIT_NAMED = {u.name: u for u in UNITS}
 
 
 def date(text: str | None) -> PartialDate | None:
-    """"2025-11-06", "2025-11" or "2025" → PartialDate; None stays None."""
+    """"2025-11-06", "2025-11", "2025" or "2025-11-06T08:30" → PartialDate; None stays None."""
     if text is None:
         return None
-    parts = [int(p) for p in text.split("-")]
+    day, _, time = text.partition("T")
+    parts = [int(p) for p in day.split("-")] + ([int(p) for p in time.split(":")] if time else [])
     return PartialDate(*parts)
 
 
@@ -46,7 +47,7 @@ def figure(id: str, metric: str, subject: str, value: float | None = None, *,
            unit: str = "people", qualifier: str = "exact", low: float | None = None,
            high: float | None = None, as_of: str | None = None,
            claimed_by: str | None = None, via: str | None = None, context: str = "",
-           reference: str | None = None) -> Figure:
+           reference: str | None = None, source: str | None = None, of: str | None = None) -> Figure:
     """A figure; give `value`, or `low` and `high` for a range.
 
     A unit data/units.yml does not list (`bananas`) is left unknown.
@@ -54,7 +55,7 @@ def figure(id: str, metric: str, subject: str, value: float | None = None, *,
     return Figure(id=id, metric=metric, subject=subject, unit=unit, qualifier=qualifier,
                   value=value, low=low, high=high, as_of=date(as_of),
                   claimed_by=claimed_by, via=via, context=context, reference=reference,
-                  known_unit=_UNIT_NAMED.get(unit_key(unit)))
+                  source=source, of=of, known_unit=_UNIT_NAMED.get(unit_key(unit)))
 
 
 def brief(id: str, *figures: Figure, published: str | None = "2025-11-06",

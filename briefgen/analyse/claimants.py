@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from briefgen.analyse.figures import FigureRef
 from briefgen.analyse.index import CorpusIndex
-from briefgen.model import Entity, Side
+from briefgen.model import Entity, Side, Vocabulary
 
 # Numbers whose claimant has no side (or whose side the vocabulary does not
 # list); the sides themselves, their labels and colours are data/vocabulary.yml.
@@ -28,5 +28,12 @@ def claimant_id(ref: FigureRef) -> str | None:
 
 def side_of(index: CorpusIndex, ref: FigureRef) -> Side:
     """The side whose number this is: the claimant's (or the outlet's), else unattributed."""
-    entity = index.registry.entities.get(claimant_id(ref) or "")
-    return index.corpus.vocabulary.side(entity.side if entity else None) or UNATTRIBUTED
+    return side_of_names(index.registry.entities, index.corpus.vocabulary, ref)
+
+
+def side_of_names(entities: Mapping[str, Entity], vocabulary: Vocabulary, ref: FigureRef) -> Side:
+    """`side_of`, from the registry's entities and the vocabulary alone."""
+    who = claimant_id(ref)
+    entity = entities.get(who or "")
+    # A country named for its government ("Russia says…") speaks for the side of that name.
+    return vocabulary.side(entity.side if entity and entity.side else who) or UNATTRIBUTED

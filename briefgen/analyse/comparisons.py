@@ -9,17 +9,22 @@ verdict (`Comparison.verdict`):
 
 - *conflicting*: some pair of values cannot both be true;
 - *series*: no conflict, but some values speak of periods that do not overlap
-  (values at different dates are a series, never compared with each other);
-- *corroborated*: no conflict, and two or more independent sources give the
-  same value within its stated precision;
+  (values at different dates are a series, never compared with each other;
+  on a `cumulative` metric, a running count, a later value lower than an
+  earlier one is a conflict: the count cannot fall);
+- *corroborated*: no conflict, and two or more identified, independent
+  sources give the same value within its stated precision;
 - *consistent*: every value can be true at once; `common` is the interval
   they all allow;
 - *single*: one value.
 
-Sources are independent when they share neither claimant nor channel: a
-figure's claimant is its `claimed_by`, else its brief's outlet (else the
-brief itself); figures sharing a claimant or relayed `via` one channel count
-as one source, so an outlet repeating its own figure corroborates nothing.
+A figure counts as a source only when it is identified: it names where its
+number was first produced (`origin:`, `Figure.source`) or who claims it
+(`claimed_by`), and its brief's outlet is known. An unattributed figure (the
+outlet's own words) and any figure from a brief whose outlet is unknown may
+repeat any other, so they never count. Figures sharing an origin, a claimant
+or a channel they were relayed `via` count as one source, so relaying a
+number through another outlet corroborates nothing.
 
 Each group is judged once per build (`compare`); pages, flags and downloads
 read the result. Readings are computed once per figure and reused for every pair.
@@ -33,7 +38,16 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from briefgen.analyse.figures import FigureRef, Reading, compatible, period, reading, same, widened
+from briefgen.analyse.figures import (
+    FigureRef,
+    Reading,
+    compatible,
+    moments,
+    period,
+    reading,
+    same,
+    widened,
+)
 from briefgen.model import Corpus
 
 Verdict = str  # "conflicting", "series", "corroborated", "consistent" or "single"
@@ -57,6 +71,9 @@ class Discrepancy:
     subject: str
     a: FigureRef
     b: FigureRef
+    # True when the two are a running count that falls: the later value is
+    # lower than the earlier (their periods do not overlap).
+    falls: bool = False
 
 
 @dataclass(frozen=True)
@@ -94,6 +111,12 @@ class Comparison:
     # The interval every value allows (widened for "about"); None when there is
     # none: a conflict, a series, or no value of a known unit.
     common: Reading | None = None
+    cumulative: bool = False  # the metric is a running count
+
+    @property
+    def digits(self) -> int:
+        """The significant digits its converted values are shown to (0: as they are)."""
+        return max((r.digits for r in self.readings.values()), default=0)
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -131,9 +154,9 @@ MAX_PARTNERS = 3
 
 
 def _sort_key(ref: FigureRef, r: Reading) -> tuple:
-    start = period(ref)
+    start = moments(ref)
     return (
-        start[0] if start else dt.date.max,
+        start[0] if start else math.inf,
         r.low if r.low is not None else -math.inf,
         ref.brief.id,
         ref.figure.id,
@@ -150,18 +173,18 @@ class _Value:
     low_inclusive: bool
     high: float
     high_inclusive: bool
-    start: int  # ordinal days of its period; unknown periods span everything
+    start: int  # minutes of its period (PartialDate.minutes); unknown periods span everything
     end: int
 
 
 def _prepare(ref: FigureRef, r: Reading, fixed: bool) -> _Value:
     w = widened(r)
-    p = None if fixed else period(ref)
+    p = None if fixed else moments(ref)
     return _Value(
         ref, r.family,
         w.low if w.low is not None else -math.inf, w.low_inclusive,
         w.high if w.high is not None else math.inf, w.high_inclusive,
-        p[0].toordinal() if p else 0, p[1].toordinal() if p else 10**9,
+        p[0] if p else 0, p[1] if p else 10**15,
     )
 
 
@@ -183,11 +206,13 @@ def _disjoint(a: _Value, b: _Value) -> bool:
 
 def compare(metric: str, subject: str, refs: Iterable[FigureRef],
             known: dict[tuple[str, str], Reading] | None = None,
-            reference: str = "", fixed: bool = False) -> Comparison:
+            reference: str = "", fixed: bool = False, cumulative: bool = False) -> Comparison:
     """Judge one group of figures (one metric, one subject, one reference).
 
     `fixed`: the metric does not change over time, so dates are not compared.
-    `known` holds readings already made (the index's), so none is made twice.
+    `cumulative`: the metric is a running count, so a later value may not be
+    lower than an earlier one. `known` holds readings already made (the
+    index's), so none is made twice.
     """
     refs = list(refs)
     readings = {ref.key: known[ref.key] if known and ref.key in known else reading(ref.figure)
@@ -218,18 +243,44 @@ def compare(metric: str, subject: str, refs: Iterable[FigureRef],
                 if len(examples) < MAX_EXAMPLES:
                     first, second = sorted((a.ref, b.ref), key=lambda ref: ref.key)
                     examples.append(Discrepancy(metric, subject, first, second))
+    if cumulative and not fixed:
+        for earlier, later in _falls(values):
+            pairs += 1
+            for one, other in ((earlier, later), (later, earlier)):
+                counts[one.ref.key] = counts.get(one.ref.key, 0) + 1
+                named = partners.setdefault(one.ref.key, [])
+                if len(named) < MAX_PARTNERS:
+                    named.append(other.ref)
+            if len(examples) < MAX_EXAMPLES:
+                examples.append(Discrepancy(metric, subject, earlier.ref, later.ref, falls=True))
     examples.sort(key=lambda d: (d.a.key, d.b.key))
     disputes = {key: (counts[key], tuple(partners[key])) for key in sorted(counts)}
     # Periods on a line: some pair fails to overlap exactly when the latest
     # start comes after the earliest end.
     series = bool(values) and max(v.start for v in values) > min(v.end for v in values)
-    common = None if pairs or series else _common_interval(values)
+    digits = max((r.digits for r in readings.values()), default=0)
+    common = None if pairs or series else _common_interval(values, digits)
     return Comparison(metric, subject, tuple(ordered), tuple(examples),
                       _agreements(metric, subject, ordered, readings, fixed), readings, pairs, disputes,
-                      reference, series, common)
+                      reference, series, common, cumulative)
 
 
-def _common_interval(values: list[_Value]) -> Reading | None:
+def _falls(values: list[_Value]) -> list[tuple[_Value, _Value]]:
+    """The pairs of a running count where a later value (its period wholly
+    after the other's) is lower than the earlier, widened values apart."""
+    found = []
+    known = [v for v in values if v.family is not None]
+    for i, earlier in enumerate(known):
+        for later in known[i + 1:]:
+            if later.start <= earlier.end or later.family != earlier.family:
+                continue
+            if later.high < earlier.low or (later.high == earlier.low
+                                            and not (later.high_inclusive and earlier.low_inclusive)):
+                found.append((earlier, later))
+    return found
+
+
+def _common_interval(values: list[_Value], digits: int) -> Reading | None:
     """The interval every value of a known unit allows (values pairwise
     compatible on a line share one part)."""
     known = [v for v in values if v.family is not None]
@@ -240,18 +291,33 @@ def _common_interval(values: list[_Value]) -> Reading | None:
     low_inc = all(v.low_inclusive for v in known if v.low == low)
     high_inc = all(v.high_inclusive for v in known if v.high == high)
     return Reading(None if math.isinf(low) else low, None if math.isinf(high) else high,
-                   low_inc, high_inc, False, known[0].family)
+                   low_inc, high_inc, False, known[0].family, digits=digits)
 
 
-def source_of(ref: FigureRef) -> str:
-    """Who a figure's number comes from: its claimant, else its brief's outlet,
-    else (no outlet known) the brief itself."""
-    return ref.figure.claimed_by or ref.brief.outlet or f"brief:{ref.brief.id}"
+def source_of(ref: FigureRef) -> str | None:
+    """Where a figure's number comes from, when that is identified: its origin,
+    else its claimant. None (it counts as no source) for an unattributed
+    figure and for any figure from a brief whose outlet is unknown."""
+    if ref.brief.outlet is None:
+        return None
+    return ref.figure.source or ref.figure.claimed_by
+
+
+def why_unidentified(ref: FigureRef) -> str:
+    """Why a figure counts as no source ("" when it counts)."""
+    if source_of(ref) is not None:
+        return ""
+    if ref.brief.outlet is None and not (ref.figure.source or ref.figure.claimed_by):
+        return "unattributed, in a brief whose outlet is unknown"
+    if ref.brief.outlet is None:
+        return "from a brief whose outlet is unknown"
+    return "unattributed"
 
 
 def independent_sources(refs: Iterable[FigureRef]) -> tuple[FigureRef, ...]:
-    """One figure per independent source, by key: figures that share a
-    claimant, or were relayed via one channel, belong to one source."""
+    """One figure per identified, independent source, by key: figures that
+    share an origin or a claimant, or were relayed via one channel, belong to
+    one source; unidentified figures (see `source_of`) belong to none."""
     parent: dict[str, str] = {}
 
     def root(name: str) -> str:
@@ -259,15 +325,16 @@ def independent_sources(refs: Iterable[FigureRef]) -> tuple[FigureRef, ...]:
             name = parent[name]
         return name
 
-    ordered = sorted(refs, key=lambda ref: ref.key)
+    ordered = sorted((ref for ref in refs if source_of(ref) is not None), key=lambda ref: ref.key)
     for ref in ordered:
-        names = [source_of(ref)] + ([f"via:{ref.figure.via}"] if ref.figure.via else [])
+        f = ref.figure
+        names = [n for n in (f.source, f.claimed_by) if n] + ([f"via:{f.via}"] if f.via else [])
         first = root(names[0])
         for other in names[1:]:
             parent[root(other)] = first
     chosen: dict[str, FigureRef] = {}
     for ref in ordered:
-        chosen.setdefault(root(source_of(ref)), ref)
+        chosen.setdefault(root(source_of(ref) or ""), ref)
     return tuple(chosen.values())
 
 
@@ -276,11 +343,11 @@ def _agreements(metric: str, subject: str, ordered: list[FigureRef],
     # Point values sorted by value; each run keeps adding values that agree
     # with every member so far, so a chain of near values never links two
     # values that disagree with each other. Two values agree when each lies
-    # within the other's stated precision (exact, or "about" ±10 %): the run
+    # within the other's stated precision (exact, or within the tolerance of "about"/"nearly"): the run
     # tracks the part all its members' intervals share, which must hold every
     # member's value, and its stated dates' common part.
     points = [ref for ref in ordered if readings[ref.key].is_point and readings[ref.key].family]
-    points.sort(key=lambda ref: (readings[ref.key].low, ref.key))
+    points.sort(key=lambda ref: _point_order(ref, readings[ref.key], fixed))
     found: list[Corroboration] = []
     run: list[FigureRef] = []
     shared = Reading(None, None)
@@ -310,6 +377,16 @@ def _agreements(metric: str, subject: str, ordered: list[FigureRef],
     return tuple(found)
 
 
+def _point_order(ref: FigureRef, r: Reading, fixed: bool) -> tuple:
+    # By value, then by what a value says (its stated dates, precision and
+    # source), never first by brief or file names: renaming a brief must not
+    # change which values are found to agree.
+    stated = moments(ref) if ref.figure.as_of is not None and not fixed else None
+    f = ref.figure
+    return (r.low, stated or (-1, -1), r.slack_low, r.slack_high, f.qualifier, f.source or "",
+            f.claimed_by or "", f.via or "", ref.brief.outlet or "", ref.key)
+
+
 def _holds_all(shared: Reading, members: list[Reading]) -> bool:
     """Does the shared interval hold each member's value? (Members sorted by
     value: the smallest and largest stand for all.)"""
@@ -331,7 +408,7 @@ def _common(a: Reading, b: Reading) -> Reading | None:
     w = widened(b)
     low = max(x for x in (a.low, w.low) if x is not None) if (a.low, w.low) != (None, None) else None
     high = min(x for x in (a.high, w.high) if x is not None) if (a.high, w.high) != (None, None) else None
-    return Reading(low, high, True, True, False, b.family)
+    return Reading(low, high, True, True, False, b.family, digits=max(a.digits, b.digits))
 
 
 def group_key(ref: FigureRef) -> tuple[str, str, str]:
@@ -340,13 +417,14 @@ def group_key(ref: FigureRef) -> tuple[str, str, str]:
 
 
 def compare_all(refs: Iterable[FigureRef], known: dict[tuple[str, str], Reading] | None = None,
-                fixed: frozenset[str] = frozenset()) -> dict[tuple[str, str, str], Comparison]:
+                fixed: frozenset[str] = frozenset(),
+                cumulative: frozenset[str] = frozenset()) -> dict[tuple[str, str, str], Comparison]:
     """One comparison per (metric, subject, reference), keys sorted; `fixed`
-    names the metrics that do not change over time."""
+    names the metrics that do not change over time, `cumulative` the running counts."""
     groups: dict[tuple[str, str, str], list[FigureRef]] = defaultdict(list)
     for ref in refs:
         groups[group_key(ref)].append(ref)
-    return {key: compare(key[0], key[1], groups[key], known, key[2], key[0] in fixed)
+    return {key: compare(key[0], key[1], groups[key], known, key[2], key[0] in fixed, key[0] in cumulative)
             for key in sorted(groups)}
 
 
@@ -355,9 +433,14 @@ def fixed_metrics(corpus: Corpus) -> frozenset[str]:
     return frozenset(m.id for m in corpus.metrics if m.fixed)
 
 
+def cumulative_metrics(corpus: Corpus) -> frozenset[str]:
+    """The metrics that are running counts."""
+    return frozenset(m.id for m in corpus.metrics if m.cumulative)
+
+
 def _compare_corpus(corpus: Corpus) -> dict[tuple[str, str, str], Comparison]:
     refs = [FigureRef(b, f) for b in corpus.briefs for f in b.figures]
-    return compare_all(refs, fixed=fixed_metrics(corpus))
+    return compare_all(refs, fixed=fixed_metrics(corpus), cumulative=cumulative_metrics(corpus))
 
 
 def discrepancies(corpus: Corpus) -> list[Discrepancy]:

@@ -12,13 +12,26 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from briefgen.model import DEFAULT_VOCABULARY, Brief, Figure, PartialDate, Vocabulary
 from briefgen.units import FAMILY_BASE
 
-# "about X" is taken to mean X ± 10 %. The tolerance widens an approximate
-# reading only when two readings are compared; the stored bounds stay as written.
+# How far "about X" and "nearly X" reach from X (see `tolerance`): half a step
+# of the number's last significant digit ("about 2 years" was rounded from
+# somewhere between 1.5 and 2.5), never less than APPROXIMATE_TOLERANCE of X
+# (the floor: "about 32,000" still reaches 3,200 either way) and never more
+# than APPROXIMATE_CAP of X ("about 100" is not 50 to 150). "About" reaches
+# both ways, "nearly" only below. The tolerance widens a reading only when two
+# readings are compared; the stored bounds stay as written.
 APPROXIMATE_TOLERANCE = 0.10
+APPROXIMATE_CAP = 0.25
+# Qualifiers whose number is rounded: "≈" on pages, widened when compared.
+APPROXIMATE_QUALIFIERS = frozenset({"about", "nearly"})
+# A converted value (months → days, miles → km) is shown to the significant
+# digits of the number as written, at least this many: "2 years" is "731 days",
+# "120 miles" is "193 km", never "730.5 days" or "193.1 km".
+MIN_SHOWN_DIGITS = 3
 
 # Every unit family in units.py measures a non-negative quantity, so "up to 120"
 # and "fewer than 15,000" are read as starting at 0 rather than at -∞.
@@ -33,8 +46,10 @@ class Reading:
     """The interval of normalised values a figure allows.
 
     `low`/`high` are in the family's base unit; None means unbounded on that
-    side. `approximate` marks "about" figures, widened by APPROXIMATE_TOLERANCE
-    when compared. `family` is None when the unit is not known.
+    side. `approximate` marks "about" and "nearly" figures, widened by
+    `slack_low` below and `slack_high` above (base units, see `tolerance`)
+    when compared. `family` is None when the unit is not known. `digits`: the
+    significant digits a converted value is shown to (0: as it is).
     """
 
     low: float | None
@@ -43,6 +58,9 @@ class Reading:
     high_inclusive: bool = True
     approximate: bool = False
     family: str | None = None
+    slack_low: float = 0.0
+    slack_high: float = 0.0
+    digits: int = 0
 
     @property
     def is_point(self) -> bool:
@@ -144,13 +162,58 @@ def reading(figure: Figure) -> Reading:
         if low is not None and high is not None and low > high:
             low, high = high, low
     q = figure.qualifier
+    digits = shown_digits(figure) if factor != 1 else 0
     if q in _LOWER_BOUNDS:
         start = low if low is not None else high
-        return Reading(start, None, _LOWER_BOUNDS[q], False, False, family)
+        return Reading(start, None, _LOWER_BOUNDS[q], False, False, family, digits=digits)
     if q in _UPPER_BOUNDS:
         end = high if high is not None else low
-        return Reading(FLOOR, end, True, _UPPER_BOUNDS[q], False, family)
-    return Reading(low, high, True, True, q == "about", family)
+        return Reading(FLOOR, end, True, _UPPER_BOUNDS[q], False, family, digits=digits)
+    if q not in APPROXIMATE_QUALIFIERS or low is None or high is None:
+        return Reading(low, high, True, True, False, family, digits=digits)
+    below = tolerance(low / factor) * factor
+    above = tolerance(high / factor) * factor if q == "about" else 0.0
+    return Reading(low, high, True, True, True, family, below, above, digits)
+
+
+def rounding_step(number: float) -> float:
+    """The place value of a number's last significant digit: 1 for 2 and 21,
+    1,000 for 32,000, 0.5 for 2.5 (the step of its first decimal is 0.1)."""
+    number = abs(number)
+    if number == 0 or not math.isfinite(number):
+        return 0.0
+    text = f"{number:.6f}".rstrip("0")
+    if not text.endswith("."):
+        return 10.0 ** -len(text.split(".")[1])
+    whole = text[:-1]
+    return 10.0 ** (len(whole) - len(whole.rstrip("0")))
+
+
+def tolerance(number: float) -> float:
+    """How far "about `number`" reaches either way, in the unit it was written in.
+
+    Half a step of its last significant digit, between APPROXIMATE_TOLERANCE
+    and APPROXIMATE_CAP of the number: "about 2 years" reaches 0.5 years,
+    "about 32,000" 3,200, "about 100" 25.
+    """
+    number = abs(number)
+    return min(max(rounding_step(number) / 2, APPROXIMATE_TOLERANCE * number), APPROXIMATE_CAP * number)
+
+
+def shown_digits(figure: Figure) -> int:
+    """The significant digits a figure's converted value is shown to: as many as
+    the number as written has, at least MIN_SHOWN_DIGITS."""
+    numbers = [n for n in (figure.value, figure.low, figure.high) if n is not None]
+    return max([MIN_SHOWN_DIGITS, *(significant_digits(n) for n in numbers)])
+
+
+def significant_digits(number: float) -> int:
+    """2 for 21 and 120, 1 for 60,000, 3 for 2.25."""
+    text = f"{abs(number):.6f}".rstrip("0")
+    whole, _, decimals = text.partition(".")
+    if decimals:
+        return len((whole + decimals).lstrip("0"))
+    return max(1, len(whole.strip("0")))
 
 
 def same(x: float, y: float) -> bool:
@@ -160,18 +223,18 @@ def same(x: float, y: float) -> bool:
 
 
 def widened(r: Reading) -> Reading:
-    """An "about" reading widened by APPROXIMATE_TOLERANCE; others as they are."""
+    """An "about" or "nearly" reading widened by its tolerance; others as they are."""
     if not r.approximate:
         return r
-    low = r.low * (1 - APPROXIMATE_TOLERANCE) if r.low is not None else None
-    high = r.high * (1 + APPROXIMATE_TOLERANCE) if r.high is not None else None
-    return Reading(low, high, True, True, False, r.family)
+    low = max(FLOOR, r.low - r.slack_low) if r.low is not None else None
+    high = r.high + r.slack_high if r.high is not None else None
+    return Reading(low, high, True, True, False, r.family, digits=r.digits)
 
 
 def compatible(a: Reading, b: Reading) -> bool:
     """Can both readings be true at once? (Do their intervals intersect?)
 
-    Approximate readings are widened by APPROXIMATE_TOLERANCE first. At a shared
+    Approximate readings are widened by their tolerance first. At a shared
     boundary both sides must include it: "more than 100" and "exactly 100" are
     not compatible, "at least 100" and "exactly 100" are. Families are not
     checked here; compare readings of one family only.
@@ -205,58 +268,99 @@ def period(ref: FigureRef) -> tuple[dt.date, dt.date] | None:
         return None
 
 
+def moments(ref: FigureRef) -> tuple[int, int] | None:
+    """The minutes a figure speaks of (see PartialDate.minutes): its as_of,
+    else its brief's publication date, else None. Finer than `period` when
+    the as_of gives the time of day: a morning and an evening toll of one day
+    do not overlap."""
+    when: PartialDate | None = ref.figure.as_of or ref.brief.published.date
+    if when is None:
+        return None
+    try:
+        return when.minutes()
+    except ValueError:  # an impossible date in an invalid model
+        return None
+
+
 def periods_overlap(a: FigureRef, b: FigureRef) -> bool:
     """Could the two figures describe the same moment? Unknown periods could."""
-    pa, pb = period(a), period(b)
+    pa, pb = moments(a), moments(b)
     if pa is None or pb is None:
         return True
     return pa[0] <= pb[1] and pb[0] <= pa[1]
 
 
-def converted(value: float) -> str:
-    """A normalised value to four significant figures: "639.2", "60,000"."""
-    # A converted value (months → days, miles → km) is shown to four significant
-    # figures: the conversion factor is not more precise than that.
-    if float(value).is_integer():
+def converted(value: float, digits: int = 4) -> str:
+    """A normalised value to `digits` significant figures (0: as it is):
+    "639", "60,000"."""
+    # A converted value (months → days, miles → km) is no more precise than the
+    # number it came from (see MIN_SHOWN_DIGITS); integral values stay whole.
+    if digits <= 0 or (float(value).is_integer() and abs(value) < 10 ** digits) or value == 0:
         return format_number(value)
-    return format_number(float(f"{value:.4g}"))
+    # Half up, as a reader rounds: 730.5 days is "731", not "730".
+    exact = Decimal(repr(float(value)))
+    rounded = float(exact.quantize(Decimal(1).scaleb(exact.adjusted() - digits + 1), ROUND_HALF_UP))
+    return format_number(round(rounded) if abs(rounded) >= 10 ** (digits - 1) else rounded)
 
 
-def interval_text(r: Reading) -> str:
+def _unit_suffix(base: str) -> str:
+    # Symbols (":1", "%") attach to the number; words get a space.
+    return base if base[:1] in (":", "%") else (f" {base}" if base else "")
+
+
+def interval_text(r: Reading, unit_words: str = "") -> str:
     """An interval of normalised values in words and symbols: "54,000–66,000",
-    "> 100 and ≤ 120 km", "≥ 200", "60,000 people"."""
-    base = r.base_unit
-    unit = base if base[:1] in (":", "%") else (f" {base}" if base else "")
+    "> 100 and ≤ 120 km", "≥ 200", "60,000 people" (`unit_words` names a
+    count's things, which have no base unit)."""
+    unit = _unit_suffix(r.base_unit or unit_words)
     low = r.low if r.low is not None and not (r.low == FLOOR and r.low_inclusive) else None
+    d = r.digits
     if low is None and r.high is None:
         return "any value"
     if r.high is None:
-        return ("≥ " if r.low_inclusive else "> ") + converted(low or 0.0) + unit
+        return ("≥ " if r.low_inclusive else "> ") + converted(low or 0.0, d) + unit
     if low is None:
-        return ("≤ " if r.high_inclusive else "< ") + converted(r.high) + unit
+        return ("≤ " if r.high_inclusive else "< ") + converted(r.high, d) + unit
     if same(low, r.high):
-        return converted(low) + unit
+        return converted(low, d) + unit
     if r.low_inclusive and r.high_inclusive:
-        return f"{converted(low)}–{converted(r.high)}{unit}"
-    return (("≥ " if r.low_inclusive else "> ") + converted(low) + " and "
-            + ("≤ " if r.high_inclusive else "< ") + converted(r.high) + unit)
+        return f"{converted(low, d)}–{converted(r.high, d)}{unit}"
+    return (("≥ " if r.low_inclusive else "> ") + converted(low, d) + " and "
+            + ("≤ " if r.high_inclusive else "< ") + converted(r.high, d) + unit)
+
+
+def count_words(figure: Figure) -> str:
+    """What a count counts, from its unit as written: "people" for "thousand
+    people"; "" for other families (their base unit says it)."""
+    unit = figure.known_unit
+    if unit is None or unit.family != "count":
+        return ""
+    words = figure.unit.strip().split(" ")
+    while len(words) > 1 and words[0].lower() in _MULTIPLIER_WORDS:
+        words = words[1:]
+    return " ".join(words)
+
+
+_MULTIPLIER_WORDS = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million",
+                               "millions", "billion", "billions"})
 
 
 def normalised_text(figure: Figure, r: Reading | None = None) -> str:
-    """The figure in the family's base unit: "≥ 200", "> 100,000", "≈ 500", "15–20 km"."""
+    """The figure in the family's base unit, at the precision it was written
+    to: "≥ 200 troops", "> 100,000 people", "≈ 500 civilians", "15–20 km",
+    "nearly 731 days"."""
     r = r or reading(figure)  # pass the reading when it is at hand (the index has them all)
-    # Symbols (":1", "%") attach to the number; words get a space.
-    base = r.base_unit
-    unit = base if base[:1] in (":", "%") else (f" {base}" if base else "")
+    unit = _unit_suffix(r.base_unit or count_words(figure))
     if r.family is None:
         unit = " (unit not known)"
+    d = r.digits
     if figure.qualifier in _LOWER_BOUNDS and r.low is not None:
-        return ("≥ " if r.low_inclusive else "> ") + converted(r.low) + unit
+        return ("≥ " if r.low_inclusive else "> ") + converted(r.low, d) + unit
     if figure.qualifier in _UPPER_BOUNDS and r.high is not None:
-        return ("≤ " if r.high_inclusive else "< ") + converted(r.high) + unit
+        return ("≤ " if r.high_inclusive else "< ") + converted(r.high, d) + unit
     if r.low is None or r.high is None:
         return "?"
-    approx = "≈ " if r.approximate else ""
+    approx = ("nearly " if figure.qualifier == "nearly" else "≈ ") if r.approximate else ""
     if r.is_point:
-        return approx + converted(r.low) + unit
-    return f"{approx}{converted(r.low)}–{converted(r.high)}{unit}"
+        return approx + converted(r.low, d) + unit
+    return f"{approx}{converted(r.low, d)}–{converted(r.high, d)}{unit}"

@@ -12,20 +12,40 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from briefgen.analyse.comparisons import Comparison, Corroboration, compare_all, fixed_metrics, group_key
-from briefgen.analyse.figures import FigureRef, Reading, as_written, period, reading
+from briefgen.analyse.claims import ClaimDate, claim_date, judge_link
+from briefgen.analyse.comparisons import (
+    Comparison,
+    Corroboration,
+    compare_all,
+    cumulative_metrics,
+    fixed_metrics,
+    group_key,
+)
+from briefgen.analyse.figures import FigureRef, Reading, as_written, moments, reading
+from briefgen.analyse.reasons import Reasons
 from briefgen.analyse.registry import Registry
 from briefgen.model import Brief, Claim, Corpus, Event, Metric, Topic
 
 
 @dataclass(frozen=True)
 class ClaimLink:
-    """A claim that an annotator marked as contradicting another."""
+    """A claim that an annotator marked as contradicting another, judged
+    (claims.py): a contradiction, or a divergence, with the reason and both dates."""
 
     brief: Brief
     claim: Claim
     other_brief: Brief
     other: Claim
+    contradiction: bool = True
+    reason: str = ""
+
+    @property
+    def when(self) -> ClaimDate:
+        return claim_date(self.brief, self.claim)
+
+    @property
+    def other_when(self) -> ClaimDate:
+        return claim_date(self.other_brief, self.other)
 
 
 class CorpusIndex:
@@ -44,7 +64,7 @@ class CorpusIndex:
             self.by_subject[ref.figure.subject].append(ref)
         self.by_metric = {m: self.by_metric[m] for m in sorted(self.by_metric)}
         self.comparisons: dict[tuple[str, str, str], Comparison] = compare_all(
-            self.figure_refs, self.readings, fixed_metrics(corpus))
+            self.figure_refs, self.readings, fixed_metrics(corpus), cumulative_metrics(corpus))
         # (brief id, figure id) → how many values it conflicts with, and a few of them.
         self.conflicts_of: dict[tuple[str, str], tuple[int, tuple[FigureRef, ...]]] = {}
         self.agreement_of: dict[tuple[str, str], Corroboration] = {}
@@ -53,7 +73,15 @@ class CorpusIndex:
             for agreement in comparison.agreements:
                 for ref in agreement.refs:
                     self.agreement_of[ref.key] = agreement
+        reasons = Reasons({e.id: e.name for e in corpus.entities}, corpus.vocabulary)
+        # (metric, subject, reference) → why its comparison has its verdict, in words.
+        self.reasons: dict[tuple[str, str, str], str] = {
+            key: reasons.of(c) for key, c in self.comparisons.items() if len(c.refs) > 1}
         self.claim_links, self.contradicted_by = self._link_claims()
+        # (brief id, claim id) → the judged links it makes, in the order it lists them.
+        self.links_from: dict[tuple[str, str], list[ClaimLink]] = defaultdict(list)
+        for link in self.claim_links:
+            self.links_from[(link.brief.id, link.claim.id)].append(link)
         self.topics: dict[str, Topic] = {
             t.id: t for t in sorted(corpus.topics, key=lambda t: (t.name.casefold(), t.id))
         }
@@ -82,12 +110,12 @@ class CorpusIndex:
 
     def _figure_order(self, ref: FigureRef) -> tuple:
         r = self.readings[ref.key]
-        start = period(ref)
+        start = moments(ref)
         return (
             ref.figure.metric,
             ref.figure.subject,
             ref.figure.reference or "",
-            start[0].isoformat() if start else "9999",
+            start[0] if start else 10**15,
             r.low if r.low is not None else float("-inf"),
             ref.brief.id,
             ref.figure.id,
@@ -103,7 +131,8 @@ class CorpusIndex:
                     found = claims.get((ref.brief, ref.claim))
                     if found is None:
                         continue
-                    link = ClaimLink(brief, claim, *found)
+                    judged = judge_link(brief, claim, *found, self.corpus.vocabulary)
+                    link = ClaimLink(brief, claim, *found, judged.contradiction, judged.reason)
                     links.append(link)
                     back[(ref.brief, ref.claim)].append(link)
         return links, back
@@ -141,6 +170,10 @@ class CorpusIndex:
     def reading_of(self, ref: FigureRef) -> Reading:
         return self.readings[ref.key]
 
+    def reason(self, comparison: Comparison) -> str:
+        """Why a comparison has its verdict, in one or two sentences."""
+        return self.reasons.get(comparison.key, "")
+
     def comparison_of(self, ref: FigureRef) -> Comparison:
         return self.comparisons[group_key(ref)]
 
@@ -163,6 +196,15 @@ class CorpusIndex:
     def comparisons_of_metric(self, metric_id: str) -> list[Comparison]:
         """A metric's comparisons, by subject name."""
         return list(self._of_metric.get(metric_id, ()))
+
+    def contradictions(self) -> list[ClaimLink]:
+        """The claim links that are contradictions, in brief and claim order."""
+        return [link for link in self.claim_links if link.contradiction]
+
+    def divergences(self) -> list[ClaimLink]:
+        """The claim links that are divergences (a forecast against a report,
+        or different dates), never counted as contradictions."""
+        return [link for link in self.claim_links if not link.contradiction]
 
     def conflicting(self) -> list[Comparison]:
         return [c for c in self.comparisons.values() if c.verdict == "conflicting"]

@@ -46,6 +46,7 @@ _PHRASES: dict[str, str] = {
     "topic": f"a topic id from data/{TOPICS_FILE}",
     "unit": f"a unit as written, listed in data/{UNITS_FILE}",
     "date": "a date: 2025-11-06, 2025-11 or 2025",
+    "moment": "a date: 2025-11-06, 2025-11 or 2025, or a day with its time: 2025-11-06T08:30",
     "number": "a plain number such as 60000 or 0.5",
     "flag": "true or false",
     "url": "an http(s) URL",

@@ -147,7 +147,8 @@ _UNSHOWN = frozenset({("Chart", "svg")})
 
 def _listed(brief: Brief) -> tuple[object, ...]:
     """What any page shows of a brief it lists, links to or quotes from: its
-    id, title, outlet, publication, type and topics (figures, quotes, events and
-    claims are given to pages on their own, and fingerprinted whole there). A
-    page about the brief itself is given it as `own`."""
-    return ("brief", brief.id, brief.title, brief.outlet, brief.published, brief.article_type, brief.topics)
+    id, title, outlet, publication, type, topics and grade (figures, quotes,
+    events and claims are given to pages on their own, and fingerprinted whole
+    there). A page about the brief itself is given it as `own`."""
+    return ("brief", brief.id, brief.title, brief.outlet, brief.published, brief.article_type, brief.topics,
+            brief.reliability)

@@ -61,6 +61,7 @@ _WANTED: dict[str, str] = {
     "topic": "a topic id",
     "unit": "a unit",
     "date": "a date",
+    "moment": "a date, optionally with the time of day",
     "number": "a number",
     "flag": "true or false",
     "url": "a URL",
@@ -346,6 +347,25 @@ def _date(node: YScalar, spec: Field, path: str, chk: FileCheck) -> PartialDate:
     return PartialDate(*parse_date(node.text))
 
 
+# A date, optionally with the time of day: 2025-11-06T08:30 (or a space for the T).
+_MOMENT = re.compile(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?")
+
+
+def _moment(node: YScalar, spec: Field, path: str, chk: FileCheck) -> PartialDate:
+    """A date to the year, month or day, or a day with its time (hours and
+    minutes, as the source gives them; seconds are dropped)."""
+    match = _MOMENT.fullmatch(node.text.strip())
+    if match is None:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ].*", node.text.strip()):
+            raise BadValue(f"expected a date with a time of day such as 2025-11-06T08:30 (hours and "
+                           f"minutes, no time zone), got `{node.text[:40]}`")
+        return PartialDate(*parse_date(node.text))
+    hour, minute = int(match.group(2)), int(match.group(3))
+    if hour > 23 or minute > 59 or int(match.group(4) or 0) > 59:
+        raise BadValue(f"`{node.text[:40]}` is not a time of day (00:00 to 23:59)")
+    return PartialDate(*parse_date(match.group(1)), hour, minute)
+
+
 def _number(node: YScalar, spec: Field, path: str, chk: FileCheck) -> float:
     number = parse_number(node)
     parts = _NUMBER_PARTS.fullmatch(node.text)
@@ -402,6 +422,7 @@ _SCALARS = {
     "topic": _topic,
     "unit": _unit,
     "date": _date,
+    "moment": _moment,
     "number": _number,
     "flag": _flag,
     "url": _url,

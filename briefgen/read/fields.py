@@ -8,7 +8,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from briefgen.model import ARTICLE_TYPES, ENTITY_KINDS, QUALIFIERS, EntityKind
+from briefgen.model import (
+    ARTICLE_TYPES,
+    CLAIM_KINDS,
+    CREDIBILITY,
+    ENTITY_KINDS,
+    QUALIFIERS,
+    RELIABILITY,
+    EntityKind,
+)
 from briefgen.units import FAMILY_BASE
 
 MAX_QUOTE_WORDS = 30
@@ -26,7 +34,8 @@ FACTOR_BOUNDS = (1e-9, 1e12)
 class Field:
     """How one YAML key is read.
 
-    `type` is one of: text, markdown, id, entity, metric, topic, unit, date, number,
+    `type` is one of: text, markdown, id, entity, metric, topic, unit, date, moment
+    (a date, or a day with its time), number,
     flag, url, choice, wikidata, claim-ref, published, list (of `item`) and
     object (with `fields`).
     """
@@ -74,10 +83,13 @@ FIGURE_FIELDS: dict[str, Field] = {
     "high": Field("number", bounds=FIGURE_NUMBER_BOUNDS, decimals=FIGURE_DECIMALS),
     "qualifier": Field("choice", choices=tuple(QUALIFIERS)),
     "unit": Field("unit", required=True),
-    "as_of": Field("date"),
+    "as_of": Field("moment"),  # a date, or a day with its time: 2025-11-06T08:30
     "claimed_by": _ENTITY,
     "via": _ENTITY,
     "reference": Field("id"),  # one of its metric's `references` (crosscheck)
+    "origin": _ENTITY,  # who first produced the number: Figure.source
+    "of": _ENTITY,  # whose people or things it counts
+    "credibility": Field("choice", choices=tuple(str(g) for g in CREDIBILITY)),
     "context": Field("markdown"),
 }
 QUOTE_FIELDS: dict[str, Field] = {
@@ -99,8 +111,10 @@ CLAIM_FIELDS: dict[str, Field] = {
     "id": Field("id", required=True),
     "by": _ENTITY,
     "text": Field("text", required=True),
-    "as_of": Field("date"),
+    "as_of": Field("moment"),
     "via": _ENTITY,
+    "kind": Field("choice", choices=tuple(CLAIM_KINDS)),
+    "credibility": Field("choice", choices=tuple(str(g) for g in CREDIBILITY)),
     "contradicts": _list(Field("claim-ref")),
 }
 PUBLISHED_FIELDS: dict[str, Field] = {
@@ -124,6 +138,7 @@ BRIEF_FIELDS: dict[str, Field] = {
     "events": _list(_obj(EVENT_FIELDS)),
     "claims": _list(_obj(CLAIM_FIELDS)),
     "sources": _list(_ORGANISATION),
+    "reliability": Field("choice", choices=tuple(RELIABILITY)),
     "credibility": Field("markdown", required=True),
 }
 
@@ -160,16 +175,27 @@ METRIC_FIELDS: dict[str, Field] = {
     # A quantity that does not change over time (a pre-war population): its
     # values are compared whatever their dates, never read as a series.
     "fixed": Field("flag"),
+    # A running count (a death toll): a later lower value is flagged, never
+    # read as part of a series. Only on count-like families (crosscheck).
+    "cumulative": Field("flag"),
     # What figures on this metric are measured from; figures name one as `reference`.
     "references": _list(_obj(REFERENCE_FIELDS)),
 }
 SIDE_FIELDS: dict[str, Field] = {
     "label": Field("text", required=True),
     "colour": Field("text", required=True),  # "#rrggbb", checked by the loader
+    # A party to the war: pages mark its people's numbers as a belligerent's claims.
+    "belligerent": Field("flag"),
 }
-QUALIFIER_WORD_FIELDS: dict[str, Field] = {
-    q: Field("text", required=True) for q in QUALIFIERS if q != "exact"
+# data/vocabulary.yml `claim_kinds`: how each kind of claim reads.
+CLAIM_KIND_WORD_FIELDS: dict[str, Field] = {k: Field("text", required=True) for k in CLAIM_KINDS}
+# data/vocabulary.yml `grades`: the words of each Admiralty grade.
+GRADE_FIELDS: dict[str, Field] = {
+    "reliability": _obj({g: Field("text", required=True) for g in RELIABILITY}),
+    "credibility": _obj({str(g): Field("text", required=True) for g in CREDIBILITY}),
 }
+# Each optional: a qualifier left out (a vocabulary written before `nearly`) keeps its default words.
+QUALIFIER_WORD_FIELDS: dict[str, Field] = {q: Field("text") for q in QUALIFIERS if q != "exact"}
 CHART_FIELDS: dict[str, Field] = {
     "population": _list(Field("metric")),
     "claims-by-side": _list(Field("metric")),

@@ -225,6 +225,28 @@ def _check_metric_id(key: str) -> None:
         raise BadValue(f"`{key}` is a reserved name; choose another id")
 
 
+# A running count counts things: only count-like families may be cumulative.
+CUMULATIVE_FAMILIES = ("count",)
+
+
+def _check_cumulative(metrics: Mapping[str, tuple[ReadMapping | None, Location]]) -> list[Problem]:
+    """`cumulative: true` only on a count-like metric that changes over time."""
+    found = []
+    for metric_id, (obj, _) in sorted(metrics.items()):
+        if obj is None or not obj.get("cumulative"):
+            continue
+        family, where = obj.get("family"), obj.at["cumulative"]
+        if family is not None and family not in CUMULATIVE_FAMILIES:
+            found.append(Problem(where, f"{metric_id}.cumulative",
+                                 f"only a count can be a running count; `{metric_id}` is a {family} "
+                                 f"(cumulative is allowed on: {', '.join(CUMULATIVE_FAMILIES)})"))
+        elif obj.get("fixed"):
+            found.append(Problem(where, f"{metric_id}.cumulative",
+                                 "a metric cannot be both `fixed` (never changes) and `cumulative` "
+                                 "(a running count)"))
+    return found
+
+
 def _check_topic_id(key: str) -> None:
     check_id(key, "topic id")
     if key in RESERVED_IDS:
@@ -392,6 +414,9 @@ def _build_brief(brief: BriefInfo, units: Mapping[str, Unit]) -> Brief:
                 claimed_by=f.get("claimed_by"),
                 via=f.get("via"),
                 reference=f.get("reference"),
+                source=f.get("origin"),
+                of=f.get("of"),
+                credibility=_grade(f.get("credibility")),
                 context=f.get("context", ""),
                 known_unit=units[unit_key(f.values["unit"])],
                 origin=f.where,
@@ -429,13 +454,22 @@ def _build_brief(brief: BriefInfo, units: Mapping[str, Unit]) -> Brief:
                 as_of=c.get("as_of"),
                 via=c.get("via"),
                 contradicts=tuple(c.get("contradicts", [])),
+                kind=c.get("kind"),
+                credibility=_grade(c.get("credibility")),
                 origin=c.where,
             )
             for c in items_of(o, "claims")
         ),
         sources=tuple(o.get("sources", [])),
+        reliability=o.get("reliability"),
         origin=o.where,
     )
+
+
+def _grade(written: str | None) -> int | None:
+    # An information credibility is read as a choice of "1"-"6" (so a wrong one
+    # lists the allowed grades) and kept as its number.
+    return int(written) if written is not None else None
 
 
 # --- Public API ---------------------------------------------------------------
@@ -460,6 +494,7 @@ def _load(data_dir: Path, root: Path) -> tuple[Corpus | None, Loaded]:
         return None, Loaded(problems, {}, {}, {}, {}, frozenset())
     entities, registry_checks, registry = _load_registry(data_dir, root, problems)
     metrics = _load_table(data_dir, root, METRICS_FILE, METRIC_FIELDS, _check_metric_id, problems)
+    problems.extend(_check_cumulative(metrics))
     units = _load_table(data_dir, root, UNITS_FILE, UNIT_FIELDS, _check_unit_name, problems)
     vocabulary, vocabulary_check = _load_vocabulary(data_dir, root, problems)
     check_entries(vocabulary, entities, {chk.file: chk for chk in registry_checks})
@@ -505,7 +540,7 @@ def _load(data_dir: Path, root: Path) -> tuple[Corpus | None, Loaded]:
         metrics=tuple(
             Metric(m, obj.values["label"], obj.values["family"], obj.values["description"], origin=where,
                    references={r.values["id"]: r.values["description"] for r in items_of(obj, "references")},
-                   fixed=bool(obj.get("fixed", False)))
+                   fixed=bool(obj.get("fixed", False)), cumulative=bool(obj.get("cumulative", False)))
             for m, (obj, where) in sorted(metrics.items())
             if obj is not None
         ),

@@ -14,13 +14,20 @@ from collections.abc import Mapping
 from briefgen.model import A_KIND, DEFAULT_VOCABULARY, ENTITY_KINDS, EntityKind, Side, Vocabulary
 from briefgen.read.convert import FileCheck, ReadMapping, check_id, convert_object
 from briefgen.read.crosscheck import EntityInfo
-from briefgen.read.fields import CHART_FIELDS, KIND_FIELDS, QUALIFIER_WORD_FIELDS, SIDE_FIELDS
+from briefgen.read.fields import (
+    CHART_FIELDS,
+    CLAIM_KIND_WORD_FIELDS,
+    GRADE_FIELDS,
+    KIND_FIELDS,
+    QUALIFIER_WORD_FIELDS,
+    SIDE_FIELDS,
+)
 from briefgen.read.suggest import NearMisses, did_you_mean
 from briefgen.read.yamlsafe import BadValue, YMap, YNode
 
 VOCABULARY_FILE = "vocabulary.yml"
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
-_SECTIONS = ("sides", "qualifiers", "charts", "kinds")
+_SECTIONS = ("sides", "qualifiers", "charts", "kinds", "claim_kinds", "grades")
 
 
 def read_vocabulary(tree: YMap | None, chk: FileCheck) -> Vocabulary:
@@ -41,7 +48,8 @@ def read_vocabulary(tree: YMap | None, chk: FileCheck) -> Vocabulary:
     if "qualifiers" in found:
         obj = convert_object(found["qualifiers"], QUALIFIER_WORD_FIELDS, "qualifiers", chk)
         if obj is not None:
-            words = tuple((q, obj.values[q]) for q in QUALIFIER_WORD_FIELDS if obj.values.get(q))
+            defaults = dict(DEFAULT_VOCABULARY.qualifier_words)
+            words = tuple((q, obj.values.get(q) or defaults[q]) for q in QUALIFIER_WORD_FIELDS)
     population, side_metrics = DEFAULT_VOCABULARY.population_metrics, DEFAULT_VOCABULARY.side_metrics
     if "charts" in found:
         obj = convert_object(found["charts"], CHART_FIELDS, "charts", chk)
@@ -53,7 +61,23 @@ def read_vocabulary(tree: YMap | None, chk: FileCheck) -> Vocabulary:
         obj = convert_object(found["kinds"], KIND_FIELDS, "kinds", chk)
         if obj is not None:
             kinds = tuple((kind, _kinds(obj, kind, chk) or dict(kinds)[kind]) for kind in ENTITY_KINDS)
-    return Vocabulary(sides, words, population, side_metrics, kinds)
+    claim_kinds = DEFAULT_VOCABULARY.claim_kind_words
+    if "claim_kinds" in found:
+        obj = convert_object(found["claim_kinds"], CLAIM_KIND_WORD_FIELDS, "claim_kinds", chk)
+        if obj is not None:
+            claim_kinds = tuple((k, obj.values.get(k) or dict(claim_kinds)[k])
+                                for k in CLAIM_KIND_WORD_FIELDS)
+    reliability, credibility = DEFAULT_VOCABULARY.reliability_words, DEFAULT_VOCABULARY.credibility_words
+    if "grades" in found:
+        obj = convert_object(found["grades"], GRADE_FIELDS, "grades", chk)
+        if obj is not None:
+            given = obj.values.get("reliability")
+            if given is not None:
+                reliability = tuple((g, given.values.get(g) or w) for g, w in reliability)
+            given = obj.values.get("credibility")
+            if given is not None:
+                credibility = tuple((g, given.values.get(str(g)) or w) for g, w in credibility)
+    return Vocabulary(sides, words, population, side_metrics, kinds, claim_kinds, reliability, credibility)
 
 
 def _sides(node: YNode, chk: FileCheck) -> tuple[Side, ...]:
@@ -75,7 +99,8 @@ def _sides(node: YNode, chk: FileCheck) -> tuple[Side, ...]:
         if not _COLOUR.fullmatch(colour):
             chk.add(obj.at["colour"], f"{path}.colour", f"`{colour[:20]}` is not a colour; write #rrggbb")
             continue
-        sides.append(Side(key.text, obj.values["label"], colour, origin=key.where))
+        sides.append(Side(key.text, obj.values["label"], colour, origin=key.where,
+                          belligerent=bool(obj.values.get("belligerent", False))))
     return tuple(sides)
 
 

@@ -29,11 +29,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import IO, Any
 
-from briefgen.analyse.figures import APPROXIMATE_TOLERANCE
-
 MARK_LABELS: dict[str, str] = {
     "bar": "exact value",
-    "approximate": "about (±10 %)",
+    "approximate": "about / nearly (a rounded number)",
     "range": "range",
     "lower-bound": "at least / more than",
     "upper-bound": "up to / fewer than",
@@ -62,6 +60,10 @@ class ChartRow:
     strict: bool  # a bound that excludes its own value
     approximate: bool
     unit: str  # base unit of the normalised values
+    # How far an "about" or "nearly" value reaches below and above it (base
+    # units; figures.tolerance); 0 for other marks.
+    reach_below: float = 0.0
+    reach_above: float = 0.0
 
 
 def _sides(rows: list[ChartRow]) -> list[tuple[str, str]]:
@@ -480,7 +482,7 @@ def _draw_mark(canvas: _Canvas, row: ChartRow, y: float, x_of: Callable[[float],
         return value
     if row.mark == "approximate":
         value = row.low or 0.0
-        low, high = value * (1 - APPROXIMATE_TOLERANCE), value * (1 + APPROXIMATE_TOLERANCE)
+        low, high = max(0.0, value - row.reach_below), value + row.reach_above
         canvas.line([(x_of(low), y), (x_of(high), y)], colour, 1.5, dashes=(1.5, 2.5))
         _diamond(canvas, x_of(value), y, 5.5, colour, 2)
         return high

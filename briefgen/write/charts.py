@@ -9,7 +9,7 @@ Scale: a panel uses a log axis when all its values are positive and span a
 factor of 100 or more (500 civilians beside 70,000 would otherwise vanish);
 otherwise a linear axis from 0. Exact values are bars, ranges whiskers, bounds
 arrows from the bound towards the open side (hollow circle: strict bound),
-"about" values hollow diamonds with a ±10 % line and a "~" in their label.
+"about" and "nearly" values hollow diamonds with a line as far as they reach and a "~" in their label.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from pathlib import Path
 
 from briefgen.analyse.claimants import UNATTRIBUTED, claimant_id, name_of, side_of
 from briefgen.analyse.comparisons import Comparison
-from briefgen.analyse.figures import FigureRef, period
+from briefgen.analyse.figures import APPROXIMATE_QUALIFIERS, FigureRef, period
 from briefgen.analyse.index import CorpusIndex
 from briefgen.model import Brief
 from briefgen.provenance import drawing_digest
@@ -166,7 +166,7 @@ def _mark(qualifier: str, low: float | None, high: float | None) -> str:
         return "upper-bound"
     if low is not None and high is not None and low != high:
         return "range"
-    return "approximate" if qualifier == "about" else "bar"
+    return "approximate" if qualifier in APPROXIMATE_QUALIFIERS else "bar"
 
 
 def chart_row(index: CorpusIndex, ref: FigureRef, panel: str, label_head: str,
@@ -188,7 +188,7 @@ def chart_row(index: CorpusIndex, ref: FigureRef, panel: str, label_head: str,
         subject=name_of(entities, ref.figure.subject),
         claimant=claimant,
         side=side.id,
-        side_label=side.label,
+        side_label=side.marked_label,
         colour=side.colour,
         brief=ref.brief.id,
         figure=ref.figure.id,
@@ -200,6 +200,8 @@ def chart_row(index: CorpusIndex, ref: FigureRef, panel: str, label_head: str,
         strict=strict,
         approximate=r.approximate,
         unit=r.base_unit,
+        reach_below=r.slack_low if mark == "approximate" else 0.0,
+        reach_above=r.slack_high if mark == "approximate" else 0.0,
     )
 
 

@@ -109,7 +109,7 @@ def briefs_json(index: CorpusIndex, site_url: str = "") -> str:
             "published": {"date": _date(b.published.date), "approximate": b.published.approximate,
                           "basis": b.published.basis},
             "topics": list(b.topics), "summary": b.summary, "key_points": list(b.key_points),
-            "credibility": b.credibility, "sources": list(b.sources),
+            "credibility": b.credibility, "reliability": b.reliability, "sources": list(b.sources),
             "entities": [{"id": m.entity, "role": m.role} for m in b.mentions],
             "figures": len(b.figures), "quotes": len(b.quotes), "events": len(b.events),
             "claims": len(b.claims),
@@ -148,9 +148,11 @@ def figures_json(index: CorpusIndex, site_url: str = "") -> str:
                            "high_inclusive": r.high_inclusive, "approximate": r.approximate,
                            "base_unit": r.base_unit or None, "text": normalised_text(f, r)},
             "as_of": _date(f.as_of), "claimed_by": f.claimed_by, "claimant": claimant_id(ref),
-            "via": f.via, "reference": f.reference, "context": f.context,
+            "via": f.via, "origin": f.source, "of": f.of, "credibility": f.credibility,
+            "reference": f.reference, "context": f.context,
             "discrepancies": index.conflicts_of.get(ref.key, (0, ()))[0],
             "verdict": index.comparison_of(ref).verdict,
+            "reason": index.reason(index.comparison_of(ref)),
         })
     return _json("figures", items)
 
@@ -173,8 +175,12 @@ def claims_json(index: CorpusIndex, site_url: str = "") -> str:
     items = [
         {
             "brief": b.id, "claim": c.id, "page": link.brief(b, "claim", c.id), "by": c.by,
-            "text": c.text, "as_of": _date(c.as_of), "via": c.via,
-            "contradicts": [{"brief": ref.brief, "claim": ref.claim} for ref in c.contradicts],
+            "text": c.text, "kind": c.kind, "credibility": c.credibility, "as_of": _date(c.as_of),
+            "via": c.via,
+            "contradicts": [{"brief": judged.other_brief.id, "claim": judged.other.id,
+                             "judged": "contradiction" if judged.contradiction else "divergence",
+                             "reason": judged.reason}
+                            for judged in index.links_from.get((b.id, c.id), [])],
         }
         for b in sorted(index.corpus.briefs, key=lambda b: b.id)
         for c in b.claims

@@ -22,11 +22,22 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from briefgen.analyse.claimants import claimant_id
-from briefgen.analyse.comparisons import VERDICT_WORDS, Comparison
+from briefgen.analyse.claimants import claimant_id, side_of_names
+from briefgen.analyse.claims import claim_date
+from briefgen.analyse.comparisons import VERDICT_WORDS, Comparison, Corroboration
 from briefgen.analyse.figures import FigureRef, Reading, as_written, converted, interval_text, normalised_text
 from briefgen.analyse.index import CorpusIndex
-from briefgen.model import ARTICLE_TYPES, QUALIFIERS, Entity, Metric, PartialDate, Topic, Vocabulary
+from briefgen.model import (
+    ARTICLE_TYPES,
+    QUALIFIERS,
+    Brief,
+    Claim,
+    Entity,
+    Metric,
+    PartialDate,
+    Topic,
+    Vocabulary,
+)
 from briefgen.write import urls
 from briefgen.write.sanitise import EXTERNAL_REL, plain, render_markdown
 from briefgen.write.urls import OutputFile
@@ -66,6 +77,24 @@ class Tables:
 
     def name_of(self, entity_id: str | None, missing: str = "unattributed") -> str:
         return self.entities[entity_id].name if entity_id else missing
+
+    def side_label(self, ref: FigureRef) -> str:
+        """The side whose number a figure is, marked when a belligerent."""
+        return side_of_names(self.entities, self.vocabulary, ref).marked_label
+
+    def agreed_values(self, agreement: Corroboration) -> str:
+        """Each value an agreement holds, once: never "≈ 32,000" for a source that said 34,000."""
+        return " and ".join(dict.fromkeys(self.normalised(ref) for ref in agreement.refs))
+
+    def claim_side(self, brief: Brief, claim: Claim) -> str:
+        """The side of whoever makes a claim (the outlet when no one is named), marked when a belligerent."""
+        who = claim.by or brief.outlet
+        if who is None:
+            return "outlet not known"
+        entity = self.entities.get(who)
+        # A country named for its government ("Russia says…") speaks for the side of that name.
+        side = self.vocabulary.side(entity.side if entity and entity.side else who)
+        return side.marked_label if side else "side not known"
 
 
 class EntityLabels:
@@ -172,6 +201,13 @@ class Renderer:
             topic_name=lambda topic_id: tables.topics[topic_id].name,
             name_of=tables.name_of,
             claimant_id=claimant_id,
+            side_label=tables.side_label,
+            agreed_values=tables.agreed_values,
+            claim_side=tables.claim_side,
+            claim_when=lambda brief, claim: claim_date(brief, claim).display(),
+            claim_kind=vocabulary.claim_kind,
+            reliability_words=dict(vocabulary.reliability_words),
+            credibility_words=dict(vocabulary.credibility_words),
             value_anchor=value_anchor,
             range_text=range_text,
             date_of=date_of,
@@ -278,10 +314,11 @@ def value_anchor(ref: FigureRef) -> str:
 def range_text(comparison: Comparison) -> str:
     """The span of a comparison's normalised values: "500 – 70,000", "≥ 200"."""
     low, high = comparison.span()
+    d = comparison.digits  # converted values at the precision they were written to
     if low is None and high is None:
         return "—"
     if high is None:
-        return f"{converted(low or 0)} or more"
+        return f"{converted(low or 0, d)} or more"
     if low is None or low == high:
-        return converted(high)
-    return f"{converted(low)} – {converted(high)}"
+        return converted(high, d)
+    return f"{converted(low, d)} – {converted(high, d)}"

@@ -1,24 +1,32 @@
-"""The verdict on each group of comparable figures, case by case and as properties."""
+"""The verdict on each group of comparable figures, case by case and as properties.
+
+The cases are a table in verdict_cases.yml: a few values each, the verdict and
+a part of the reason the page gives.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
 from briefgen.analyse.comparisons import compare_all
 from briefgen.analyse.figures import FigureRef
-from tests.corpus_factory import brief, figure
+from briefgen.analyse.reasons import Reasons
+from tests.corpus_factory import DEFAULT_ENTITIES, brief, figure
 
 
 @dataclass(frozen=True)
 class V:
     """One value in a case: the figure, and where it comes from.
 
-    Each value gets a brief and an outlet of its own unless `brief` or
-    `outlet` says otherwise.
+    Each value gets a brief, an outlet and an identified claimant of its own
+    unless `brief`, `outlet` or `by` says otherwise: `by=""` is an unattributed
+    value, `outlet=""` a brief whose outlet is unknown.
     """
 
     value: float | None = None
@@ -28,106 +36,71 @@ class V:
     unit: str = "people"
     as_of: str | None = None
     by: str | None = None
+    origin: str | None = None
     via: str | None = None
     outlet: str | None = None
     brief: str | None = None
     reference: str | None = None
 
 
-def refs_of(values: list[V], metric: str = "casualties") -> list[FigureRef]:
+NAMES = {e.id: e.name for e in DEFAULT_ENTITIES}
+
+
+def refs_of(values: list[V], metric: str = "casualties",
+            names: dict[str, str] | None = None) -> list[FigureRef]:
+    """The values as figures in briefs; `names` renames each brief (file names)."""
     by_brief: dict[str, list] = {}
     outlets: dict[str, str | None] = {}
     for n, v in enumerate(values):
         brief_id = v.brief or f"b{n}"
+        claimant = f"src{n}" if v.by is None else (v.by or None)
         by_brief.setdefault(brief_id, []).append(figure(
             f"f{n}", metric, "pokrovsk", v.value, unit=v.unit, qualifier=v.q, low=v.low, high=v.high,
-            as_of=v.as_of, claimed_by=v.by, via=v.via, reference=v.reference))
-        outlets.setdefault(brief_id, v.outlet if v.outlet is not None else f"outlet-{brief_id}")
+            as_of=v.as_of, claimed_by=claimant, via=v.via, reference=v.reference, source=v.origin))
+        outlet = f"outlet-{brief_id}" if v.outlet is None else (v.outlet or None)
+        outlets.setdefault(brief_id, outlet)
     refs = []
     for brief_id, figures in by_brief.items():
-        made = brief(brief_id, *figures, outlet=outlets[brief_id])
+        made = brief((names or {}).get(brief_id, brief_id), *figures, outlet=outlets[brief_id])
         refs += [FigureRef(made, f) for f in made.figures]
     return refs
 
 
+def judged(refs: list[FigureRef], metric: str = "casualties", fixed: bool = False):
+    is_running = metric == "running"
+    return compare_all(refs, fixed=frozenset({metric}) if fixed else frozenset(),
+                       cumulative=frozenset({metric}) if is_running else frozenset())
+
+
 def verdicts(values: list[V], metric: str = "casualties", fixed: bool = False) -> list[str]:
     """The verdict of every group the values form, by group key."""
-    groups = compare_all(refs_of(values, metric), fixed=frozenset({metric}) if fixed else frozenset())
-    return [c.verdict for c in groups.values()]
+    return [c.verdict for c in judged(refs_of(values, metric), metric, fixed).values()]
 
 
-CASES: list[tuple[str, list[V], list[str]]] = [
-    ("one value", [V(100)], ["single"]),
-    ("two equal exact values", [V(100), V(100)], ["corroborated"]),
-    ("two different exact values", [V(100), V(101)], ["conflicting"]),
-    ("at least 100 allows exactly 100", [V(100, "at-least"), V(100)], ["consistent"]),
-    ("more than 100 excludes exactly 100", [V(100, "more-than"), V(100)], ["conflicting"]),
-    ("up to 100 allows exactly 100", [V(100, "up-to"), V(100)], ["consistent"]),
-    ("fewer than 100 excludes exactly 100", [V(100, "fewer-than"), V(100)], ["conflicting"]),
-    ("more than and fewer than one number", [V(100, "more-than"), V(100, "fewer-than")], ["conflicting"]),
-    ("at least and up to one number meet", [V(100, "at-least"), V(100, "up-to")], ["consistent"]),
-    ("more than and up to one number", [V(100, "more-than"), V(100, "up-to")], ["conflicting"]),
-    ("at least and fewer than one number", [V(100, "at-least"), V(100, "fewer-than")], ["conflicting"]),
-    ("two lower bounds", [V(100, "more-than"), V(500, "at-least")], ["consistent"]),
-    ("a value inside a range", [V(low=15, high=20), V(18)], ["consistent"]),
-    ("a value outside a range", [V(low=15, high=20), V(21)], ["conflicting"]),
-    ("ranges that touch", [V(low=15, high=20), V(low=20, high=25)], ["consistent"]),
-    ("ranges apart", [V(low=15, high=20), V(low=21, high=25)], ["conflicting"]),
-    ("about 100 reaches 110", [V(100, "about"), V(110)], ["consistent"]),
-    ("about 100 stops short of 111", [V(100, "about"), V(111)], ["conflicting"]),
-    ("about 100 reaches 90", [V(100, "about"), V(90)], ["consistent"]),
-    ("about 100 stops short of 89", [V(100, "about"), V(89)], ["conflicting"]),
-    ("about 100 twice", [V(100, "about"), V(100, "about")], ["corroborated"]),
-    ("about 100 and about 105 each within the other", [V(100, "about"), V(105, "about")], ["corroborated"]),
-    ("about 100 and about 122 overlap but differ", [V(100, "about"), V(122, "about")], ["consistent"]),
-    ("about 100 and about 123 are apart", [V(100, "about"), V(123, "about")], ["conflicting"]),
-    ("miles and kilometres agree", [V(12, unit="miles"), V(19.312128, unit="km")], ["corroborated"]),
-    ("miles and kilometres differ", [V(12, unit="miles"), V(19, unit="km")], ["conflicting"]),
-    ("twelve months are a year", [V(12, unit="months"), V(1, unit="years")], ["corroborated"]),
-    ("21 months against about two years",
-     [V(21, unit="months"), V(2, "about", unit="years")], ["conflicting"]),
-    ("different dates make a series",
-     [V(70000, as_of="2022-02"), V(500, as_of="2023-06")], ["series"]),
-    ("one month, two values", [V(700, as_of="2023-06"), V(500, as_of="2023-06")], ["conflicting"]),
-    ("a year holds its months", [V(700, as_of="2023"), V(500, as_of="2023-06")], ["conflicting"]),
-    ("a series whose dated values agree within a date",
-     [V(100, as_of="2022-02"), V(100, as_of="2022-02"), V(500, as_of="2023-06")], ["series"]),
-    ("a conflict at one date outweighs the series",
-     [V(100, as_of="2022-02"), V(200, as_of="2022-02"), V(500, as_of="2023-06")], ["conflicting"]),
-    ("one claimant through two outlets counts once",
-     [V(100, by="isw"), V(100, by="isw")], ["consistent"]),
-    ("two claimants relayed via one channel count once",
-     [V(100, by="isw", via="tass"), V(100, by="michael-kofman", via="tass")], ["consistent"]),
-    ("an outlet repeating its own figure", [V(100, outlet="tass"), V(100, outlet="tass")], ["consistent"]),
-    ("the outlet and a claimant it quotes are two sources",
-     [V(100, outlet="tass"), V(100, by="isw", outlet="tass")], ["corroborated"]),
-    ("a repeated claimant and an independent source",
-     [V(100, by="isw"), V(100, by="isw"), V(100, by="michael-kofman")], ["corroborated"]),
-    ("different references are never judged together",
-     [V(100, reference="a"), V(500, reference="b")], ["single", "single"]),
-    ("a reference and none", [V(100, reference="a"), V(500)], ["single", "single"]),
-    ("one reference, two values", [V(100, reference="a"), V(500, reference="a")], ["conflicting"]),
-    ("a conflict inside one brief", [V(2, brief="wp"), V(1, brief="wp", by="isw")], ["conflicting"]),
-    ("one brief repeating its own number", [V(100, brief="wp"), V(100, brief="wp")], ["consistent"]),
-    ("an unknown unit is not compared", [V(100), V(5, unit="bananas")], ["consistent"]),
-    ("one conflict among agreeing values", [V(100), V(100), V(300)], ["conflicting"]),
-]
+CASES: list[dict] = yaml.safe_load((Path(__file__).parent / "verdict_cases.yml").read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize(("values", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
-def test_verdict(values: list[V], expected: list[str]) -> None:
-    assert verdicts(values) == expected
+def _values(case: dict) -> list[V]:
+    return [V(**{k: (str(v) if k in ("as_of", "by", "outlet", "origin") and v is not None else v)
+                 for k, v in value.items()}) for value in case["values"]]
 
 
-def test_there_are_at_least_thirty_cases() -> None:
-    assert len(CASES) >= 30
+@pytest.mark.parametrize("case", CASES, ids=[c["case"] for c in CASES])
+def test_verdict(case: dict) -> None:
+    metric = case.get("metric", "casualties")
+    groups = judged(refs_of(_values(case), metric), metric, case.get("fixed", False))
+    if "verdicts" in case:
+        assert [c.verdict for c in groups.values()] == case["verdicts"]
+        return
+    (comparison,) = groups.values()
+    assert comparison.verdict == case["verdict"]
+    reason = Reasons(NAMES).of(comparison)
+    assert case["reason"] in reason, reason
 
 
-def test_a_fixed_metric_compares_values_whatever_their_dates() -> None:
-    dated = [V(70000, as_of="2022-02"), V(500, as_of="2023-06")]
-    assert verdicts(dated, fixed=True) == ["conflicting"]
-    same = [V(60000, as_of="2022-02"), V(60000, as_of="2025-11")]
-    assert verdicts(same, fixed=True) == ["corroborated"]
+def test_there_are_at_least_seventy_cases() -> None:
+    assert len(CASES) >= 70
+    assert len({c["case"] for c in CASES}) == len(CASES)
 
 
 def test_the_common_interval_of_consistent_values() -> None:
@@ -151,17 +124,26 @@ def test_corroboration_names_one_figure_per_independent_source() -> None:
     assert sorted(r.figure.claimed_by for r in agreement.sources) == ["isw", "michael-kofman"]
 
 
+def test_no_reason_names_unattributed_as_an_independent_source() -> None:
+    refs = refs_of([V(100, by=""), V(100, by=""), V(100, by="isw")])
+    (comparison,) = compare_all(refs).values()
+    assert comparison.verdict == "consistent"
+    assert comparison.agreements == ()
+    assert "unattributed" not in Reasons(NAMES).of(comparison).split("Only one identified source")[0]
+
+
 # --- properties ------------------------------------------------------------------
 
-QUALIFIERS = ("exact", "about", "at-least", "more-than", "up-to", "fewer-than")
+QUALIFIERS = ("exact", "about", "nearly", "at-least", "more-than", "up-to", "fewer-than")
 values_strategy = st.builds(
     V,
     value=st.integers(1, 40).map(float),
     q=st.sampled_from(QUALIFIERS),
     as_of=st.sampled_from([None, "2025-10", "2025-11", "2025"]),
-    by=st.sampled_from([None, "isw", "michael-kofman"]),
+    by=st.sampled_from([None, "", "isw", "michael-kofman"]),
+    origin=st.sampled_from([None, None, "tass"]),
     via=st.sampled_from([None, "tass"]),
-    outlet=st.sampled_from([None, "tass", "washington-post"]),
+    outlet=st.sampled_from([None, "", "tass", "washington-post"]),
     brief=st.sampled_from([None, "shared"]),
 )
 
@@ -187,3 +169,40 @@ def test_adding_a_value_never_turns_conflicting_into_consistent(values: list[V],
         assert after == "conflicting"
     if after in ("consistent", "corroborated"):
         assert before != "conflicting"
+
+
+@given(st.lists(values_strategy, min_size=1, max_size=8),
+       st.lists(st.text("abcxyz-", min_size=1, max_size=6), min_size=9, max_size=9, unique=True),
+       st.randoms(use_true_random=False))
+def test_the_verdict_does_not_depend_on_brief_order_or_file_names(values: list[V], ids: list[str],
+                                                                   rnd) -> None:
+    before = compare_all(refs_of(values))
+    names = {f"b{n}": f"{ids[n]}-{n}" for n in range(len(values))} | {"shared": ids[8] + "-s"}
+    refs = refs_of(values, names=names)
+    rnd.shuffle(refs)
+    after = compare_all(refs)
+    assert [(c.verdict, c.conflict_pairs, len(c.agreements)) for c in after.values()] == [
+        (c.verdict, c.conflict_pairs, len(c.agreements)) for c in before.values()]
+
+
+def _relayed(original: V, outlet: str, via_outlet: bool) -> V:
+    """The same figure repeated by another outlet: same claimant and origin;
+    an outlet's own figure relayed names that outlet as its claimant."""
+    claimant = original.by
+    if claimant is None:
+        claimant = "src-relayed"  # an identified claimant the original's value gets below
+    return replace(original, brief=None, outlet=outlet, by=claimant,
+                   via=original.via or (original.outlet if via_outlet and original.outlet else None))
+
+
+@given(st.lists(values_strategy, min_size=1, max_size=6), st.data(),
+       st.sampled_from(["washington-post", "kyiv-independent", ""]), st.booleans())
+def test_relaying_a_figure_never_turns_consistent_into_corroborated(values: list[V], data, outlet: str,
+                                                                    via_outlet: bool) -> None:
+    n = data.draw(st.integers(0, len(values) - 1))
+    # Give the original a named claimant when the strategy left it to its own.
+    values = [replace(v, by="src-relayed") if i == n and v.by is None else v for i, v in enumerate(values)]
+    before = _verdict(refs_of(values))
+    after = _verdict(refs_of([*values, _relayed(values[n], outlet, via_outlet)]))
+    if before == "consistent":
+        assert after != "corroborated"

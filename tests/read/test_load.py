@@ -1000,7 +1000,7 @@ def test_a_unit_added_only_in_units_yml_loads_and_normalises_with_its_factor(tmp
     assert dozen in corpus.units and [u.name for u in corpus.units] == sorted(u.name for u in corpus.units)
     figure = corpus.briefs[0].figures[0]
     assert (figure.unit, figure.known_unit) == ("Dozen people", dozen)
-    assert reading(figure).low == reading(figure).high == 60 and normalised_text(figure) == "60"
+    assert reading(figure).low == reading(figure).high == 60 and normalised_text(figure) == "60 people"
     assert str(figure.known_unit.origin) == "data/units.yml:1:1"
 
 

@@ -109,9 +109,12 @@ def test_discrepancies_page_has_one_row_per_conflicting_comparison(files):
     assert conflicts.count("<tr id=") == 1
     assert '<a href="../troops-committed/pokrovsk/">Troops committed</a>' in conflicts
     assert "up to 100,000 troops</a>" in conflicts and "about 170,000 troops</a>" in conflicts
+    # Both briefs give 60,000 in their own words, unattributed: consistent, not corroborated.
     corroborated = page.split("## Corroborated")[1]
-    assert '<a href="../population-prewar/pokrovsk/">Pre-war population</a>' in corroborated
-    assert '<td data-label="Value">60,000</td>' in corroborated
+    assert "Pre-war population" not in corroborated
+    population = files["figures/population-prewar/pokrovsk.md"]
+    assert '<strong class="bg-verdict bg-consistent">Consistent</strong>' in population
+    assert "Both figures are unattributed: consistent, not corroborated." in population
 
 
 def test_index_lists_metrics_and_side_chart(files):
@@ -125,7 +128,7 @@ def test_index_lists_metrics_and_side_chart(files):
     assert '<tr><td data-label="Metric">Casualties<br>' in index  # listed, no page to link
     assert '<img src="charts/claims-by-side.svg"' in index
     assert ('<td data-label="Claimed by">TASS</td> '
-            '<td data-label="Side">Russian officials and state media</td>') in index
+            '<td data-label="Side">Russian officials and state media (belligerent)</td>') in index
 
 
 def test_csv_is_deterministic_neutralises_formulas_and_gives_verdicts():
@@ -276,7 +279,8 @@ def test_verdict_reasons_on_comparison_and_discrepancy_pages(tmp_path):
     troops = pages["figures/troops-committed/pokrovsk.md"]
     # One claimant through two outlets: consistent, with the interval shown.
     assert '<strong class="bg-verdict bg-consistent">Consistent</strong>' in troops
-    assert "all allow 500; no two independent sources give the same value" in troops
+    assert ("“500 troops” lies within “500 troops”" in troops or "all allow 500" in troops)
+    assert "Only one identified source (Institute for the Study of War)" in troops
     # Different references: no comparison page joins them, and neither conflicts.
     assert "figures/casualties/pokrovsk.md" not in pages
     casualties = pages["figures/casualties.md"]

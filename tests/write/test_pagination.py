@@ -79,15 +79,16 @@ def test_corroborated_values_are_paginated_off_the_discrepancies_page(tmp_path: 
     found = []
     for town in towns:
         for outlet in ("washington-post", "kyiv-independent"):
-            b = brief(f"{town.id}-{outlet}", figure("pop", "population-prewar", town.id, 60000),
-                      outlet=outlet)
+            # Each outlet's own count, attributed to it: an identified source.
+            b = brief(f"{town.id}-{outlet}", figure("pop", "population-prewar", town.id, 60000,
+                                                      claimed_by=outlet), outlet=outlet)
             found.append(dataclasses.replace(b, mentions=(Mention(town.id, "The town."),)))
     c = corpus(*found, entities=DEFAULT_ENTITIES + towns)
     files = {f.path: str(f.content) for f in generate_site(c, ChartCache(tmp_path))}
     page = files["figures/discrepancies.md"]
-    assert page.count('<td data-label="Value">60,000</td>') == INLINE
+    assert page.count('<td data-label="Value">60,000 people</td>') == INLINE
     assert f"All {len(towns)} corroborated values →" in page
-    assert files["figures/corroborated.md"].count('<td data-label="Value">60,000</td>') == len(towns)
+    assert files["figures/corroborated.md"].count('<td data-label="Value">60,000 people</td>') == len(towns)
 
 
 def test_each_paged_list_names_its_two_pagers_apart(tmp_path: Path) -> None:

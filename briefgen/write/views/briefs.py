@@ -8,7 +8,7 @@ from typing import Any
 
 from briefgen.analyse.figures import FigureRef
 from briefgen.analyse.index import CorpusIndex
-from briefgen.model import ENTITY_KINDS, Brief, Claim, ClaimRef
+from briefgen.model import ENTITY_KINDS, Brief
 from briefgen.sitemap import BRIEFS
 from briefgen.write import urls
 from briefgen.write.charts import BriefPanels, ChartCache, brief_chart
@@ -89,14 +89,12 @@ class BriefsView:
             "conflicts": {fid: index.conflicts_of.get(ref.key, (0, ()))[0] for fid, ref in refs.items()},
             "agreed": {fid: ref.key in index.agreement_of for fid, ref in refs.items()},
             "contradicted_by": {c.id: index.contradicted_by.get((brief.id, c.id), []) for c in brief.claims},
-            # The claims this brief's claims contradict, with their briefs.
-            "contradicts": {c.id: [(registry.briefs[ref.brief], self._claim(ref)) for ref in c.contradicts]
+            # The claims this brief's claims contradict (or diverge from), with their briefs.
+            "contradicts": {c.id: [(link.other_brief, link.other, link.contradiction)
+                                   for link in index.links_from.get((brief.id, c.id), [])]
                             for c in brief.claims},
             "events": sorted(brief.events, key=lambda e: (e.date.first_day(), e.id)),
             "related": registry.related_briefs(brief),
             "chart": chart,
             "chart_briefs": chart_briefs(registry.briefs, chart),
         }, own=brief, derived=derived)
-
-    def _claim(self, ref: ClaimRef) -> Claim:
-        return next(claim for claim in self.registry.briefs[ref.brief].claims if claim.id == ref.claim)

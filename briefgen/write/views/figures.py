@@ -7,6 +7,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from briefgen.analyse.grading import confidence
 from briefgen.analyse.index import CorpusIndex
 from briefgen.sitemap import FIGURES
 from briefgen.write import urls
@@ -72,6 +73,7 @@ class FiguresView:
                 urls.comparison_path(comparison.metric, comparison.subject, comparison.reference),
                 f"{metric.label}: {subject.name}" + (f", {words}" if comparison.reference else ""),
                 comparison.refs, comparison=comparison, metric=metric, subject=subject,
+                reason=index.reason(comparison), confidence=confidence(comparison),
                 # How each value fares against the others: its comparison decides it.
                 judged={ref.key: (*index.conflicts_of.get(ref.key, (0, ())), index.agreement_of.get(ref.key))
                         for ref in comparison.refs},
@@ -81,9 +83,11 @@ class FiguresView:
         pages += paged("corroborated.md.j2", urls.CORROBORATED_PATH, "Corroborated values", agreeing)
         pages += paged("discrepancies.md.j2", urls.DISCREPANCIES_PATH, "Discrepancies", index.conflicting(),
                        corroborated=agreeing[:INLINE], corroborated_total=len(agreeing),
-                       claim_links=index.claim_links[:INLINE], claim_links_total=len(index.claim_links))
+                       claim_links=index.contradictions()[:INLINE],
+                       claim_links_total=len(index.contradictions()),
+                       divergences_total=len(index.divergences()))
         pages += paged("contradictions.md.j2", urls.CONTRADICTIONS_PATH, "Claims that contradict each other",
-                       index.claim_links)
+                       index.contradictions(), divergences=index.divergences())
         return pages
 
     def _metric_row(self, metric_id: str) -> tuple[Any, ...]:
