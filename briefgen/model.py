@@ -163,13 +163,15 @@ class Unit:
     """A unit as articles write it, from data/units.yml.
 
     `factor` converts a value in this unit to its family's base unit (see
-    `units.FAMILY_BASE`), so that "12 miles" and "19 km" share one axis.
+    `units.families()`), so that "12 miles" and "19 km" share one axis.
     """
 
     name: str  # lowercase, as written: "miles", "per week"
     family: str
     factor: float  # multiply a value in this unit by this to get the base unit
     origin: Location = field(default=Location(""), compare=False)
+    # Where the number goes, "${n}" or "{n}%" ({unit}: the unit as written); "" for "{n} {unit}".
+    display: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)

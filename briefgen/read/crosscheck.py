@@ -21,24 +21,13 @@ from briefgen.read.convert import FileCheck, PendingRef, ReadMapping, items_of, 
 from briefgen.read.suggest import UNIT_WORDS, NearMisses, did_you_mean
 from briefgen.read.unknown_ids import Use, inferred_kind, unknown_id_problem
 from briefgen.read.yamlsafe import spelling_key
-from briefgen.units import FAMILY_BASE, FAMILY_MAX, unit_key
+from briefgen.units import families, family_of, unit_key
 
 # The registry: one file per kind of entity, in the data directory.
 REGISTRY_FILES: dict[EntityKind, str] = {
     "person": "people.yml",
     "place": "places.yml",
     "organisation": "organisations.yml",
-}
-
-# How a unit family reads in a sentence ("unit `miles` is a distance").
-FAMILY_NOUNS: dict[str, str] = {
-    "count": "a count",
-    "distance": "a distance",
-    "percent": "a percentage",
-    "ratio": "a ratio",
-    "daily-rate": "a daily rate",
-    "duration": "a duration",
-    "mass-rate": "a mass rate",
 }
 
 # Every entity a brief refers to (its outlet and authors too) must be listed
@@ -292,14 +281,17 @@ def check_figure_units(brief: BriefInfo, loaded: Loaded) -> None:
         unit = loaded.units[key][0]
         unit_family = unit.values.get("family") if unit is not None else None
         if unit is not None and unit_family is not None:
-            _check_magnitude(figure, unit_text, unit_family, unit.values.get("factor"), brief.chk)
+            ceiling = metric.values.get("max") if metric is not None else None
+            _check_magnitude(figure, unit_text, unit_family, unit.values.get("factor"), brief.chk, ceiling)
         if unit_family is None or family is None or unit_family == family:
             continue
+        if unit_family not in families() or family not in families():
+            continue  # the unknown family is reported where it is declared
         brief.chk.add(
             where,
             path,
-            f"unit `{unit_text}` is {FAMILY_NOUNS.get(unit_family, unit_family)}, but metric "
-            f"`{metric_id}` is {FAMILY_NOUNS.get(family, family)} (family {family})",
+            f"unit `{unit_text}` is {family_of(unit_family).noun or unit_family}, but metric "
+            f"`{metric_id}` is {family_of(family).noun or family} (family {family})",
         )
 
 
@@ -316,9 +308,10 @@ def _unknown_unit(written: str, key: str, metric_id: str | None, family: str | N
         lead, add = lead + "; close: " + ", ".join(f"`{u}`" for u in close), "; or add it"
     if family is None:
         return f"{lead}{add} to data/units.yml with its family and factor"
-    base = f"`{FAMILY_BASE[family]}`" if FAMILY_BASE[family] else "a plain number"
+    base = f"`{family_of(family).base}`" if family_of(family).base else "a plain number"
     return (f"{lead}{add} to data/units.yml as `{key[:40]}: {{family: {family}, factor: …}}` "
-            f"(metric `{metric_id}` is {FAMILY_NOUNS[family]}; the factor converts the unit to {base})")
+            f"(metric `{metric_id}` is {family_of(family).noun or family}; "
+            f"the factor converts the unit to {base})")
 
 
 def check_figure_references(brief: BriefInfo, loaded: Loaded) -> None:
@@ -344,27 +337,32 @@ def check_figure_references(brief: BriefInfo, loaded: Loaded) -> None:
 
 
 def _check_magnitude(
-    figure: ReadMapping, unit_text: str, family: str, factor: float | None, chk: FileCheck
+    figure: ReadMapping, unit_text: str, family: str, factor: float | None, chk: FileCheck,
+    ceiling: float | None = None,
 ) -> None:
-    """Each number, converted to its family's base unit, stays within FAMILY_MAX."""
+    """Each number, converted to its family's base unit, stays within its metric's
+    `max`, else its family's (data/units.yml); a family without one has no ceiling."""
     if factor is None:
         return
-    limit = FAMILY_MAX[family]
-    base = FAMILY_BASE[family]
+    limit = ceiling if ceiling is not None else family_of(family).maximum
+    base = family_of(family).base
     for key in ("value", "low", "high"):
         number = figure.values.get(key)
         if number is None:
             continue
         converted = number * factor
-        if math.isfinite(converted) and converted <= limit:
+        if math.isfinite(converted) and (limit is None or converted <= limit):
             continue
+        if limit is None:
+            limit = math.inf
         unit = f" {base}" if base else ""
         in_base = f" ({_amount(converted)}{unit})" if factor != 1 else ""
         chk.add(
             figure.at[key],
             join_path(figure.path, key),
-            f"{_amount(number)} {unit_text}{in_base} is more than {FAMILY_NOUNS[family]} can be: "
-            f"the limit is {_amount(limit)}{unit}",
+            f"{_amount(number)} {unit_text}{in_base} is more than {family_of(family).noun or family} "
+            f"can be: the limit is {_amount(limit)}{unit}"
+            + (" (the metric's `max`)" if ceiling is not None else ""),
         )
 
 

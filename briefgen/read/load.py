@@ -67,6 +67,7 @@ from briefgen.read.fields import (
     Field,
 )
 from briefgen.read.positions import SourceText
+from briefgen.read.unitsfile import UnitsFile, read_units, unknown_family
 from briefgen.read.vocabulary import VOCABULARY_FILE, check_entries, read_vocabulary
 from briefgen.read.yamlsafe import (
     MAX_FILE_BYTES,
@@ -79,7 +80,7 @@ from briefgen.read.yamlsafe import (
     read_yaml,
 )
 from briefgen.syntax import RESERVED_IDS
-from briefgen.units import unit_key
+from briefgen.units import unit_key, use_families
 
 __all__ = [
     "BRIEF_FIELDS",
@@ -350,9 +351,30 @@ def _build_entity(entity_id: str, info: EntityInfo) -> Entity:
     )
 
 
+def _load_units(data_dir: Path, root: Path, problems: list[Problem]) -> UnitsFile:
+    """data/units.yml over briefgen's defaults; its families become the ones in force."""
+    file = _display(data_dir / UNITS_FILE, root)
+    tree, found = _read(data_dir / UNITS_FILE, file)
+    problems.extend(found)
+    units = read_units(tree, file, _check_unit_name, problems)
+    use_families(units.families)
+    return units
+
+
+def _check_metric_families(metrics: Mapping[str, tuple[ReadMapping | None, Location]], units: UnitsFile,
+                           problems: list[Problem]) -> None:
+    """Each metric's family is one data/units.yml or the defaults declare."""
+    for name, (obj, _where) in sorted(metrics.items()):
+        family = obj.values.get("family") if obj is not None else None
+        if obj is not None and family is not None and family not in units.families:
+            message = unknown_family(family, units.families)
+            problems.append(Problem(obj.at["family"], f"{name}.family", message))
+
+
 def _build_units(table: Mapping[str, tuple[ReadMapping | None, Location]]) -> dict[str, Unit]:
     return {
-        name: Unit(name, obj.values["family"], obj.values["factor"], origin=where)
+        name: Unit(name, obj.values["family"], obj.values["factor"], origin=where,
+                   display=obj.values.get("display") or "")
         for name, (obj, where) in sorted(table.items())
         if obj is not None
     }
@@ -456,7 +478,9 @@ def _load(data_dir: Path, root: Path) -> tuple[Corpus | None, Loaded]:
         return None, Loaded(problems, {}, {}, {}, {}, frozenset())
     entities, registry_checks, registry = _load_registry(data_dir, root, problems)
     metrics = _load_table(data_dir, root, METRICS_FILE, METRIC_FIELDS, _check_metric_id, problems)
-    units = _load_table(data_dir, root, UNITS_FILE, UNIT_FIELDS, _check_unit_name, problems)
+    units_file = _load_units(data_dir, root, problems)
+    units = units_file.units
+    _check_metric_families(metrics, units_file, problems)
     vocabulary, vocabulary_check = _load_vocabulary(data_dir, root, problems)
     check_entries(vocabulary, entities, {chk.file: chk for chk in registry_checks})
     topics = (
@@ -554,7 +578,7 @@ def load_units(data_dir: Path, *, display_root: Path | None = None) -> tuple[Uni
     """
     root = Path(display_root) if display_root else Path.cwd()
     problems: list[Problem] = []
-    table = _load_table(Path(data_dir), root, UNITS_FILE, UNIT_FIELDS, _check_unit_name, problems)
+    table = _load_units(Path(data_dir), root, problems).units
     if problems:
         raise InvalidData(problems)
     return tuple(_build_units(table).values())

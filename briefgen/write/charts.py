@@ -26,7 +26,7 @@ from briefgen.analyse.comparisons import Comparison
 from briefgen.analyse.figures import FigureRef, period
 from briefgen.analyse.index import CorpusIndex
 from briefgen.model import Brief, Entity, Side
-from briefgen.units import FAMILY_BASE
+from briefgen.units import base_of
 from briefgen.write.chart_drawing import MARK_LABELS, ChartRow, draw_svg
 
 # Bump when the drawing code changes, so cached SVGs are redrawn.
@@ -35,11 +35,6 @@ STYLE_VERSION = "4"
 # Numbers whose claimant has no side (or whose side the vocabulary does not
 # list); the sides themselves, their labels and colours are data/vocabulary.yml.
 UNATTRIBUTED = Side("unattributed", "Unattributed", "#555555")
-
-FAMILY_TITLES: dict[str, str] = {
-    "count": "Counts", "distance": "Distances", "percent": "Shares", "ratio": "Ratios",
-    "daily-rate": "Daily rates", "duration": "Durations", "mass-rate": "Output",
-}
 
 __all__ = ["MARK_LABELS", "Chart", "ChartCache", "ChartRow"]
 
@@ -443,7 +438,7 @@ def _when(ref: FigureRef) -> str:
 
 
 def _panel_title(label: str, family: str | None) -> str:
-    base = FAMILY_BASE.get(family or "", "")
+    base = base_of(family)
     return f"{label} ({base})" if base else label
 
 

@@ -848,7 +848,7 @@ BAD_INPUTS: list[tuple[str, dict[str, str | bytes | None], str, str, int | str, 
         "units.yml",
         "ratio.family",
         "ratio:",
-        "`ratios` is not one of count, distance",
+        "unknown family `ratios`; did you mean `ratio`?; declare it under `families:` in data/units.yml",
     ),
     (
         "unit-factor-zero",
