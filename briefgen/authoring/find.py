@@ -22,6 +22,7 @@ from rapidfuzz import fuzz, process
 from briefgen.authoring.textscan import fold
 from briefgen.model import Corpus
 from briefgen.read.load import METRICS_FILE, REGISTRY_FILES, UNITS_FILE, InvalidData, load_corpus
+from briefgen.read.vocabulary import VOCABULARY_FILE
 
 KINDS = ("person", "place", "organisation", "metric", "unit")
 DEFAULT_CUTOFF = 70.0
@@ -148,7 +149,8 @@ def load_registry(data_dir: Path) -> tuple[Corpus, bool]:
     except InvalidData:
         pass
     with tempfile.TemporaryDirectory(prefix="briefgen-registry-") as tmp:
-        for name in sorted([*REGISTRY_FILES.values(), METRICS_FILE, UNITS_FILE]):
+        # The vocabulary too: it says which kinds and sides the registry's entries may take.
+        for name in sorted([*REGISTRY_FILES.values(), METRICS_FILE, UNITS_FILE, VOCABULARY_FILE]):
             if (data_dir / name).is_file():
                 shutil.copyfile(data_dir / name, Path(tmp) / name)
         (Path(tmp) / "briefs").mkdir()  # no briefs, but the folder a data directory must have

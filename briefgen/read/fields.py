@@ -177,6 +177,14 @@ CHART_FIELDS: dict[str, Field] = {
     "population": _list(Field("metric")),
     "claims-by-side": _list(Field("metric")),
 }
+# data/vocabulary.yml `overview`: how the Figures page words each overview chart.
+CHART_WORD_FIELDS: dict[str, Field] = {
+    "heading": Field("text"),
+    "intro": Field("text"),
+    "caption": Field("text"),
+    "title": Field("text"),
+}
+OVERVIEW_FIELDS: dict[str, Field] = {name: _obj(CHART_WORD_FIELDS) for name in CHART_FIELDS}
 # data/vocabulary.yml `kinds`: the `kind:` values of each registry file's entries.
 KIND_FIELDS: dict[str, Field] = {kind: _list(Field("id")) for kind in ENTITY_KINDS}
 TOPIC_FIELDS: dict[str, Field] = {

@@ -11,16 +11,22 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from briefgen.model import A_KIND, DEFAULT_VOCABULARY, ENTITY_KINDS, EntityKind, Side, Vocabulary
+from briefgen.model import A_KIND, DEFAULT_VOCABULARY, ENTITY_KINDS, ChartWords, EntityKind, Side, Vocabulary
 from briefgen.read.convert import FileCheck, ReadMapping, check_id, convert_object
 from briefgen.read.crosscheck import EntityInfo
-from briefgen.read.fields import CHART_FIELDS, KIND_FIELDS, QUALIFIER_WORD_FIELDS, SIDE_FIELDS
+from briefgen.read.fields import (
+    CHART_FIELDS,
+    KIND_FIELDS,
+    OVERVIEW_FIELDS,
+    QUALIFIER_WORD_FIELDS,
+    SIDE_FIELDS,
+)
 from briefgen.read.suggest import NearMisses, did_you_mean
 from briefgen.read.yamlsafe import BadValue, YMap, YNode
 
 VOCABULARY_FILE = "vocabulary.yml"
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
-_SECTIONS = ("sides", "qualifiers", "charts", "kinds")
+_SECTIONS = ("sides", "qualifiers", "charts", "overview", "kinds")
 
 
 def read_vocabulary(tree: YMap | None, chk: FileCheck) -> Vocabulary:
@@ -53,7 +59,21 @@ def read_vocabulary(tree: YMap | None, chk: FileCheck) -> Vocabulary:
         obj = convert_object(found["kinds"], KIND_FIELDS, "kinds", chk)
         if obj is not None:
             kinds = tuple((kind, _kinds(obj, kind, chk) or dict(kinds)[kind]) for kind in ENTITY_KINDS)
-    return Vocabulary(sides, words, population, side_metrics, kinds)
+    chart_words = DEFAULT_VOCABULARY.chart_words
+    if "overview" in found:
+        obj = convert_object(found["overview"], OVERVIEW_FIELDS, "overview", chk)
+        if obj is not None:
+            chart_words = tuple((name, _chart_words(obj.values.get(name), default))
+                                for name, default in chart_words)
+    return Vocabulary(sides, words, population, side_metrics, kinds, chart_words)
+
+
+def _chart_words(obj: ReadMapping | None, default: ChartWords) -> ChartWords:
+    """One chart's words; what the file leaves out keeps the default."""
+    if obj is None:
+        return default
+    keys = ("heading", "intro", "caption", "title")
+    return ChartWords(*(obj.get(key, getattr(default, key)) for key in keys))
 
 
 def _sides(node: YNode, chk: FileCheck) -> tuple[Side, ...]:

@@ -384,7 +384,7 @@ def brief_chart(index: CorpusIndex, brief: Brief, cache: ChartCache,
 
 
 def claims_by_side_chart(index: CorpusIndex, cache: ChartCache) -> Chart | None:
-    """Casualty and force figures grouped by whose numbers they are."""
+    """The figures of the vocabulary's `claims-by-side` metrics grouped by whose numbers they are."""
     entities = index.registry.entities
     order = [s.id for s in index.corpus.vocabulary.sides] + [UNATTRIBUTED.id]
     rows: list[ChartRow] = []
@@ -403,14 +403,16 @@ def claims_by_side_chart(index: CorpusIndex, cache: ChartCache) -> Chart | None:
                            metric.label) for ref in refs]
     if not rows:
         return None
-    return _chart("claims-by-side", "Claims by side", rows, cache, total)
+    title = index.corpus.vocabulary.words_of_chart("claims-by-side").title
+    return _chart("claims-by-side", title, rows, cache, total)
 
 
 def population_chart(index: CorpusIndex, cache: ChartCache) -> Chart | None:
-    """Each place's pre-war population beside the civilians said to remain.
+    """The vocabulary's `population` metrics, one panel per metric, rows by subject.
 
-    One panel per metric, rows by place, so a reader sees how far each city
-    emptied and how sure each source is (bounds stay bounds).
+    In the war corpus: each place's pre-war population beside the civilians
+    said to remain, so a reader sees how far each city emptied and how sure each
+    source is (bounds stay bounds).
     """
     entities = index.registry.entities
     rows: list[ChartRow] = []
@@ -429,7 +431,8 @@ def population_chart(index: CorpusIndex, cache: ChartCache) -> Chart | None:
                  for ref in refs]
     if len(rows) < 2:
         return None
-    return _chart("population", "Population: before the war and remaining", rows, cache, total)
+    title = index.corpus.vocabulary.words_of_chart("population").title
+    return _chart("population", title, rows, cache, total)
 
 
 def _when(ref: FigureRef) -> str:

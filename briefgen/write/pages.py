@@ -49,7 +49,7 @@ from briefgen.write.metadata import (
     front_matter_text,
     plain_text,
 )
-from briefgen.write.sanitise import EXTERNAL_REL, plain, render_markdown
+from briefgen.write.sanitise import EXTERNAL_REL, element_text, plain, render_markdown
 from briefgen.write.urls import OutputFile
 
 KIND_TITLES = {"person": "People", "place": "Places", "organisation": "Organisations"}
@@ -638,6 +638,8 @@ class PageWriter:
             "figures_index.md.j2", urls.FIGURES_INDEX_PATH, "Figures",
             metric_ids=sorted({m for m in self.registry.metrics} | set(index.by_metric)),
             charts=self.charts,
+            chart_words={name: {key: element_text(value) for key, value in vars(words).items()}
+                         for name, words in index.corpus.vocabulary.chart_words},
         )]
         for metric_id, refs in index.by_metric.items():
             metric = index.metric(metric_id)

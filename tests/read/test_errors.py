@@ -20,8 +20,18 @@ from briefgen.read.positions import SourceText
 from briefgen.read.suggest import UNIT_WORDS, is_near_miss
 from briefgen.read.yamlsafe import YScalar, read_yaml
 from tests.conftest import ROOT
-from tests.read.test_load import BASE_FILES, BRIEF, GOOD_BRIEF, brief_with, file_with, make_data, problems_in
+from tests.read.test_load import (
+    BASE_FILES,
+    BRIEF,
+    GOOD_BRIEF,
+    VOCABULARY,
+    brief_with,
+    file_with,
+    make_data,
+    problems_in,
+)
 
+# The war corpus's kinds, which tests/read/test_load.py's vocabulary declares.
 PERSON_KINDS = "analyst, civilian, commander, journalist, military-expert, official or politician"
 
 
@@ -365,21 +375,34 @@ def test_kinds_are_suggested_from_the_same_file_only(
     assert (hint in problem.message) == (suggested is not None), problem.message
 
 
+PLACE_KINDS = "  place: [city, country, landform, mine, railway, region, road, town, village]\n"
+
+
 def test_a_kind_added_to_the_vocabulary_is_accepted(tmp_path: Path) -> None:
     airport = "kherson-airport:\n  name: Kherson Airport\n  kind: airport\n  description: A.\n"
     places = BASE_FILES["places.yml"] + airport
     [problem] = problems_in(tmp_path / "a", {"places.yml": places})
     assert "unknown kind `airport` for a place" in problem.message
-    vocabulary = "kinds:\n  place: [city, country, airport]\n"
+    vocabulary = VOCABULARY.replace(PLACE_KINDS,
+                                    "  place: [city, country, airport]\n")
     corpus = load_corpus(make_data(tmp_path / "b", {"places.yml": places, "vocabulary.yml": vocabulary}),
                          display_root=tmp_path / "b")
     assert next(e for e in corpus.entities if e.id == "kherson-airport").category == "airport"
     assert corpus.vocabulary.kinds_of("place") == ("city", "country", "airport")
-    assert corpus.vocabulary.kinds_of("person")[0] == "analyst"  # a type left out keeps the defaults
+    assert corpus.vocabulary.kinds_of("person")[2] == "commander"
+
+
+def test_a_type_of_kinds_left_out_keeps_the_defaults(tmp_path: Path) -> None:
+    vocabulary = VOCABULARY.split("kinds:")[0] + "kinds:\n  place: [city, country]\n"
+    corpus = load_corpus(make_data(tmp_path, {"vocabulary.yml": vocabulary}), display_root=tmp_path)
+    assert corpus.vocabulary.kinds_of("person") == DEFAULT_VOCABULARY.kinds_of("person")
+    assert "commander" not in corpus.vocabulary.kinds_of("person")  # the war's word, not a default
 
 
 def test_a_list_of_kinds_replaces_the_defaults_of_its_type(tmp_path: Path) -> None:
-    problems = problems_in(tmp_path, {"vocabulary.yml": "kinds:\n  place: [country, airport]\n"})
+    vocabulary = VOCABULARY.replace(PLACE_KINDS,
+                                    "  place: [country, airport]\n")
+    problems = problems_in(tmp_path, {"vocabulary.yml": vocabulary})
     assert [(str(p.location), p.field) for p in problems] == [("data/places.yml:7:9", "pokrovsk.kind")]
     assert "unknown kind `city` for a place; the kinds are country, airport" in problems[0].message
 
@@ -401,10 +424,16 @@ def test_a_bad_kinds_section_is_a_located_error(tmp_path: Path, text: str, expec
     assert any(p.startswith(expected) for p in found), found
 
 
-def test_the_default_kinds_cover_every_kind_the_real_registry_uses() -> None:
+def test_the_real_vocabulary_covers_every_kind_the_real_registry_uses() -> None:
+    vocabulary = load_corpus(ROOT / "data", display_root=ROOT).vocabulary
     for kind, name in REGISTRY_FILES.items():
         used = {entry["kind"] for entry in yaml.safe_load((ROOT / "data" / name).read_text("utf-8")).values()}
-        assert used and not used - set(DEFAULT_VOCABULARY.kinds_of(kind)), kind
+        assert used and not used - set(vocabulary.kinds_of(kind)), kind
+
+
+def test_the_default_kinds_assume_no_war() -> None:
+    defaults = {word for _kind, words in DEFAULT_VOCABULARY.entry_kinds for word in words}
+    assert not defaults & {"commander", "military-expert", "armed-force", "armed-unit", "military-command"}
 
 
 def test_the_format_docs_list_the_default_kinds() -> None:
