@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from briefgen.model import DEFAULT_VOCABULARY, ClaimRef, EntityKind, Location, Vocabulary
@@ -231,13 +231,15 @@ def check_references(loaded: Loaded, checks: Sequence[FileCheck]) -> None:
                 unknown.setdefault(ref.entity, []).append((Use(chk.place(ref), ref.path, ref.kinds), chk))
         for metric_id, where, path in chk.metric_refs:
             if metric_id not in loaded.metrics:
-                chk.add(
-                    where, path, f"unknown metric `{metric_id}`" + did_you_mean(metric_id, loaded.metrics)
-                )
+                chk.add(where, path, f"unknown metric `{metric_id}`" + did_you_mean(metric_id, loaded.metrics)
+                        + "; metrics are declared in data/metrics.yml, which has " + _listed(loaded.metrics))
+        for name in chk.names:
+            chk.add(name.where, name.path, _name_for_id(name.text, name.kinds, resolver))
         for topic_id, where, path in chk.topic_refs:
             if topic_id not in loaded.topics:
                 chk.add(where, path, f"unknown topic `{topic_id}`: declare it in data/topics.yml"
                         + did_you_mean(topic_id, loaded.topics))
+    roles = _roles_of(loaded, set(unknown)) if unknown else {}
     for entity_id, found in sorted(unknown.items()):
         found.sort(key=lambda use_in: use_in[0].where)
         uses = [use for use, _chk in found]
@@ -245,8 +247,43 @@ def check_references(loaded: Loaded, checks: Sequence[FileCheck]) -> None:
         if not disagree and not unread.isdisjoint([kind] if kind else unread):
             continue  # it may be in a registry file that could not be read, which is reported
         meant = None if disagree else resolver.meant(entity_id, kind)
-        problem = unknown_id_problem(entity_id, uses, meant, loaded.registry.files, loaded.vocabulary)
+        problem = unknown_id_problem(entity_id, uses, meant, loaded.registry.files, loaded.vocabulary,
+                                     roles.get(entity_id, ()))
         found[0][1].problems.append(problem)
+
+
+def _listed(names: Iterable[str], limit: int = 15) -> str:
+    """"`a`, `b` and 3 more": what a file declares, for a message."""
+    ordered = sorted(names)
+    if not ordered:
+        return "none yet"
+    shown = ", ".join(f"`{n}`" for n in ordered[:limit])
+    return shown + (f" and {len(ordered) - limit} more" if len(ordered) > limit else "")
+
+
+def _name_for_id(text: str, kinds: Sequence[EntityKind], resolver: _Resolver) -> str:
+    """What to write instead of a name where an id belongs: the id the registry knows it by."""
+    shown = text[:60]
+    tables = [resolver.spellings.get(kind, {}) for kind in kinds] or [resolver.spellings.get(None, {})]
+    known = next((table[_slug(text)] for table in tables if _slug(text) in table), None)
+    if known is not None:
+        return f"`{shown}` is a name; an id belongs here: write `{known}`"
+    new_id = _slug(text)[:64].strip("-")
+    return (f"`{shown}` is a name; an id belongs here (lowercase letters, digits and hyphens). "
+            f"`briefgen find {shown}` looks it up; if it is new, `briefgen add` gives it an id"
+            + (f" such as `{new_id}`" if new_id else ""))
+
+
+def _roles_of(loaded: Loaded, ids: set[str]) -> dict[str, tuple[str, ...]]:
+    """The roles the briefs give these ids under `entities`: what tells a new entity's kind."""
+    roles: dict[str, list[str]] = {}
+    for brief_id in sorted(loaded.briefs):
+        obj = loaded.briefs[brief_id].obj
+        for mention in items_of(obj, "entities") if obj is not None else ():
+            entity_id, role = mention.values.get("id"), mention.values.get("role")
+            if entity_id in ids and isinstance(role, str):
+                roles.setdefault(entity_id, []).append(role)
+    return {entity_id: tuple(found) for entity_id, found in roles.items()}
 
 
 def check_mentions(brief: BriefInfo, loaded: Loaded) -> None:
@@ -308,6 +345,7 @@ def _unknown_unit(written: str, key: str, metric_id: str | None, family: str | N
         lead, add = lead + "; close: " + ", ".join(f"`{u}`" for u in close), "; or add it"
     if family is None:
         return f"{lead}{add} to data/units.yml with its family and factor"
+    lead += f"; the units of family {family} are " + _listed(same_family, 12)
     base = f"`{family_of(family).base}`" if family_of(family).base else "a plain number"
     return (f"{lead}{add} to data/units.yml as `{key[:40]}: {{family: {family}, factor: …}}` "
             f"(metric `{metric_id}` is {family_of(family).noun or family}; "
@@ -333,7 +371,8 @@ def check_figure_references(brief: BriefInfo, loaded: Loaded) -> None:
                           "remove `reference` or add it to the metric's `references` in metrics.yml")
         else:
             brief.chk.add(where, path, f"unknown reference `{reference}` for metric `{metric_id}`; "
-                          "it declares " + ", ".join(f"`{r}`" for r in declared))
+                          "it declares " + ", ".join(f"`{r}`" for r in declared)
+                          + " (its `references` in data/metrics.yml)")
 
 
 def _check_magnitude(

@@ -154,7 +154,7 @@ def _read_bytes(path: Path, file: str) -> tuple[bytes | None, list[Problem]]:
 
 
 def _load_registry(
-    data_dir: Path, root: Path, problems: list[Problem]
+    data_dir: Path, root: Path, problems: list[Problem], pending: bool = False
 ) -> tuple[dict[str, EntityInfo], list[FileCheck], RegistryFiles]:
     entities: dict[str, EntityInfo] = {}
     checks: list[FileCheck] = []
@@ -170,7 +170,7 @@ def _load_registry(
             unread.add(kind)
             found = [replace(problem, root_cause=True) for problem in found]
         problems.extend(found)
-        chk = FileCheck(file)
+        chk = FileCheck(file, pending_ok=pending)
         checks.append(chk)
         for key, node in tree.items if tree else ():
             try:
@@ -338,8 +338,8 @@ def _build_entity(entity_id: str, info: EntityInfo) -> Entity:
         id=entity_id,
         kind=info.kind,
         name=o.values["name"],
-        category=o.values["kind"],
-        description=o.values["description"],
+        category=o.values["kind"] or "",  # "" only for an entry still pending (load_corpus)
+        description=o.values["description"] or "",
         aliases=tuple(o.get("aliases", [])),
         wikidata=o.get("wikidata"),
         side=o.get("side"),
@@ -459,7 +459,7 @@ def _build_brief(brief: BriefInfo, units: Mapping[str, Unit]) -> Brief:
 # --- Public API ---------------------------------------------------------------
 
 
-def _load(data_dir: Path, root: Path) -> tuple[Corpus | None, Loaded]:
+def _load(data_dir: Path, root: Path, pending: bool = False) -> tuple[Corpus | None, Loaded]:
     """Read and check everything under `data_dir`; the corpus only when clean."""
     problems: list[Problem] = []
     where = Location(_display(data_dir, root), 1, 1)
@@ -476,7 +476,7 @@ def _load(data_dir: Path, root: Path) -> tuple[Corpus | None, Loaded]:
         message = f"resolves outside the project, to {data_dir.resolve()}"
         problems.append(Problem(where, WHOLE_FILE, message))
         return None, Loaded(problems, {}, {}, {}, {}, frozenset())
-    entities, registry_checks, registry = _load_registry(data_dir, root, problems)
+    entities, registry_checks, registry = _load_registry(data_dir, root, problems, pending)
     metrics = _load_table(data_dir, root, METRICS_FILE, METRIC_FIELDS, _check_metric_id, problems)
     units_file = _load_units(data_dir, root, problems)
     units = units_file.units
@@ -540,14 +540,17 @@ def _load(data_dir: Path, root: Path) -> tuple[Corpus | None, Loaded]:
     return corpus, loaded
 
 
-def load_corpus(data_dir: Path, *, display_root: Path | None = None) -> Corpus:
+def load_corpus(data_dir: Path, *, display_root: Path | None = None, pending_entries: bool = False) -> Corpus:
     """Read and validate everything under `data_dir`.
 
     Raises InvalidData listing every problem in every file; locations are
     shown relative to `display_root` (default: the current directory).
+    `pending_entries`: registry entries may keep `TODO:` placeholders (read as
+    empty), for `find` and `add` while a contributor adds several entities.
     """
     with collections_paused():
-        corpus, loaded = _load(Path(data_dir), Path(display_root) if display_root else Path.cwd())
+        corpus, loaded = _load(Path(data_dir), Path(display_root) if display_root else Path.cwd(),
+                               pending_entries)
     if corpus is None:
         raise InvalidData(loaded.problems)
     return corpus

@@ -138,14 +138,51 @@ def test_an_id_used_as_two_kinds_says_so_and_offers_no_entry(tmp_path: Path) -> 
     )
 
 
-def test_an_id_no_field_places_names_the_three_files(tmp_path: Path) -> None:
+def test_an_id_no_field_places_is_guessed_from_its_words(tmp_path: Path) -> None:
     brief = GOOD_BRIEF.replace("    claimed_by: volodymyr-zelensky", "    claimed_by: general-staff")
     [problem] = about(problems_in(tmp_path, {BRIEF: brief}), "general-staff")
     assert (str(problem.location), problem.field) == ("data/briefs/good.yml:33:17", "figures[0].claimed_by")
+    lines = problem.message.splitlines()
+    assert lines[:3] == [
+        "unknown entity id `general-staff`",
+        "  Unless `briefgen find` knows it by another id, it looks like an organisation (its id says "
+        "`staff`): paste this in data/organisations.yml and fill it in (or, if it is not one, in "
+        "data/people.yml or data/places.yml, with a kind that file allows):",
+        "    general-staff:",
+    ]
+    assert lines[4].startswith('      kind: "TODO: armed-force, armed-unit, company')
+
+
+@pytest.mark.parametrize(("field", "new_id", "role", "kind", "why"), [
+    ("    claimed_by: volodymyr-zelensky", "oleksandr-syrskyi", None, "person",
+     "it speaks or acts and its id reads like a first name and a surname"),
+    ("    claimed_by: volodymyr-zelensky", "zorya", "Commander who gave the figure.", "person",
+     "its role says `commander`"),
+    ("    subject: pokrovsk", "kupiansk", "A town on the Oskil river.", "place", "its role says `town`"),
+])
+def test_the_entry_to_paste_is_for_the_kind_the_words_suggest(
+    tmp_path: Path, field: str, new_id: str, role: str | None, kind: str, why: str
+) -> None:
+    brief = GOOD_BRIEF.replace(field, field.split(":")[0] + ": " + new_id)
+    if role is not None:
+        brief = brief.replace("entities:\n", f"entities:\n  - id: {new_id}\n    role: {role}\n", 1)
+    [problem] = about(problems_in(tmp_path, {BRIEF: brief}), new_id)
+    article = "an" if kind[0] in "aeiou" else "a"
+    assert f"it looks like {article} {kind} ({why})" in problem.message
+    assert f"    {new_id}:\n      name: " in problem.message
+
+
+def test_an_id_nothing_tells_gets_an_entry_for_any_of_the_three_files(tmp_path: Path) -> None:
+    brief = GOOD_BRIEF.replace("    claimed_by: volodymyr-zelensky", "    claimed_by: zorya")
+    [problem] = about(problems_in(tmp_path, {BRIEF: brief}), "zorya")
     assert problem.message == (
-        "unknown entity id `general-staff`\n"
+        "unknown entity id `zorya`\n"
         "  Unless `briefgen find` knows it by another id, it goes in data/people.yml, data/places.yml or "
-        "data/organisations.yml, by what it is."
+        "data/organisations.yml, by what it is; paste this there and fill it in:\n"
+        "    zorya:\n"
+        '      name: "TODO: the name as the article spells it"\n'
+        '      kind: "TODO: a kind that file allows (`briefgen check` lists them)"\n'
+        '      description: "TODO: what it is, in one line of your own words"'
     )
 
 
