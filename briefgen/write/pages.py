@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, Protocol
@@ -499,6 +499,12 @@ class PageWriter:
         return self._paged("entity_index.md.j2", f"{section}/index.md", KIND_TITLES[kind],
                            self.registry.entities_of_kind(kind), kind=kind)
 
+    def _also(self, pairs: Iterable[Any]) -> dict[str, tuple[Any, ...]]:
+        """Other briefs' reports of these events (analyse/event_groups.py), by "brief#event"."""
+        groups = self.registry.event_groups
+        return {f"{brief.id}#{event.id}": groups.others(brief, event)
+                for brief, event in pairs if groups.others(brief, event)}
+
     def _entity_listings(self, entity: Entity) -> dict[str, tuple[str, list[Any]]]:
         """The sections of an entity page that can grow without bound: title and items."""
         r = self.registry
@@ -525,6 +531,7 @@ class PageWriter:
             spellings=Markup(json.dumps([str(plain(n)) for n in (entity.name, *entity.aliases)])),
             chart=self.charts.get(f"entity/{entity.id}"),
             listings={name: items for name, (_, items) in listings.items()},
+            also=self._also(listings["events"][1]),
             full=full,
             comparisons=self.index.comparisons_about(entity.id),
             co_mentioned=self.registry.co_mentioned(entity.id, RELATED),
@@ -539,7 +546,7 @@ class PageWriter:
             if len(items) > INLINE:
                 first = urls.entity_list_path(entity.kind, entity.id, name)
                 pages += self._paged("entity_list.md.j2", first, title, items, entity=entity,
-                                     listing=name)
+                                     listing=name, also=self._also(items) if name == "events" else {})
         return pages
 
     # --- timeline ---------------------------------------------------------------
@@ -562,6 +569,7 @@ class PageWriter:
         pages = [self._render(
             "timeline.md.j2", urls.TIMELINE_PATH, "Timeline", year=None, years=years,
             groups=month_groups(cut), total=len(self.registry.events_by_date), pager=None,
+            also=self._also(cut),
             chart=self.charts.get("timeline"), more=latest[0][0] if latest and older else None,
         )]
         for year, _ in years:
@@ -572,7 +580,7 @@ class PageWriter:
                 pages.append(self._render(
                     "timeline.md.j2", path, shown_title, year=year, years=years,
                     groups=month_groups(chunk), total=len(events), pager=pager, chart=None,
-                    more=None,
+                    more=None, also=self._also(chunk),
                 ))
         return pages
 

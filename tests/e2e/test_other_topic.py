@@ -63,6 +63,15 @@ def test_every_place_with_coordinates_is_on_the_map(quake_site: Path) -> None:
     assert "Far from the others" not in page
 
 
+def test_an_event_three_briefs_report_is_one_entry_with_each_wording(quake_site: Path) -> None:
+    timeline = text_of(read(quake_site, "timeline/"))
+    assert timeline.count("strikes near Pazarcık") == 3  # one row: its wording, then the two others'
+    assert "4 events from every brief" in timeline
+    assert "As Turkey's disaster agency gives its own magnitude and a rising toll puts it:" in timeline
+    place = text_of(read(quake_site, "places/pazarcik/"))
+    assert place.count("A magnitude 7.8 earthquake strikes near Pazarcık") == 1
+
+
 def test_no_page_speaks_of_war(quake_site: Path) -> None:
     found = {}
     for path in sorted(quake_site.rglob("*")):
