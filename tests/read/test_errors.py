@@ -508,8 +508,9 @@ def test_an_unknown_unit_is_matched_only_within_its_metrics_family(
     if close is None:
         assert "close:" not in problem.message, problem.message
     else:
-        expected = f"unknown unit `{unit}`; close: {close}; or add it"
+        expected = f"unknown unit `{unit}`; close: {close}; the units of family "
         assert problem.message.startswith(expected), problem.message
+        assert "; or add it to data/units.yml" in problem.message
 
 
 def test_an_unknown_unit_says_which_line_would_add_it(tmp_path: Path) -> None:
@@ -518,7 +519,8 @@ def test_an_unknown_unit_says_which_line_would_add_it(tmp_path: Path) -> None:
     line, column = at(files[BRIEF], "Inhabitants")
     assert (problem.location, problem.field) == (Location(f"data/{BRIEF}", line, column), "figures[0].unit")
     assert problem.message == (
-        "unknown unit `Inhabitants`; add it to data/units.yml as `inhabitants: {family: count, factor: …}` "
+        "unknown unit `Inhabitants`; the units of family count are `people`; "
+        "add it to data/units.yml as `inhabitants: {family: count, factor: …}` "
         "(metric `population-prewar` is a count; the factor converts the unit to a plain number)"
     )
 
