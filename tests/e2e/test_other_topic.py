@@ -68,6 +68,7 @@ def test_an_event_three_briefs_report_is_one_entry_with_each_wording(quake_site:
     assert timeline.count("strikes near Pazarcık") == 3  # one row: its wording, then the two others'
     assert "4 events from every brief" in timeline
     assert "As Turkey's disaster agency gives its own magnitude and a rising toll puts it:" in timeline
+    assert "Pazarcık , Kahramanmaraş , Syria" in timeline  # every brief's places, once each
     place = text_of(read(quake_site, "places/pazarcik/"))
     assert place.count("A magnitude 7.8 earthquake strikes near Pazarcık") == 1
 
