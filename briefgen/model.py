@@ -19,11 +19,11 @@ ENTITY_KINDS: tuple[EntityKind, ...] = ("person", "place", "organisation")
 A_KIND: dict[EntityKind, str] = {"person": "a person", "place": "a place", "organisation": "an organisation"}
 
 # Which group a claimant's numbers fall into on the "claims by side" charts:
-# the defaults, when data/vocabulary.yml does not say otherwise.
+# the defaults, when data/vocabulary.yml does not say otherwise. They assume no
+# topic: a corpus about a conflict names its parties there.
 SIDES: dict[str, str] = {
-    "ukraine": "Ukrainian officials and forces",
-    "russia": "Russian officials and state media",
-    "independent": "Independent analysts",
+    "official": "Governments and officials",
+    "independent": "Independent sources",
     "media": "Journalists and media",
 }
 
@@ -216,13 +216,15 @@ class Unit:
     """A unit as articles write it, from data/units.yml.
 
     `factor` converts a value in this unit to its family's base unit (see
-    `units.FAMILY_BASE`), so that "12 miles" and "19 km" share one axis.
+    `units.families()`), so that "12 miles" and "19 km" share one axis.
     """
 
     name: str  # lowercase, as written: "miles", "per week"
     family: str
     factor: float  # multiply a value in this unit by this to get the base unit
     origin: Location = field(default=Location(""), compare=False)
+    # Where the number goes, "${n}" or "{n}%" ({unit}: the unit as written); "" for "{n} {unit}".
+    display: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -359,18 +361,46 @@ class Side:
 
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
-_DEFAULT_COLOURS = {"ukraine": "#0072B2", "russia": "#D55E00", "independent": "#009E73", "media": "#CC79A7"}
+_DEFAULT_COLOURS = {"official": "#0072B2", "independent": "#009E73", "media": "#CC79A7"}
 
 # What sort of person, place or organisation an entry may be (its `kind:`),
-# when data/vocabulary.yml does not say otherwise: every kind the registry
-# used when kinds became vocabulary, and `conference`, which the format's docs name.
+# when data/vocabulary.yml does not say otherwise: words for any topic (a
+# corpus on a war adds its commanders and armed units there).
 ENTRY_KINDS: dict[EntityKind, tuple[str, ...]] = {
-    "person": ("analyst", "civilian", "commander", "journalist", "military-expert", "official", "politician"),
-    "place": ("city", "country", "landform", "mine", "railway", "region", "road", "town", "village"),
+    "person": ("analyst", "civilian", "journalist", "official", "politician", "scientist", "spokesperson"),
+    "place": ("building", "city", "country", "landform", "mine", "railway", "region", "road", "town",
+              "village"),
     "organisation": (
-        "armed-force", "armed-unit", "company", "conference", "government-body", "intelligence-agency",
-        "media-outlet", "military-command", "military-company", "news-agency", "non-profit",
-        "research-group", "social-network", "think-tank",
+        "agency", "company", "conference", "government-body", "international-organisation",
+        "media-outlet", "news-agency", "non-profit", "research-group", "social-network", "think-tank",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class ChartWords:
+    """How the Figures page introduces one of its overview charts (data/vocabulary.yml `overview:`)."""
+
+    heading: str  # the section's heading
+    intro: str  # the sentence above the chart
+    caption: str  # the chart's caption and link text
+    title: str  # the title drawn in the chart
+
+
+# The defaults assume no topic; a project names its own in data/vocabulary.yml.
+DEFAULT_CHART_WORDS: dict[str, ChartWords] = {
+    "population": ChartWords(
+        "Subjects compared",
+        "The chosen metrics, subject by subject; a bound is drawn as an arrow, never as a bar.",
+        "The chosen metrics, subject by subject",
+        "Subjects compared",
+    ),
+    "claims-by-side": ChartWords(
+        "Claims by side",
+        "Figures coloured by whose numbers they are: the claimant's side, or the outlet's when the "
+        "article states the number itself.",
+        "Figures by side",
+        "Claims by side",
     ),
 }
 
@@ -386,15 +416,18 @@ class Vocabulary:
     sides: tuple[Side, ...] = tuple(Side(k, v, _DEFAULT_COLOURS[k], belligerent=k in ("ukraine", "russia"))
                                     for k, v in SIDES.items())
     qualifier_words: tuple[tuple[str, str], ...] = tuple((k, v) for k, v in QUALIFIERS.items() if v)
-    population_metrics: tuple[str, ...] = ("population-prewar", "civilians-remaining")
-    side_metrics: tuple[str, ...] = (
-        "casualties", "troops-committed", "units-committed", "reinforcements-per-day",
-        "force-ratio", "infiltrating-troops",
-    )
+    # The metrics of the Figures page's two overview charts: none unless data/vocabulary.yml names them.
+    population_metrics: tuple[str, ...] = ()
+    side_metrics: tuple[str, ...] = ()
     entry_kinds: tuple[tuple[EntityKind, tuple[str, ...]], ...] = tuple(ENTRY_KINDS.items())
     claim_kind_words: tuple[tuple[str, str], ...] = tuple(CLAIM_KINDS.items())
     reliability_words: tuple[tuple[str, str], ...] = tuple(RELIABILITY.items())
     credibility_words: tuple[tuple[int, str], ...] = tuple(CREDIBILITY.items())
+    chart_words: tuple[tuple[str, ChartWords], ...] = tuple(DEFAULT_CHART_WORDS.items())
+
+    def words_of_chart(self, name: str) -> ChartWords:
+        """The heading, intro, caption and title of an overview chart."""
+        return dict(self.chart_words).get(name, DEFAULT_CHART_WORDS[name])
 
     def side(self, side_id: str | None) -> Side | None:
         return next((s for s in self.sides if s.id == side_id), None)

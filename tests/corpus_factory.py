@@ -18,11 +18,22 @@ from briefgen.model import (
     PartialDate,
     Publication,
     Unit,
+    Vocabulary,
 )
+from briefgen.read.convert import FileCheck
 from briefgen.read.load import load_units
+from briefgen.read.vocabulary import read_vocabulary
+from briefgen.read.yamlsafe import read_yaml
 from briefgen.units import unit_key
 
-UNITS: tuple[Unit, ...] = load_units(Path(__file__).resolve().parent.parent / "data")
+_DATA = Path(__file__).resolve().parent.parent / "data"
+UNITS: tuple[Unit, ...] = load_units(_DATA)
+# The war corpus's own words (its sides, overview charts and kinds): briefgen's
+# defaults assume no topic, and these fixtures are about the war.
+WAR_VOCABULARY: Vocabulary = read_vocabulary(
+    read_yaml((_DATA / "vocabulary.yml").read_bytes(), "data/vocabulary.yml")[0],
+    FileCheck("data/vocabulary.yml"),
+)
 _UNIT_NAMED = {u.name: u for u in UNITS}
 
 
@@ -101,7 +112,8 @@ DEFAULT_ENTITIES: tuple[Entity, ...] = (
 def corpus(*briefs: Brief, entities: tuple[Entity, ...] = DEFAULT_ENTITIES,
            metrics: tuple[Metric, ...] = DEFAULT_METRICS) -> Corpus:
     """A corpus of `briefs` over the default registry, metrics and units."""
-    return Corpus(briefs=tuple(briefs), entities=entities, metrics=metrics, units=UNITS)
+    return Corpus(briefs=tuple(briefs), entities=entities, metrics=metrics, units=UNITS,
+                  vocabulary=WAR_VOCABULARY)
 
 
 def seed_corpus() -> Corpus:

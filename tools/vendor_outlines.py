@@ -1,84 +1,85 @@
-"""Cut the country outlines the map needs out of the countryinfo wheel's GeoJSON.
+"""Simplify the world's country outlines out of the countryinfo wheel's GeoJSON for the map.
 
 Usage (countryinfo 1.0.1, MIT licence; its outlines come from Natural Earth, public domain):
     pip download --no-deps countryinfo==1.0.1 && unzip countryinfo-1.0.1-py3-none-any.whl -d ci
     python tools/vendor_outlines.py ci/countryinfo/data > briefgen/write/outlines.json
 
-Each country's rings are clipped to the map's box (Sutherland-Hodgman against
-a rectangle) and rounded to 0.01 degree (about 1 km), which is all a page-wide
-map can show.
+Every country the wheel has an outline for is kept, so the map can be fitted to
+wherever a corpus's places are. Each outer ring is simplified with the
+Ramer-Douglas-Peucker algorithm to TOLERANCE degrees and rounded to 0.01 degree
+(about 1 km); rings smaller than MIN_AREA square degrees (small islands) are
+dropped, holes too: a page-wide map cannot show them, and the file stays small.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import sys
 from pathlib import Path
 
-# File names in the wheel (Romania's is spelled so there); Hungary ships no outline.
-COUNTRIES = ("ukraine", "russia", "belarus", "poland", "slovakia", "romainia", "moldova")
-BOX = (20.0, 43.5, 41.5, 53.5)  # west, south, east, north
+TOLERANCE = 0.04  # degrees: about 4 km, below what a map of a region shows
+MIN_AREA = 0.02  # square degrees: a small island
 
 
-def clip(ring: list[list[float]], box: tuple[float, float, float, float]) -> list[list[float]]:
-    west, south, east, north = box
-    edges = (
-        (lambda p: p[0] >= west, lambda a, b: _cross_x(a, b, west)),
-        (lambda p: p[0] <= east, lambda a, b: _cross_x(a, b, east)),
-        (lambda p: p[1] >= south, lambda a, b: _cross_y(a, b, south)),
-        (lambda p: p[1] <= north, lambda a, b: _cross_y(a, b, north)),
-    )
-    points = ring
-    for inside, cross in edges:
-        if not points:
-            break
-        out: list[list[float]] = []
-        previous = points[-1]
-        for point in points:
-            if inside(point):
-                if not inside(previous):
-                    out.append(cross(previous, point))
-                out.append(point)
-            elif inside(previous):
-                out.append(cross(previous, point))
-            previous = point
-        points = out
-    return points
+def simplify(points: list[list[float]], tolerance: float) -> list[list[float]]:
+    """Ramer-Douglas-Peucker, iterative: the points that keep the line within `tolerance`."""
+    if len(points) < 3:
+        return points
+    keep = [False] * len(points)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(points) - 1)]
+    while stack:
+        first, last = stack.pop()
+        ax, ay = points[first]
+        bx, by = points[last]
+        length = math.hypot(bx - ax, by - ay)
+        farthest, index = 0.0, -1
+        for i in range(first + 1, last):
+            px, py = points[i]
+            if length == 0:
+                distance = math.hypot(px - ax, py - ay)
+            else:
+                distance = abs((bx - ax) * (ay - py) - (ax - px) * (by - ay)) / length
+            if distance > farthest:
+                farthest, index = distance, i
+        if index >= 0 and farthest > tolerance:
+            keep[index] = True
+            stack += [(first, index), (index, last)]
+    return [point for point, kept in zip(points, keep, strict=True) if kept]
 
 
-def _cross_x(a: list[float], b: list[float], x: float) -> list[float]:
-    t = (x - a[0]) / (b[0] - a[0])
-    return [x, a[1] + t * (b[1] - a[1])]
-
-
-def _cross_y(a: list[float], b: list[float], y: float) -> list[float]:
-    t = (y - a[1]) / (b[1] - a[1])
-    return [a[0] + t * (b[0] - a[0]), y]
+def ring_area(ring: list[list[float]]) -> float:
+    """The area of a ring in square degrees (shoelace)."""
+    pairs = zip(ring, ring[1:] + ring[:1], strict=True)
+    return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in pairs)) / 2
 
 
 def outlines(data: Path) -> dict[str, list[list[list[float]]]]:
     found: dict[str, list[list[list[float]]]] = {}
-    for country in COUNTRIES:
-        doc = json.loads((data / f"{country}.json").read_text(encoding="utf-8"))
-        name = doc["name"]
+    for path in sorted(data.glob("*.json")):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        features = (doc.get("geoJSON") or {}).get("features") or []
         rings: list[list[list[float]]] = []
-        for feature in doc["geoJSON"].get("features", []):
+        for feature in features:
             geometry = feature["geometry"]
             polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
             for polygon in polygons:
-                clipped = clip(polygon[0], BOX)  # the outer ring; holes are too small to see
-                rounded = []
-                for x, y in clipped:
+                outer = polygon[0]  # holes are too small to see
+                if ring_area(outer) < MIN_AREA:
+                    continue
+                rounded: list[list[float]] = []
+                for x, y in simplify(outer, TOLERANCE):
                     point = [round(x, 2), round(y, 2)]
                     if not rounded or rounded[-1] != point:
                         rounded.append(point)
-                if len(rounded) >= 3:
+                if len(rounded) >= 4:
                     rings.append(rounded)
-        found[name] = rings
+        if rings:
+            found[doc["name"]] = rings
     return found
 
 
 if __name__ == "__main__":
-    json.dump({"box": BOX, "outlines": outlines(Path(sys.argv[1]))}, sys.stdout, sort_keys=True,
-              separators=(",", ":"))
+    json.dump({"outlines": outlines(Path(sys.argv[1]))}, sys.stdout, sort_keys=True, separators=(",", ":"))
     sys.stdout.write("\n")

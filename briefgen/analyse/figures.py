@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from briefgen.model import DEFAULT_VOCABULARY, Brief, Figure, PartialDate, Vocabulary
-from briefgen.units import FAMILY_BASE
+from briefgen.units import base_of, family_of, in_words
 
 # How far "about X" and "nearly X" reach from X (see `tolerance`): half a step
 # of the number's last significant digit ("about 2 years" was rounded from
@@ -69,7 +69,7 @@ class Reading:
 
     @property
     def base_unit(self) -> str:
-        return FAMILY_BASE.get(self.family or "", "")
+        return base_of(self.family)
 
 
 @dataclass(frozen=True)
@@ -100,23 +100,27 @@ def format_number(value: float) -> str:
     return text if text not in ("", "-0") else "0"
 
 
-def _with_unit(number: str, unit: str) -> str:
-    # Percent and ratio read better in their symbols; every other unit is
-    # printed as the article wrote it.
+def _with_unit(number: str, unit: str, display: str = "") -> str:
+    # A unit's `display` in data/units.yml places the number ("{n}%", "${n}");
+    # every other unit is printed as the article wrote it, after the number.
     unit = unit.strip()
-    if unit == "percent":
-        return f"{number}%"
-    if unit == "ratio":
-        return f"{number}:1"
+    if display:
+        return display.replace("{unit}", unit).replace("{n}", number)
     return f"{number} {unit}" if unit else number
+
+
+def _number_as_written(value: float, figure: Figure) -> str:
+    family = family_of(figure.known_unit.family if figure.known_unit else None)
+    plain = format_number(value)
+    return in_words(value, plain) if family.in_words else plain
 
 
 def as_written(figure: Figure, vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> str:
     """The figure as the article put it: "more than 70,000 people", "15–20 groups per day"."""
     if figure.value is not None:
-        number = format_number(figure.value)
+        number = _number_as_written(figure.value, figure)
     elif figure.low is not None and figure.high is not None:
-        number = f"{format_number(figure.low)}–{format_number(figure.high)}"
+        number = f"{_number_as_written(figure.low, figure)}–{_number_as_written(figure.high, figure)}"
     else:  # an invalid figure: say so rather than crash
         known = figure.low if figure.low is not None else figure.high
         number = format_number(known) if known is not None else "?"
@@ -124,7 +128,7 @@ def as_written(figure: Figure, vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> s
     unit = figure.unit
     if figure.value == 1:
         unit = _singular(unit)
-    text = _with_unit(number, unit)
+    text = _with_unit(number, unit, figure.known_unit.display if figure.known_unit else "")
     return f"{words} {text}" if words else text
 
 
@@ -303,30 +307,46 @@ def converted(value: float, digits: int = 4) -> str:
     return format_number(round(rounded) if abs(rounded) >= 10 ** (digits - 1) else rounded)
 
 
-def _unit_suffix(base: str) -> str:
-    # Symbols (":1", "%") attach to the number; words get a space.
-    return base if base[:1] in (":", "%") else (f" {base}" if base else "")
+def _in_base(value: float, r: Reading) -> str:
+    """A value in the base unit at the precision it was written to; "103.6 billion"
+    for a family written in words."""
+    family = family_of(r.family)
+    plain = converted(value, r.digits)
+    return in_words(value, plain) if family.in_words else plain
+
+
+def _with_base(prefix: str, numbers: list[str], r: Reading, unit_words: str = "") -> str:
+    """Numbers in the base unit with the family's unit: "≥ 200 km", "15–20%", "≈ $1.2–$1.5 billion";
+    a count, which has no base unit, with what it counts (`unit_words`): "60,000 people".
+
+    A unit that follows the number ("km", "%") is written once, after the last
+    number; one that comes first ("$") goes before each.
+    """
+    family = family_of(r.family)
+    if family.display and not family.display.startswith("{n}"):
+        return prefix + "–".join(family.written(n) for n in numbers)
+    text = prefix + family.written("–".join(numbers))
+    return f"{text} {unit_words}" if unit_words and not (family.base or family.display) else text
 
 
 def interval_text(r: Reading, unit_words: str = "") -> str:
     """An interval of normalised values in words and symbols: "54,000–66,000",
     "> 100 and ≤ 120 km", "≥ 200", "60,000 people" (`unit_words` names a
     count's things, which have no base unit)."""
-    unit = _unit_suffix(r.base_unit or unit_words)
     low = r.low if r.low is not None and not (r.low == FLOOR and r.low_inclusive) else None
-    d = r.digits
     if low is None and r.high is None:
         return "any value"
     if r.high is None:
-        return ("≥ " if r.low_inclusive else "> ") + converted(low or 0.0, d) + unit
+        return _with_base("≥ " if r.low_inclusive else "> ", [_in_base(low or 0.0, r)], r, unit_words)
     if low is None:
-        return ("≤ " if r.high_inclusive else "< ") + converted(r.high, d) + unit
+        return _with_base("≤ " if r.high_inclusive else "< ", [_in_base(r.high, r)], r, unit_words)
     if same(low, r.high):
-        return converted(low, d) + unit
+        return _with_base("", [_in_base(low, r)], r, unit_words)
     if r.low_inclusive and r.high_inclusive:
-        return f"{converted(low, d)}–{converted(r.high, d)}{unit}"
-    return (("≥ " if r.low_inclusive else "> ") + converted(low, d) + " and "
-            + ("≤ " if r.high_inclusive else "< ") + converted(r.high, d) + unit)
+        return _with_base("", [_in_base(low, r), _in_base(r.high, r)], r, unit_words)
+    lower = ("≥ " if r.low_inclusive else "> ") + _in_base(low, r)
+    return lower + " and " + _with_base("≤ " if r.high_inclusive else "< ", [_in_base(r.high, r)], r,
+                                        unit_words)
 
 
 def count_words(figure: Figure) -> str:
@@ -350,17 +370,20 @@ def normalised_text(figure: Figure, r: Reading | None = None) -> str:
     to: "≥ 200 troops", "> 100,000 people", "≈ 500 civilians", "15–20 km",
     "nearly 731 days"."""
     r = r or reading(figure)  # pass the reading when it is at hand (the index has them all)
-    unit = _unit_suffix(r.base_unit or count_words(figure))
-    if r.family is None:
-        unit = " (unit not known)"
-    d = r.digits
+    words = count_words(figure)
+
+    def unit(prefix: str, *numbers: str) -> str:
+        if r.family is None:
+            return prefix + "–".join(numbers) + " (unit not known)"
+        return _with_base(prefix, list(numbers), r, words)
+
     if figure.qualifier in _LOWER_BOUNDS and r.low is not None:
-        return ("≥ " if r.low_inclusive else "> ") + converted(r.low, d) + unit
+        return unit("≥ " if r.low_inclusive else "> ", _in_base(r.low, r))
     if figure.qualifier in _UPPER_BOUNDS and r.high is not None:
-        return ("≤ " if r.high_inclusive else "< ") + converted(r.high, d) + unit
+        return unit("≤ " if r.high_inclusive else "< ", _in_base(r.high, r))
     if r.low is None or r.high is None:
         return "?"
     approx = ("nearly " if figure.qualifier == "nearly" else "≈ ") if r.approximate else ""
     if r.is_point:
-        return approx + converted(r.low, d) + unit
-    return f"{approx}{converted(r.low, d)}–{converted(r.high, d)}{unit}"
+        return unit(approx, _in_base(r.low, r))
+    return unit(approx, _in_base(r.low, r), _in_base(r.high, r))

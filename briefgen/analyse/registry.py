@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from briefgen.analyse.event_groups import group_events
 from briefgen.model import Brief, Corpus, Entity, EntityKind, Event, Figure, Quote
 
 # An entity in more briefs than this is too common to say two briefs are
@@ -66,15 +67,24 @@ class Registry:
                 self._about[figure.subject].append((brief, figure))
                 for who in sorted({w for w in (figure.claimed_by, figure.via) if w}):
                     self._claimed[who].append((brief, figure))
-            for event in brief.events:
-                for entity_id in sorted(set(event.places) | set(event.actors)):
-                    self._events[entity_id].append((brief, event))
             if brief.outlet:
                 self._by_outlet[brief.outlet].append(brief)
+        # Events several briefs report are one (event_groups.py): listed once,
+        # under every place and actor any of the briefs names.
+        self.event_groups = group_events((b, e) for b in corpus.briefs for e in b.events)
+        for brief in corpus.briefs:
+            for event in brief.events:
+                if not self.event_groups.stands(brief, event):
+                    continue
+                members = [(brief, event), *self.event_groups.others(brief, event)]
+                involved = {entity_id for _b, e in members for entity_id in (*e.places, *e.actors)}
+                for entity_id in sorted(involved):
+                    self._events[entity_id].append((brief, event))
         for found in self._events.values():
             found.sort(key=lambda item: event_order(*item))
         self.events_by_date: list[tuple[Brief, Event]] = sorted(
-            ((b, e) for b in corpus.briefs for e in b.events), key=lambda item: event_order(*item)
+            ((b, e) for b in corpus.briefs for e in b.events if self.event_groups.stands(b, e)),
+            key=lambda item: event_order(*item),
         )
 
         self._of_kind: dict[EntityKind, list[Entity]] = defaultdict(list)

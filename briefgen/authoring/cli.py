@@ -1,7 +1,8 @@
 """The `briefgen` command line: check the data, start a brief, look a name up, draft from an article; export.
 
 `briefgen check [PATH ...]` lists every problem; `new ID` writes a commented
-brief template; `find NAME` searches the registry by any spelling; `draft
+brief template; `find NAME` searches the registry by any spelling; `add KIND
+NAME` appends a registry entry unless the registry has the name; `draft
 ARTICLE --id ID` writes a brief pre-filled from an article's text; `export DIR`
 writes the site as a plain MkDocs project.
 """
@@ -13,13 +14,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from briefgen.authoring.add_entry import AddError, add_entry, describe
 from briefgen.authoring.draft import read_article, render_draft
 from briefgen.authoring.export import ExportError, export_project, read_project
 from briefgen.authoring.find import KINDS, RegistrySearch, entries_of, format_match, load_registry
 from briefgen.authoring.scaffold import ScaffoldError, brief_template, check_new_id, write_new_brief
 from briefgen.build.generation import Settings, generate
 from briefgen.build.steps import generate_site
-from briefgen.model import Corpus
+from briefgen.model import Corpus, EntityKind
 from briefgen.problems import InvalidSite, Problem
 from briefgen.read.load import InvalidData, check_paths, load_corpus
 from briefgen.read.settings import settings_problems
@@ -64,7 +66,19 @@ def _parser() -> argparse.ArgumentParser:
     draft.add_argument("article", type=Path, metavar="ARTICLE", help="the article as a UTF-8 text file")
     draft.add_argument("--id", required=True, dest="brief_id", metavar="ID", help="the new brief's id")
     draft.add_argument("--stdout", action="store_true", help="print the draft instead of writing the file")
-    for command in (new, find, draft):
+    add = commands.add_parser(
+        "add",
+        help="add a person, place or organisation to the registry",
+        description="Append an entry for NAME to data/people.yml, places.yml or organisations.yml, with "
+        "TODO: placeholders for its kind and description. A name or alias the registry already has is "
+        "refused, with the entry that has it.",
+    )
+    add.add_argument("kind", choices=("person", "place", "organisation"), metavar="KIND",
+                     help="person, place or organisation")
+    add.add_argument("name", nargs="+", metavar="NAME", help="the name as the article spells it")
+    add.add_argument("--alias", action="append", default=[], help="another spelling (may be repeated)")
+    add.add_argument("--id", dest="entity_id", metavar="ID", help="the id (default: from the name)")
+    for command in (new, find, draft, add):
         command.add_argument(
             "--data",
             type=Path,
@@ -245,6 +259,21 @@ def _draft(data_dir: Path, article: Path, brief_id: str, to_stdout: bool) -> int
     return 0
 
 
+def _add(data_dir: Path, kind: EntityKind, name: str, aliases: Sequence[str], entity_id: str | None) -> int:
+    try:
+        added = add_entry(data_dir, kind, name, aliases, entity_id)
+    except AddError as err:
+        _error(str(err))
+        return 1
+    except InvalidData as err:
+        _error("the registry has problems; fix these first:")
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    print(describe(added, kind))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns 0 on success, 1 on problems, 2 on usage errors."""
     parser = _parser()
@@ -260,6 +289,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _find(args.data, " ".join(args.name), args.kind or KINDS, args.limit)
     if args.command == "draft":
         return _draft(args.data, args.article, args.brief_id, args.stdout)
+    if args.command == "add":
+        return _add(args.data, args.kind, " ".join(args.name), args.alias, args.entity_id)
     return _check(args.paths or [Path("data")])
 
 

@@ -29,6 +29,7 @@ from briefgen.authoring.textscan import (
     sentence_at,
     sentence_spans,
     unknown_names,
+    unlisted_bodies,
 )
 from briefgen.model import QUALIFIERS, Corpus, Entity, PartialDate
 from briefgen.read.fields import BRIEF_FIELDS
@@ -41,6 +42,8 @@ SNIPPET_WORDS = 14
 # How close a known spelling must be to an unknown name to be worth pointing at.
 CLOSE_NAME_CUTOFF = 85.0
 _DATE_LINE = re.compile(r"\s*(?:date|published|updated|posted)\b", re.IGNORECASE)
+# A wire-style dateline before the date: "KYIV, 17 February 2024 —", "ANTAKYA, Turkey, Feb 7 -".
+_DATELINE_PLACE = re.compile(r"\s*[A-Z][A-Z.'’ -]*[A-Z.](?:,\s*[A-Z][\w.'’ -]*)?,\s*")
 _BYLINE = re.compile(r"\s*by\b", re.IGNORECASE)
 _NEWS_KINDS = ("media-outlet", "news-agency", "newspaper", "magazine", "broadcaster")
 
@@ -84,6 +87,7 @@ class Draft:
     unknown: tuple[NameCandidate, ...]
     figures: tuple[CandidateFigure, ...]
     events: tuple[CandidateEvent, ...]
+    bodies: tuple[NameCandidate, ...] = ()  # organisations named in lowercase ("Russia's defence ministry")
 
 
 # --- Reading the article ----------------------------------------------------------
@@ -122,6 +126,8 @@ def _publication(text: str, dates: Sequence[DateHit]) -> DateHit | None:
         # a date line such as "Analysis | November 3, 2025", not a sentence that starts with a date
         alone = len(line.split()) <= len(text[hit.span.start : hit.span.end].split()) + 3
         if alone or _DATE_LINE.fullmatch(before.strip() + " ") or _DATE_LINE.match(before):
+            return hit
+        if _DATELINE_PLACE.fullmatch(before):
             return hit
     return None
 
@@ -245,6 +251,7 @@ def read_article(text: str, corpus: Corpus) -> Draft:
         unknown=tuple(unknown_names(text, hits, corpus.entities)[:MAX_CANDIDATES]),
         figures=figures,
         events=tuple(events),
+        bodies=tuple(unlisted_bodies(text, hits)),
     )
 
 
@@ -340,6 +347,21 @@ def _unknown_notes(draft: Draft, search: RegistrySearch) -> list[str]:
     return notes
 
 
+def _body_notes(draft: Draft, search: RegistrySearch) -> list[str]:
+    if not draft.bodies:
+        return []
+    notes = [
+        "Organisations the text names without a capital that the registry lacks. If `briefgen find`",
+        "knows one under another name, add this spelling to its aliases; else add it, for example",
+        '`briefgen add organisation "Ministry of Defence of Russia" --alias "Russia\'s defence ministry"`.',
+    ]
+    for body in draft.bodies:
+        close = search.find(body.name, limit=1, cutoff=CLOSE_NAME_CUTOFF, kinds=("organisation",))
+        hint = f"; closest known: {close[0].entry.id}, perhaps a different body" if close else ""
+        notes.append(f"  {body.name} ({body.count}×){hint}")
+    return notes
+
+
 def _entity_lines(draft: Draft, corpus: Corpus) -> list[str]:
     by_id = {entity.id: entity for entity in corpus.entities}
     listed = [known.entity.id for known in draft.entities]
@@ -388,7 +410,7 @@ def render_draft(brief_id: str, draft: Draft, corpus: Corpus, article_name: str)
         filled["published"] = field_lines("published", BRIEF_FIELDS["published"])
     search = RegistrySearch(entries_of(corpus))
     notes = {
-        "entities": _unknown_notes(draft, search),
+        "entities": _unknown_notes(draft, search) + _body_notes(draft, search),
         "figures": _figure_notes(draft, corpus),
         "events": _event_notes(draft),
     }

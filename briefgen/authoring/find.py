@@ -20,8 +20,10 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from briefgen.authoring.textscan import fold
+from briefgen.authoring.translit import national_spellings
 from briefgen.model import Corpus
 from briefgen.read.load import METRICS_FILE, REGISTRY_FILES, UNITS_FILE, InvalidData, load_corpus
+from briefgen.read.vocabulary import VOCABULARY_FILE
 
 KINDS = ("person", "place", "organisation", "metric", "unit")
 DEFAULT_CUTOFF = 70.0
@@ -41,6 +43,11 @@ def similarity(query: str, spelling: str, *, score_cutoff: float | None = None, 
     """
     if len(query) <= SHORT_QUERY or 2 * len(spelling) < len(query):
         score = fuzz.ratio(query, spelling)
+    elif " " not in query:
+        # One word against a name of several: it must be close to one of its
+        # words (`Syrskyi` in `Oleksandr Syrskyi`), not merely share letters
+        # with a stretch of it (`Munich` in `Michael Kofman`).
+        score = max(fuzz.ratio(query, word) for word in [spelling, *spelling.split()])
     else:
         score = fuzz.WRatio(query, spelling)
     return score if score_cutoff is None or score >= score_cutoff else 0.0
@@ -102,21 +109,23 @@ class RegistrySearch:
         self, query: str, *, limit: int = 5, cutoff: float = DEFAULT_CUTOFF, kinds: Iterable[str] = KINDS
     ) -> list[Match]:
         """The best `limit` entries for `query`, best first; exact spellings rank above near ones."""
-        wanted = fold(query)
+        # A Cyrillic query is also tried as Ukraine and Russia romanise it (`Сирський` → `Syrskyi`).
+        queries = [q for q in dict.fromkeys(fold(v) for v in (query, *national_spellings(query))) if q]
         allowed = set(kinds)
-        if not wanted:
+        if not queries:
             return []
         best: dict[tuple[str, str], Match] = {}
-        scored = process.extract(wanted, self._folded, scorer=similarity, score_cutoff=cutoff, limit=None)
-        for _, score, index in scored:
-            entry, spelling = self._owners[index]
-            if entry.kind not in allowed:
-                continue
-            if self._folded[index] == wanted:
-                score = EXACT  # an exact spelling beats a partial match that also scores 100
-            key = (entry.kind, entry.id)
-            if key not in best or score > best[key].score:
-                best[key] = Match(entry, spelling, score)
+        for wanted in queries:
+            scored = process.extract(wanted, self._folded, scorer=similarity, score_cutoff=cutoff, limit=None)
+            for _, score, index in scored:
+                entry, spelling = self._owners[index]
+                if entry.kind not in allowed:
+                    continue
+                if self._folded[index] == wanted:
+                    score = EXACT  # an exact spelling beats a partial match that also scores 100
+                key = (entry.kind, entry.id)
+                if key not in best or score > best[key].score:
+                    best[key] = Match(entry, spelling, score)
         ranked = sorted(best.values(), key=lambda m: (-m.score, KINDS.index(m.entry.kind), m.entry.id))
         if not ranked:
             return []
@@ -148,12 +157,14 @@ def load_registry(data_dir: Path) -> tuple[Corpus, bool]:
     except InvalidData:
         pass
     with tempfile.TemporaryDirectory(prefix="briefgen-registry-") as tmp:
-        for name in sorted([*REGISTRY_FILES.values(), METRICS_FILE, UNITS_FILE]):
+        # The vocabulary too: it says which kinds and sides the registry's entries may take.
+        for name in sorted([*REGISTRY_FILES.values(), METRICS_FILE, UNITS_FILE, VOCABULARY_FILE]):
             if (data_dir / name).is_file():
                 shutil.copyfile(data_dir / name, Path(tmp) / name)
         (Path(tmp) / "briefs").mkdir()  # no briefs, but the folder a data directory must have
         try:
-            return load_corpus(Path(tmp), display_root=Path(tmp)), True
+            # Entries just added (`briefgen add`, pasted stubs) may keep their TODO: placeholders.
+            return load_corpus(Path(tmp), display_root=Path(tmp), pending_entries=True), True
         except InvalidData as err:
             located = [
                 dataclasses.replace(

@@ -376,6 +376,34 @@ def unknown_names(text: str, hits: Sequence[EntityHit], entities: Iterable[Entit
     return sorted(found, key=lambda c: (-c.count, c.first.start))
 
 
+# Bodies the press names without capitals, after their country: "Russia's defence
+# ministry", "the Ukrainian general staff", "Turkey's disaster agency".
+_BODY_NOUNS = (
+    r"(?:defen[cs]e|foreign|interior|health|finance|economy|emergencies|emergency|justice|energy)\s+ministry"
+    r"|ministry\s+of\s+(?:defen[cs]e|foreign\s+affairs|the\s+interior|health|finance|emergencies|energy)"
+    r"|general\s+staff|armed\s+forces|border\s+(?:guard|service)|security\s+service|national\s+guard"
+    r"|(?:disaster|emergency|intelligence|space|nuclear)\s+agency|central\s+bank|air\s+force|navy"
+    r"|coast\s+guard|presidential\s+(?:office|administration)|prosecutor(?:-general)?'?s?\s+office"
+)
+_BODY = re.compile(
+    rf"\b(?P<owner>(?:[A-Z][a-z]+(?:['’]s)?|[A-Z][a-z]+(?:n|an|ian|ish|ese|i))\s+)(?P<noun>{_BODY_NOUNS})\b"
+)
+
+
+def unlisted_bodies(text: str, hits: Sequence[EntityHit]) -> list[NameCandidate]:
+    """Organisations named in lowercase after their country ("Russia's defence ministry"),
+    where the registry named nothing; most frequent first."""
+    found: dict[str, list[Span]] = {}
+    for match in _BODY.finditer(text):
+        span = Span(match.start("noun"), match.end("noun"))
+        if any(span.overlaps(hit.span) for hit in hits):
+            continue
+        name = " ".join(match.group(0).split())
+        found.setdefault(name, []).append(Span(match.start(), match.end()))
+    candidates = [NameCandidate(name, len(spans), spans[0]) for name, spans in found.items()]
+    return sorted(candidates, key=lambda c: (-c.count, c.first.start))
+
+
 # --- Dates ---------------------------------------------------------------------------
 
 _MONTH = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))

@@ -20,7 +20,6 @@ import shutil
 import tempfile
 import time
 from collections.abc import Iterable
-
 from pathlib import Path
 
 from briefgen.provenance import runtime_dependencies

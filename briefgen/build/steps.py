@@ -184,7 +184,8 @@ def draw_charts(index: CorpusIndex, cache: ChartCache,
     return _draw_charts([view(index) for view in views], cache)
 
 
-def _draw_charts(views: Sequence[View], cache: ChartCache, usage: Usage | None = None) -> dict[str, PlacedChart]:
+def _draw_charts(views: Sequence[View], cache: ChartCache,
+                 usage: Usage | None = None) -> dict[str, PlacedChart]:
     """Every chart of the views, with the path of its SVG.
 
     Keyed `metric/<id>`, `entity/<id>` and `brief/<id>`, so no id can stand

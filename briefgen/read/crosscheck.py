@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from briefgen.model import DEFAULT_VOCABULARY, ClaimRef, EntityKind, Location, Vocabulary
@@ -21,24 +21,13 @@ from briefgen.read.convert import FileCheck, PendingRef, ReadMapping, items_of, 
 from briefgen.read.suggest import UNIT_WORDS, NearMisses, did_you_mean
 from briefgen.read.unknown_ids import Use, inferred_kind, unknown_id_problem
 from briefgen.read.yamlsafe import spelling_key
-from briefgen.units import FAMILY_BASE, FAMILY_MAX, unit_key
+from briefgen.units import families, family_of, unit_key
 
 # The registry: one file per kind of entity, in the data directory.
 REGISTRY_FILES: dict[EntityKind, str] = {
     "person": "people.yml",
     "place": "places.yml",
     "organisation": "organisations.yml",
-}
-
-# How a unit family reads in a sentence ("unit `miles` is a distance").
-FAMILY_NOUNS: dict[str, str] = {
-    "count": "a count",
-    "distance": "a distance",
-    "percent": "a percentage",
-    "ratio": "a ratio",
-    "daily-rate": "a daily rate",
-    "duration": "a duration",
-    "mass-rate": "a mass rate",
 }
 
 # Every entity a brief refers to (its outlet and authors too) must be listed
@@ -242,13 +231,15 @@ def check_references(loaded: Loaded, checks: Sequence[FileCheck]) -> None:
                 unknown.setdefault(ref.entity, []).append((Use(chk.place(ref), ref.path, ref.kinds), chk))
         for metric_id, where, path in chk.metric_refs:
             if metric_id not in loaded.metrics:
-                chk.add(
-                    where, path, f"unknown metric `{metric_id}`" + did_you_mean(metric_id, loaded.metrics)
-                )
+                chk.add(where, path, f"unknown metric `{metric_id}`" + did_you_mean(metric_id, loaded.metrics)
+                        + "; metrics are declared in data/metrics.yml, which has " + _listed(loaded.metrics))
+        for name in chk.names:
+            chk.add(name.where, name.path, _name_for_id(name.text, name.kinds, resolver))
         for topic_id, where, path in chk.topic_refs:
             if topic_id not in loaded.topics:
                 chk.add(where, path, f"unknown topic `{topic_id}`: declare it in data/topics.yml"
                         + did_you_mean(topic_id, loaded.topics))
+    roles = _roles_of(loaded, set(unknown)) if unknown else {}
     for entity_id, found in sorted(unknown.items()):
         found.sort(key=lambda use_in: use_in[0].where)
         uses = [use for use, _chk in found]
@@ -256,8 +247,43 @@ def check_references(loaded: Loaded, checks: Sequence[FileCheck]) -> None:
         if not disagree and not unread.isdisjoint([kind] if kind else unread):
             continue  # it may be in a registry file that could not be read, which is reported
         meant = None if disagree else resolver.meant(entity_id, kind)
-        problem = unknown_id_problem(entity_id, uses, meant, loaded.registry.files, loaded.vocabulary)
+        problem = unknown_id_problem(entity_id, uses, meant, loaded.registry.files, loaded.vocabulary,
+                                     roles.get(entity_id, ()))
         found[0][1].problems.append(problem)
+
+
+def _listed(names: Iterable[str], limit: int = 15) -> str:
+    """"`a`, `b` and 3 more": what a file declares, for a message."""
+    ordered = sorted(names)
+    if not ordered:
+        return "none yet"
+    shown = ", ".join(f"`{n}`" for n in ordered[:limit])
+    return shown + (f" and {len(ordered) - limit} more" if len(ordered) > limit else "")
+
+
+def _name_for_id(text: str, kinds: Sequence[EntityKind], resolver: _Resolver) -> str:
+    """What to write instead of a name where an id belongs: the id the registry knows it by."""
+    shown = text[:60]
+    tables = [resolver.spellings.get(kind, {}) for kind in kinds] or [resolver.spellings.get(None, {})]
+    known = next((table[_slug(text)] for table in tables if _slug(text) in table), None)
+    if known is not None:
+        return f"`{shown}` is a name; an id belongs here: write `{known}`"
+    new_id = _slug(text)[:64].strip("-")
+    return (f"`{shown}` is a name; an id belongs here (lowercase letters, digits and hyphens). "
+            f"`briefgen find {shown}` looks it up; if it is new, `briefgen add` gives it an id"
+            + (f" such as `{new_id}`" if new_id else ""))
+
+
+def _roles_of(loaded: Loaded, ids: set[str]) -> dict[str, tuple[str, ...]]:
+    """The roles the briefs give these ids under `entities`: what tells a new entity's kind."""
+    roles: dict[str, list[str]] = {}
+    for brief_id in sorted(loaded.briefs):
+        obj = loaded.briefs[brief_id].obj
+        for mention in items_of(obj, "entities") if obj is not None else ():
+            entity_id, role = mention.values.get("id"), mention.values.get("role")
+            if entity_id in ids and isinstance(role, str):
+                roles.setdefault(entity_id, []).append(role)
+    return {entity_id: tuple(found) for entity_id, found in roles.items()}
 
 
 def check_mentions(brief: BriefInfo, loaded: Loaded) -> None:
@@ -292,14 +318,17 @@ def check_figure_units(brief: BriefInfo, loaded: Loaded) -> None:
         unit = loaded.units[key][0]
         unit_family = unit.values.get("family") if unit is not None else None
         if unit is not None and unit_family is not None:
-            _check_magnitude(figure, unit_text, unit_family, unit.values.get("factor"), brief.chk)
+            ceiling = metric.values.get("max") if metric is not None else None
+            _check_magnitude(figure, unit_text, unit_family, unit.values.get("factor"), brief.chk, ceiling)
         if unit_family is None or family is None or unit_family == family:
             continue
+        if unit_family not in families() or family not in families():
+            continue  # the unknown family is reported where it is declared
         brief.chk.add(
             where,
             path,
-            f"unit `{unit_text}` is {FAMILY_NOUNS.get(unit_family, unit_family)}, but metric "
-            f"`{metric_id}` is {FAMILY_NOUNS.get(family, family)} (family {family})",
+            f"unit `{unit_text}` is {family_of(unit_family).noun or unit_family}, but metric "
+            f"`{metric_id}` is {family_of(family).noun or family} (family {family})",
         )
 
 
@@ -316,9 +345,11 @@ def _unknown_unit(written: str, key: str, metric_id: str | None, family: str | N
         lead, add = lead + "; close: " + ", ".join(f"`{u}`" for u in close), "; or add it"
     if family is None:
         return f"{lead}{add} to data/units.yml with its family and factor"
-    base = f"`{FAMILY_BASE[family]}`" if FAMILY_BASE[family] else "a plain number"
+    lead += f"; the units of family {family} are " + _listed(same_family, 12)
+    base = f"`{family_of(family).base}`" if family_of(family).base else "a plain number"
     return (f"{lead}{add} to data/units.yml as `{key[:40]}: {{family: {family}, factor: …}}` "
-            f"(metric `{metric_id}` is {FAMILY_NOUNS[family]}; the factor converts the unit to {base})")
+            f"(metric `{metric_id}` is {family_of(family).noun or family}; "
+            f"the factor converts the unit to {base})")
 
 
 def check_figure_references(brief: BriefInfo, loaded: Loaded) -> None:
@@ -340,31 +371,37 @@ def check_figure_references(brief: BriefInfo, loaded: Loaded) -> None:
                           "remove `reference` or add it to the metric's `references` in metrics.yml")
         else:
             brief.chk.add(where, path, f"unknown reference `{reference}` for metric `{metric_id}`; "
-                          "it declares " + ", ".join(f"`{r}`" for r in declared))
+                          "it declares " + ", ".join(f"`{r}`" for r in declared)
+                          + " (its `references` in data/metrics.yml)")
 
 
 def _check_magnitude(
-    figure: ReadMapping, unit_text: str, family: str, factor: float | None, chk: FileCheck
+    figure: ReadMapping, unit_text: str, family: str, factor: float | None, chk: FileCheck,
+    ceiling: float | None = None,
 ) -> None:
-    """Each number, converted to its family's base unit, stays within FAMILY_MAX."""
+    """Each number, converted to its family's base unit, stays within its metric's
+    `max`, else its family's (data/units.yml); a family without one has no ceiling."""
     if factor is None:
         return
-    limit = FAMILY_MAX[family]
-    base = FAMILY_BASE[family]
+    limit = ceiling if ceiling is not None else family_of(family).maximum
+    base = family_of(family).base
     for key in ("value", "low", "high"):
         number = figure.values.get(key)
         if number is None:
             continue
         converted = number * factor
-        if math.isfinite(converted) and converted <= limit:
+        if math.isfinite(converted) and (limit is None or converted <= limit):
             continue
+        if limit is None:
+            limit = math.inf
         unit = f" {base}" if base else ""
         in_base = f" ({_amount(converted)}{unit})" if factor != 1 else ""
         chk.add(
             figure.at[key],
             join_path(figure.path, key),
-            f"{_amount(number)} {unit_text}{in_base} is more than {FAMILY_NOUNS[family]} can be: "
-            f"the limit is {_amount(limit)}{unit}",
+            f"{_amount(number)} {unit_text}{in_base} is more than {family_of(family).noun or family} "
+            f"can be: the limit is {_amount(limit)}{unit}"
+            + (" (the metric's `max`)" if ceiling is not None else ""),
         )
 
 

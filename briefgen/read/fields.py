@@ -17,12 +17,11 @@ from briefgen.model import (
     RELIABILITY,
     EntityKind,
 )
-from briefgen.units import FAMILY_BASE
 
 MAX_QUOTE_WORDS = 30
 # A figure's number as written: never negative (every unit family measures a
 # non-negative quantity), at most six decimals. Its size once converted to the
-# family's base unit is bounded per family by `units.FAMILY_MAX`.
+# family's base unit is bounded by its metric's or family's `max` (data/units.yml).
 FIGURE_NUMBER_BOUNDS = (0.0, 999_999_999_999_999.0)
 FIGURE_DECIMALS = 6
 # A unit's factor: 1/7 needs 17 digits to round-trip; a billion is the largest
@@ -170,7 +169,8 @@ REFERENCE_FIELDS: dict[str, Field] = {
 }
 METRIC_FIELDS: dict[str, Field] = {
     "label": Field("text", required=True),
-    "family": Field("choice", required=True, choices=tuple(FAMILY_BASE)),
+    # One of the families of data/units.yml (or of briefgen/defaults/units.yml).
+    "family": Field("id", required=True),
     "description": Field("text", required=True),
     # A quantity that does not change over time (a pre-war population): its
     # values are compared whatever their dates, never read as a series.
@@ -180,6 +180,9 @@ METRIC_FIELDS: dict[str, Field] = {
     "cumulative": Field("flag"),
     # What figures on this metric are measured from; figures name one as `reference`.
     "references": _list(_obj(REFERENCE_FIELDS)),
+    # The largest value a figure may reach, in the family's base unit: this
+    # metric's own ceiling, in place of its family's.
+    "max": Field("number", positive=True, digits=17),
 }
 SIDE_FIELDS: dict[str, Field] = {
     "label": Field("text", required=True),
@@ -200,6 +203,14 @@ CHART_FIELDS: dict[str, Field] = {
     "population": _list(Field("metric")),
     "claims-by-side": _list(Field("metric")),
 }
+# data/vocabulary.yml `overview`: how the Figures page words each overview chart.
+CHART_WORD_FIELDS: dict[str, Field] = {
+    "heading": Field("text"),
+    "intro": Field("text"),
+    "caption": Field("text"),
+    "title": Field("text"),
+}
+OVERVIEW_FIELDS: dict[str, Field] = {name: _obj(CHART_WORD_FIELDS) for name in CHART_FIELDS}
 # data/vocabulary.yml `kinds`: the `kind:` values of each registry file's entries.
 KIND_FIELDS: dict[str, Field] = {kind: _list(Field("id")) for kind in ENTITY_KINDS}
 TOPIC_FIELDS: dict[str, Field] = {
@@ -207,6 +218,17 @@ TOPIC_FIELDS: dict[str, Field] = {
     "description": Field("text", required=True),
 }
 UNIT_FIELDS: dict[str, Field] = {
-    "family": Field("choice", required=True, choices=tuple(FAMILY_BASE)),
+    "family": Field("id", required=True),
     "factor": Field("number", required=True, positive=True, bounds=FACTOR_BOUNDS, digits=17),
+    # Where the number goes: "${n}", "{n}%", "{n} {unit}" (the default).
+    "display": Field("text"),
+}
+# data/units.yml `families:` (see briefgen/defaults/units.yml for what each key means).
+FAMILY_FIELDS: dict[str, Field] = {
+    "base": Field("text"),
+    "noun": Field("text"),
+    "title": Field("text"),
+    "max": Field("number", positive=True, digits=17),
+    "display": Field("text"),
+    "in_words": Field("flag"),
 }

@@ -67,6 +67,7 @@ from briefgen.read.fields import (
     Field,
 )
 from briefgen.read.positions import SourceText
+from briefgen.read.unitsfile import UnitsFile, read_units, unknown_family
 from briefgen.read.vocabulary import VOCABULARY_FILE, check_entries, read_vocabulary
 from briefgen.read.yamlsafe import (
     MAX_FILE_BYTES,
@@ -79,7 +80,7 @@ from briefgen.read.yamlsafe import (
     read_yaml,
 )
 from briefgen.sitemap import RESERVED_IDS
-from briefgen.units import unit_key
+from briefgen.units import unit_key, use_families
 
 __all__ = [
     "BRIEF_FIELDS",
@@ -157,7 +158,7 @@ def _read_bytes(path: Path, file: str) -> tuple[bytes | None, list[Problem]]:
 
 
 def _load_registry(
-    data_dir: Path, root: Path, problems: list[Problem]
+    data_dir: Path, root: Path, problems: list[Problem], pending: bool = False
 ) -> tuple[dict[str, EntityInfo], list[FileCheck], RegistryFiles]:
     entities: dict[str, EntityInfo] = {}
     checks: list[FileCheck] = []
@@ -173,7 +174,7 @@ def _load_registry(
             unread.add(kind)
             found = [replace(problem, root_cause=True) for problem in found]
         problems.extend(found)
-        chk = FileCheck(file)
+        chk = FileCheck(file, pending_ok=pending)
         checks.append(chk)
         for key, node in tree.items if tree else ():
             try:
@@ -363,8 +364,8 @@ def _build_entity(entity_id: str, info: EntityInfo) -> Entity:
         id=entity_id,
         kind=info.kind,
         name=o.values["name"],
-        category=o.values["kind"],
-        description=o.values["description"],
+        category=o.values["kind"] or "",  # "" only for an entry still pending (load_corpus)
+        description=o.values["description"] or "",
         aliases=tuple(o.get("aliases", [])),
         wikidata=o.get("wikidata"),
         side=o.get("side"),
@@ -376,9 +377,30 @@ def _build_entity(entity_id: str, info: EntityInfo) -> Entity:
     )
 
 
+def _load_units(data_dir: Path, root: Path, problems: list[Problem]) -> UnitsFile:
+    """data/units.yml over briefgen's defaults; its families become the ones in force."""
+    file = _display(data_dir / UNITS_FILE, root)
+    tree, found = _read(data_dir / UNITS_FILE, file)
+    problems.extend(found)
+    units = read_units(tree, file, _check_unit_name, problems)
+    use_families(units.families)
+    return units
+
+
+def _check_metric_families(metrics: Mapping[str, tuple[ReadMapping | None, Location]], units: UnitsFile,
+                           problems: list[Problem]) -> None:
+    """Each metric's family is one data/units.yml or the defaults declare."""
+    for name, (obj, _where) in sorted(metrics.items()):
+        family = obj.values.get("family") if obj is not None else None
+        if obj is not None and family is not None and family not in units.families:
+            message = unknown_family(family, units.families)
+            problems.append(Problem(obj.at["family"], f"{name}.family", message))
+
+
 def _build_units(table: Mapping[str, tuple[ReadMapping | None, Location]]) -> dict[str, Unit]:
     return {
-        name: Unit(name, obj.values["family"], obj.values["factor"], origin=where)
+        name: Unit(name, obj.values["family"], obj.values["factor"], origin=where,
+                   display=obj.values.get("display") or "")
         for name, (obj, where) in sorted(table.items())
         if obj is not None
     }
@@ -475,7 +497,7 @@ def _grade(written: str | None) -> int | None:
 # --- Public API ---------------------------------------------------------------
 
 
-def _load(data_dir: Path, root: Path) -> tuple[Corpus | None, Loaded]:
+def _load(data_dir: Path, root: Path, pending: bool = False) -> tuple[Corpus | None, Loaded]:
     """Read and check everything under `data_dir`; the corpus only when clean."""
     problems: list[Problem] = []
     where = Location(_display(data_dir, root), 1, 1)
@@ -492,10 +514,12 @@ def _load(data_dir: Path, root: Path) -> tuple[Corpus | None, Loaded]:
         message = f"resolves outside the project, to {data_dir.resolve()}"
         problems.append(Problem(where, WHOLE_FILE, message))
         return None, Loaded(problems, {}, {}, {}, {}, frozenset())
-    entities, registry_checks, registry = _load_registry(data_dir, root, problems)
+    entities, registry_checks, registry = _load_registry(data_dir, root, problems, pending)
     metrics = _load_table(data_dir, root, METRICS_FILE, METRIC_FIELDS, _check_metric_id, problems)
     problems.extend(_check_cumulative(metrics))
-    units = _load_table(data_dir, root, UNITS_FILE, UNIT_FIELDS, _check_unit_name, problems)
+    units_file = _load_units(data_dir, root, problems)
+    units = units_file.units
+    _check_metric_families(metrics, units_file, problems)
     vocabulary, vocabulary_check = _load_vocabulary(data_dir, root, problems)
     check_entries(vocabulary, entities, {chk.file: chk for chk in registry_checks})
     topics = (
@@ -555,14 +579,17 @@ def _load(data_dir: Path, root: Path) -> tuple[Corpus | None, Loaded]:
     return corpus, loaded
 
 
-def load_corpus(data_dir: Path, *, display_root: Path | None = None) -> Corpus:
+def load_corpus(data_dir: Path, *, display_root: Path | None = None, pending_entries: bool = False) -> Corpus:
     """Read and validate everything under `data_dir`.
 
     Raises InvalidData listing every problem in every file; locations are
     shown relative to `display_root` (default: the current directory).
+    `pending_entries`: registry entries may keep `TODO:` placeholders (read as
+    empty), for `find` and `add` while a contributor adds several entities.
     """
     with collections_paused():
-        corpus, loaded = _load(Path(data_dir), Path(display_root) if display_root else Path.cwd())
+        corpus, loaded = _load(Path(data_dir), Path(display_root) if display_root else Path.cwd(),
+                               pending_entries)
     if corpus is None:
         raise InvalidData(loaded.problems)
     return corpus
@@ -593,7 +620,7 @@ def load_units(data_dir: Path, *, display_root: Path | None = None) -> tuple[Uni
     """
     root = Path(display_root) if display_root else Path.cwd()
     problems: list[Problem] = []
-    table = _load_table(Path(data_dir), root, UNITS_FILE, UNIT_FIELDS, _check_unit_name, problems)
+    table = _load_units(Path(data_dir), root, problems).units
     if problems:
         raise InvalidData(problems)
     return tuple(_build_units(table).values())

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from briefgen.model import A_KIND, DEFAULT_VOCABULARY, ENTITY_KINDS, EntityKind, Side, Vocabulary
+from briefgen.model import A_KIND, DEFAULT_VOCABULARY, ENTITY_KINDS, ChartWords, EntityKind, Side, Vocabulary
 from briefgen.read.convert import FileCheck, ReadMapping, check_id, convert_object
 from briefgen.read.crosscheck import EntityInfo
 from briefgen.read.fields import (
@@ -19,6 +19,7 @@ from briefgen.read.fields import (
     CLAIM_KIND_WORD_FIELDS,
     GRADE_FIELDS,
     KIND_FIELDS,
+    OVERVIEW_FIELDS,
     QUALIFIER_WORD_FIELDS,
     SIDE_FIELDS,
 )
@@ -27,7 +28,7 @@ from briefgen.read.yamlsafe import BadValue, YMap, YNode
 
 VOCABULARY_FILE = "vocabulary.yml"
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
-_SECTIONS = ("sides", "qualifiers", "charts", "kinds", "claim_kinds", "grades")
+_SECTIONS = ("sides", "qualifiers", "charts", "overview", "kinds", "claim_kinds", "grades")
 
 
 def read_vocabulary(tree: YMap | None, chk: FileCheck) -> Vocabulary:
@@ -77,7 +78,22 @@ def read_vocabulary(tree: YMap | None, chk: FileCheck) -> Vocabulary:
             given = obj.values.get("credibility")
             if given is not None:
                 credibility = tuple((g, given.values.get(str(g)) or w) for g, w in credibility)
-    return Vocabulary(sides, words, population, side_metrics, kinds, claim_kinds, reliability, credibility)
+    chart_words = DEFAULT_VOCABULARY.chart_words
+    if "overview" in found:
+        obj = convert_object(found["overview"], OVERVIEW_FIELDS, "overview", chk)
+        if obj is not None:
+            chart_words = tuple((name, _chart_words(obj.values.get(name), default))
+                                for name, default in chart_words)
+    return Vocabulary(sides, words, population, side_metrics, kinds, claim_kind_words=claim_kinds,
+                      reliability_words=reliability, credibility_words=credibility, chart_words=chart_words)
+
+
+def _chart_words(obj: ReadMapping | None, default: ChartWords) -> ChartWords:
+    """One chart's words; what the file leaves out keeps the default."""
+    if obj is None:
+        return default
+    keys = ("heading", "intro", "caption", "title")
+    return ChartWords(*(obj.get(key, getattr(default, key)) for key in keys))
 
 
 def _sides(node: YNode, chk: FileCheck) -> tuple[Side, ...]:

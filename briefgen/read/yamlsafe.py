@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -174,6 +175,8 @@ def _parse(data: bytes, file: str) -> tuple[YMap | None, list[Problem]]:
         context = err.context_mark
         if err.context and context is not None and context is not mark:
             detail += f" ({err.context} at line {context.line + 1}, column {context.column + 1})"
+        lines = [m.line for m in (mark, context) if m is not None]
+        detail += quoting_hint(text, lines)
         builder.problems.append(Problem(where, WHOLE_FILE, f"YAML syntax error: {detail}"))
         return None, builder.problems
     except yaml.reader.ReaderError as err:
@@ -186,6 +189,31 @@ def _parse(data: bytes, file: str) -> tuple[YMap | None, list[Problem]]:
         builder.problems.append(Problem(start, WHOLE_FILE, f"YAML error: {err}"))
         return None, builder.problems
     return _finished(builder, start)
+
+
+# A line's plain value: after any list dashes and one `key: `.
+_PLAIN_VALUE = re.compile(r"^(\s*(?:-\s+)*(?:[^\s\"'#:{}\[\]-][^:#]*:\s+)?)(\S.*?)\s*$")
+
+
+def quoting_hint(text: str, line_numbers: list[int]) -> str:
+    """"; quote it: `<the line fixed>`" when a plain value on one of these lines (0-based)
+    starts with `[[` or holds `: `, which YAML reads as a list or a mapping; else ""."""
+    lines = text.splitlines()
+    for number in dict.fromkeys(line_numbers):
+        if not 0 <= number < len(lines):
+            continue
+        match = _PLAIN_VALUE.match(lines[number])
+        if match is None:
+            continue
+        prefix, value = match.groups()
+        if value[0] in "\"'|>{&*!%@`" or (value[0] == "[" and not value.startswith("[[")):
+            continue
+        if value.startswith("[[") or ": " in value or value.endswith(":"):
+            why = "starts with `[[`" if value.startswith("[[") else "holds `: `"
+            fixed = prefix + json.dumps(value, ensure_ascii=False)
+            return (f"; the value on line {number + 1} {why}, which YAML reads as markup: "
+                    f"quote it: `{fixed.strip()}`")
+    return ""
 
 
 def _finished(builder: _TreeBuilder, start: Location) -> tuple[YMap | None, list[Problem]]:

@@ -561,10 +561,14 @@ def inline_svg(draw: Callable[[IO[str]], None], names: Mapping[str, str] | None 
 
 
 def _short_number(value: float) -> str:
-    """A tick label: 0.5, 25, 2,500, 25k, 2.5M."""
+    """A tick label: 0.5, 25, 2,500, 25k, 2.5M, 50B."""
     magnitude = abs(value)
     if value == 0:
         return "0"
+    if magnitude >= 1e12:
+        return f"{value / 1e12:g}T"
+    if magnitude >= 1e9:
+        return f"{value / 1e9:g}B"
     if magnitude >= 1e6:
         return f"{value / 1e6:g}M"
     if magnitude >= 1e4:

@@ -28,7 +28,7 @@ from briefgen.analyse.figures import APPROXIMATE_QUALIFIERS, FigureRef, period
 from briefgen.analyse.index import CorpusIndex
 from briefgen.model import Brief
 from briefgen.provenance import drawing_digest
-from briefgen.units import FAMILY_BASE
+from briefgen.units import base_of
 from briefgen.write.chart_drawing import MARK_LABELS, ChartRow, draw_svg
 
 # Part of every chart's data key, and so of its SVG's hash salt: changing it
@@ -36,11 +36,6 @@ from briefgen.write.chart_drawing import MARK_LABELS, ChartRow, draw_svg
 # also cover the drawing code and its libraries (provenance.drawing_digest).
 STYLE_VERSION = "4"
 
-
-FAMILY_TITLES: dict[str, str] = {
-    "count": "Counts", "distance": "Distances", "percent": "Shares", "ratio": "Ratios",
-    "daily-rate": "Daily rates", "duration": "Durations", "mass-rate": "Output",
-}
 
 __all__ = ["MARK_LABELS", "Chart", "ChartCache", "ChartRow"]
 
@@ -378,7 +373,7 @@ def brief_chart(index: CorpusIndex, brief: Brief, cache: ChartCache,
 
 
 def claims_by_side_chart(index: CorpusIndex, cache: ChartCache) -> Chart | None:
-    """Casualty and force figures grouped by whose numbers they are."""
+    """The figures of the vocabulary's `claims-by-side` metrics grouped by whose numbers they are."""
     entities = index.registry.entities
     order = [s.id for s in index.corpus.vocabulary.sides] + [UNATTRIBUTED.id]
     rows: list[ChartRow] = []
@@ -397,14 +392,16 @@ def claims_by_side_chart(index: CorpusIndex, cache: ChartCache) -> Chart | None:
                            metric.label) for ref in refs]
     if not rows:
         return None
-    return _chart("claims-by-side", "Claims by side", rows, cache, total)
+    title = index.corpus.vocabulary.words_of_chart("claims-by-side").title
+    return _chart("claims-by-side", title, rows, cache, total)
 
 
 def population_chart(index: CorpusIndex, cache: ChartCache) -> Chart | None:
-    """Each place's pre-war population beside the civilians said to remain.
+    """The vocabulary's `population` metrics, one panel per metric, rows by subject.
 
-    One panel per metric, rows by place, so a reader sees how far each city
-    emptied and how sure each source is (bounds stay bounds).
+    In the war corpus: each place's pre-war population beside the civilians
+    said to remain, so a reader sees how far each city emptied and how sure each
+    source is (bounds stay bounds).
     """
     entities = index.registry.entities
     rows: list[ChartRow] = []
@@ -423,7 +420,8 @@ def population_chart(index: CorpusIndex, cache: ChartCache) -> Chart | None:
                  for ref in refs]
     if len(rows) < 2:
         return None
-    return _chart("population", "Population: before the war and remaining", rows, cache, total)
+    title = index.corpus.vocabulary.words_of_chart("population").title
+    return _chart("population", title, rows, cache, total)
 
 
 def _when(ref: FigureRef) -> str:
@@ -432,7 +430,7 @@ def _when(ref: FigureRef) -> str:
 
 
 def _panel_title(label: str, family: str | None) -> str:
-    base = FAMILY_BASE.get(family or "", "")
+    base = base_of(family)
     return f"{label} ({base})" if base else label
 
 

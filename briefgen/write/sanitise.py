@@ -174,3 +174,8 @@ def _only_safe_hrefs(element: str, attribute: str, value: str) -> str | None:
 def plain(text: str) -> Markup:
     """Escape plain text for HTML (quotes included, for attributes)."""
     return Markup(html.escape(text, quote=True))
+
+
+def element_text(text: str) -> Markup:
+    """Escape plain text for an element's content: `<`, `>` and `&`; quotes stay as written."""
+    return Markup(html.escape(text, quote=False))

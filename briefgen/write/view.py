@@ -17,17 +17,18 @@ from its spec, so a server keeps a page under a fingerprint of its spec alone.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from briefgen.model import Brief
+from briefgen.model import Brief, Event
 from briefgen.sitemap import Section
 from briefgen.write import urls
 from briefgen.write.urls import OutputFile
 
 if TYPE_CHECKING:
     from briefgen.analyse.index import CorpusIndex
+    from briefgen.analyse.registry import Registry
     from briefgen.write.charts import Chart, ChartCache
 
 T = TypeVar("T")
@@ -157,6 +158,13 @@ def paged(template: str, first_path: str, title: str, items: Sequence[Any],
 def chart_briefs(briefs: Mapping[str, Brief], *placed: PlacedChart | None) -> dict[str, Brief]:
     """The briefs behind the rows of charts a page shows, by id: the table under a chart names them."""
     return {row.brief: briefs[row.brief] for p in placed if p is not None for row in p.chart.rows}
+
+
+def also_reported(registry: Registry, pairs: Iterable[tuple[Brief, Event]]) -> dict[str, tuple[Any, ...]]:
+    """Other briefs' reports of these events (analyse/event_groups.py), by "brief#event"."""
+    groups = registry.event_groups
+    return {f"{brief.id}#{event.id}": groups.others(brief, event)
+            for brief, event in pairs if groups.others(brief, event)}
 
 
 def chunks(items: Sequence[T], size: int) -> list[Sequence[T]]:

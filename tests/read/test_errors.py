@@ -20,8 +20,18 @@ from briefgen.read.positions import SourceText
 from briefgen.read.suggest import UNIT_WORDS, is_near_miss
 from briefgen.read.yamlsafe import YScalar, read_yaml
 from tests.conftest import ROOT
-from tests.read.test_load import BASE_FILES, BRIEF, GOOD_BRIEF, brief_with, file_with, make_data, problems_in
+from tests.read.test_load import (
+    BASE_FILES,
+    BRIEF,
+    GOOD_BRIEF,
+    VOCABULARY,
+    brief_with,
+    file_with,
+    make_data,
+    problems_in,
+)
 
+# The war corpus's kinds, which tests/read/test_load.py's vocabulary declares.
 PERSON_KINDS = "analyst, civilian, commander, journalist, military-expert, official or politician"
 
 
@@ -128,14 +138,51 @@ def test_an_id_used_as_two_kinds_says_so_and_offers_no_entry(tmp_path: Path) -> 
     )
 
 
-def test_an_id_no_field_places_names_the_three_files(tmp_path: Path) -> None:
+def test_an_id_no_field_places_is_guessed_from_its_words(tmp_path: Path) -> None:
     brief = GOOD_BRIEF.replace("    claimed_by: volodymyr-zelensky", "    claimed_by: general-staff")
     [problem] = about(problems_in(tmp_path, {BRIEF: brief}), "general-staff")
     assert (str(problem.location), problem.field) == ("data/briefs/good.yml:33:17", "figures[0].claimed_by")
+    lines = problem.message.splitlines()
+    assert lines[:3] == [
+        "unknown entity id `general-staff`",
+        "  Unless `briefgen find` knows it by another id, it looks like an organisation (its id says "
+        "`staff`): paste this in data/organisations.yml and fill it in (or, if it is not one, in "
+        "data/people.yml or data/places.yml, with a kind that file allows):",
+        "    general-staff:",
+    ]
+    assert lines[4].startswith('      kind: "TODO: armed-force, armed-unit, company')
+
+
+@pytest.mark.parametrize(("field", "new_id", "role", "kind", "why"), [
+    ("    claimed_by: volodymyr-zelensky", "oleksandr-syrskyi", None, "person",
+     "it speaks or acts and its id reads like a first name and a surname"),
+    ("    claimed_by: volodymyr-zelensky", "zorya", "Commander who gave the figure.", "person",
+     "its role says `commander`"),
+    ("    subject: pokrovsk", "kupiansk", "A town on the Oskil river.", "place", "its role says `town`"),
+])
+def test_the_entry_to_paste_is_for_the_kind_the_words_suggest(
+    tmp_path: Path, field: str, new_id: str, role: str | None, kind: str, why: str
+) -> None:
+    brief = GOOD_BRIEF.replace(field, field.split(":")[0] + ": " + new_id)
+    if role is not None:
+        brief = brief.replace("entities:\n", f"entities:\n  - id: {new_id}\n    role: {role}\n", 1)
+    [problem] = about(problems_in(tmp_path, {BRIEF: brief}), new_id)
+    article = "an" if kind[0] in "aeiou" else "a"
+    assert f"it looks like {article} {kind} ({why})" in problem.message
+    assert f"    {new_id}:\n      name: " in problem.message
+
+
+def test_an_id_nothing_tells_gets_an_entry_for_any_of_the_three_files(tmp_path: Path) -> None:
+    brief = GOOD_BRIEF.replace("    claimed_by: volodymyr-zelensky", "    claimed_by: zorya")
+    [problem] = about(problems_in(tmp_path, {BRIEF: brief}), "zorya")
     assert problem.message == (
-        "unknown entity id `general-staff`\n"
+        "unknown entity id `zorya`\n"
         "  Unless `briefgen find` knows it by another id, it goes in data/people.yml, data/places.yml or "
-        "data/organisations.yml, by what it is."
+        "data/organisations.yml, by what it is; paste this there and fill it in:\n"
+        "    zorya:\n"
+        '      name: "TODO: the name as the article spells it"\n'
+        '      kind: "TODO: a kind that file allows (`briefgen check` lists them)"\n'
+        '      description: "TODO: what it is, in one line of your own words"'
     )
 
 
@@ -365,21 +412,34 @@ def test_kinds_are_suggested_from_the_same_file_only(
     assert (hint in problem.message) == (suggested is not None), problem.message
 
 
+PLACE_KINDS = "  place: [city, country, landform, mine, railway, region, road, town, village]\n"
+
+
 def test_a_kind_added_to_the_vocabulary_is_accepted(tmp_path: Path) -> None:
     airport = "kherson-airport:\n  name: Kherson Airport\n  kind: airport\n  description: A.\n"
     places = BASE_FILES["places.yml"] + airport
     [problem] = problems_in(tmp_path / "a", {"places.yml": places})
     assert "unknown kind `airport` for a place" in problem.message
-    vocabulary = "kinds:\n  place: [city, country, airport]\n"
+    vocabulary = VOCABULARY.replace(PLACE_KINDS,
+                                    "  place: [city, country, airport]\n")
     corpus = load_corpus(make_data(tmp_path / "b", {"places.yml": places, "vocabulary.yml": vocabulary}),
                          display_root=tmp_path / "b")
     assert next(e for e in corpus.entities if e.id == "kherson-airport").category == "airport"
     assert corpus.vocabulary.kinds_of("place") == ("city", "country", "airport")
-    assert corpus.vocabulary.kinds_of("person")[0] == "analyst"  # a type left out keeps the defaults
+    assert corpus.vocabulary.kinds_of("person")[2] == "commander"
+
+
+def test_a_type_of_kinds_left_out_keeps_the_defaults(tmp_path: Path) -> None:
+    vocabulary = VOCABULARY.split("kinds:")[0] + "kinds:\n  place: [city, country]\n"
+    corpus = load_corpus(make_data(tmp_path, {"vocabulary.yml": vocabulary}), display_root=tmp_path)
+    assert corpus.vocabulary.kinds_of("person") == DEFAULT_VOCABULARY.kinds_of("person")
+    assert "commander" not in corpus.vocabulary.kinds_of("person")  # the war's word, not a default
 
 
 def test_a_list_of_kinds_replaces_the_defaults_of_its_type(tmp_path: Path) -> None:
-    problems = problems_in(tmp_path, {"vocabulary.yml": "kinds:\n  place: [country, airport]\n"})
+    vocabulary = VOCABULARY.replace(PLACE_KINDS,
+                                    "  place: [country, airport]\n")
+    problems = problems_in(tmp_path, {"vocabulary.yml": vocabulary})
     assert [(str(p.location), p.field) for p in problems] == [("data/places.yml:7:9", "pokrovsk.kind")]
     assert "unknown kind `city` for a place; the kinds are country, airport" in problems[0].message
 
@@ -401,10 +461,16 @@ def test_a_bad_kinds_section_is_a_located_error(tmp_path: Path, text: str, expec
     assert any(p.startswith(expected) for p in found), found
 
 
-def test_the_default_kinds_cover_every_kind_the_real_registry_uses() -> None:
+def test_the_real_vocabulary_covers_every_kind_the_real_registry_uses() -> None:
+    vocabulary = load_corpus(ROOT / "data", display_root=ROOT).vocabulary
     for kind, name in REGISTRY_FILES.items():
         used = {entry["kind"] for entry in yaml.safe_load((ROOT / "data" / name).read_text("utf-8")).values()}
-        assert used and not used - set(DEFAULT_VOCABULARY.kinds_of(kind)), kind
+        assert used and not used - set(vocabulary.kinds_of(kind)), kind
+
+
+def test_the_default_kinds_assume_no_war() -> None:
+    defaults = {word for _kind, words in DEFAULT_VOCABULARY.entry_kinds for word in words}
+    assert not defaults & {"commander", "military-expert", "armed-force", "armed-unit", "military-command"}
 
 
 def test_the_format_docs_list_the_default_kinds() -> None:
@@ -442,8 +508,9 @@ def test_an_unknown_unit_is_matched_only_within_its_metrics_family(
     if close is None:
         assert "close:" not in problem.message, problem.message
     else:
-        expected = f"unknown unit `{unit}`; close: {close}; or add it"
+        expected = f"unknown unit `{unit}`; close: {close}; the units of family "
         assert problem.message.startswith(expected), problem.message
+        assert "; or add it to data/units.yml" in problem.message
 
 
 def test_an_unknown_unit_says_which_line_would_add_it(tmp_path: Path) -> None:
@@ -452,7 +519,8 @@ def test_an_unknown_unit_says_which_line_would_add_it(tmp_path: Path) -> None:
     line, column = at(files[BRIEF], "Inhabitants")
     assert (problem.location, problem.field) == (Location(f"data/{BRIEF}", line, column), "figures[0].unit")
     assert problem.message == (
-        "unknown unit `Inhabitants`; add it to data/units.yml as `inhabitants: {family: count, factor: …}` "
+        "unknown unit `Inhabitants`; the units of family count are `people`; "
+        "add it to data/units.yml as `inhabitants: {family: count, factor: …}` "
         "(metric `population-prewar` is a count; the factor converts the unit to a plain number)"
     )
 

@@ -33,6 +33,14 @@ def replace(file: str, old: str, new: str) -> Edit:
     return apply
 
 
+# A count has no ceiling of its own (a sum of money may exceed ten billion);
+# a metric that counts people sets one.
+WORLD_POPULATION_CEILING = replace(
+    "metrics.yml", "  family: count\n  description: People living in a place before February 2022.\n",
+    "  family: count\n  description: People living in a place before February 2022.\n  max: 10000000000\n",
+)
+
+
 def append(file: str, text: str) -> Edit:
     def apply(project: Path) -> None:
         with (project / "data" / file).open("a", encoding="utf-8") as stream:
@@ -436,11 +444,11 @@ CASES: list[Case] = [
     ),
     Case(
         "count-beyond-world-population",
-        (alpha(POP, "    value: 20000000000\n    qualifier: exact"),),
+        (alpha(POP, "    value: 20000000000\n    qualifier: exact"), WORLD_POPULATION_CEILING),
         ALPHA,
         "value: 2000",
         "figures[0].value",
-        "20,000,000,000 people is more than a count can be: the limit is 10,000,000,000",
+        "20,000,000,000 people is more than a count can be: the limit is 10,000,000,000 (the metric's `max`)",
     ),
     Case(
         "count-too-large-once-converted",
@@ -448,6 +456,7 @@ CASES: list[Case] = [
             append("units.yml", "million people: {family: count, factor: 1000000}\n"),
             alpha("    unit: people", "    unit: million people"),
             alpha(POP, "    value: 50000\n    qualifier: exact"),
+            WORLD_POPULATION_CEILING,
         ),
         ALPHA,
         "value: 50000",
@@ -489,7 +498,9 @@ CASES: list[Case] = [
     ),
     Case(
         "range-high-too-large",
-        (beta("    value: 500\n", "    low: 10\n    high: 90000000000\n"),),
+        (beta("    value: 500\n", "    low: 10\n    high: 90000000000\n"),
+         replace("metrics.yml", "  description: Civilians still in a place at the time given.\n",
+                 "  description: Civilians still in a place at the time given.\n  max: 10000000000\n")),
         BETA,
         "high: 9",
         "figures[2].high",

@@ -146,7 +146,23 @@ pokrovsk-offensive:
   description: The push on Pokrovsk.
 """
 
+# The war corpus's sides and kinds: briefgen's defaults assume no topic.
+VOCABULARY = """\
+sides:
+  ukraine: {label: Ukrainian officials and forces, colour: "#0072B2"}
+  russia: {label: Russian officials and state media, colour: "#D55E00"}
+  independent: {label: Independent analysts, colour: "#009E73"}
+  media: {label: Journalists and media, colour: "#CC79A7"}
+kinds:
+  person: [analyst, civilian, commander, journalist, military-expert, official, politician]
+  place: [city, country, landform, mine, railway, region, road, town, village]
+  organisation:
+    [armed-force, armed-unit, company, conference, government-body, intelligence-agency, media-outlet,
+     military-command, military-company, news-agency, non-profit, research-group, social-network, think-tank]
+"""
+
 BASE_FILES: dict[str, str] = {
+    "vocabulary.yml": VOCABULARY,
     "people.yml": PEOPLE,
     "places.yml": PLACES,
     "organisations.yml": ORGANISATIONS,
@@ -848,7 +864,7 @@ BAD_INPUTS: list[tuple[str, dict[str, str | bytes | None], str, str, int | str, 
         "units.yml",
         "ratio.family",
         "ratio:",
-        "`ratios` is not one of count, distance",
+        "unknown family `ratios`; did you mean `ratio`?; declare it under `families:` in data/units.yml",
     ),
     (
         "unit-factor-zero",

@@ -29,12 +29,28 @@ def problems(project: Path) -> list[str]:
     return [str(p) for p in raised.value.problems]
 
 
-def test_the_real_vocabulary_is_the_default_written_out() -> None:
-    assert load_corpus(ROOT / "data", display_root=ROOT).vocabulary == DEFAULT_VOCABULARY
+def test_the_real_vocabulary_declares_the_wars_words() -> None:
+    vocabulary = load_corpus(ROOT / "data", display_root=ROOT).vocabulary
+    assert [s.label for s in vocabulary.sides][:2] == ["Ukrainian officials and forces",
+                                                       "Russian officials and state media"]
+    assert vocabulary.words_of_chart("population").title == "Population: before the war and remaining"
+    assert vocabulary.population_metrics == ("population-prewar", "civilians-remaining")
+
+
+WAR_WORDS = ("war", "invasion", "ukrain", "russia", "casualt", "troops", "soldier", "front", "military",
+             "commander", "armed")
+
+
+def test_the_defaults_speak_of_no_war() -> None:
+    text = repr(DEFAULT_VOCABULARY).lower()
+    assert not [word for word in WAR_WORDS if word in text]
 
 
 def test_without_the_file_the_defaults_apply(tmp_path: Path) -> None:
     project = project_with(tmp_path, None)
+    for path in (project / "data").glob("*.yml"):  # the mini registry's war sides and kinds
+        text = path.read_text("utf-8").replace("side: russia", "side: official")
+        path.write_text(text.replace("kind: commander", "kind: official"), encoding="utf-8")
     assert load_corpus(project / "data", display_root=project).vocabulary == DEFAULT_VOCABULARY
 
 
@@ -48,6 +64,8 @@ def test_an_editor_renames_recolours_and_rewords_without_code(tmp_path: Path) ->
         "qualifiers: {about: roughly, at-least: no fewer than, more-than: over, up-to: as many as,"
         " fewer-than: under}\n"
         "charts: {population: [population-prewar], claims-by-side: []}\n"
+        "overview: {population: {heading: Head count, title: People in each place}}\n"
+        "kinds: {person: [analyst, commander]}\n"
     ))
     corpus = load_corpus(project / "data", display_root=project)
     files = {f.path: str(f.content) for f in generate_site(corpus, ChartCache(tmp_path / "c"))}
@@ -56,6 +74,8 @@ def test_an_editor_renames_recolours_and_rewords_without_code(tmp_path: Path) ->
     population = files["figures/charts/population.svg"]
     assert "#778899" in population and "Outside analysts" in population
     assert "figures/charts/claims-by-side.svg" not in files
+    assert "## Head count" in files["figures/index.md"] and "People in each place" in population
+    assert "The chosen metrics, subject by subject" in files["figures/index.md"]  # left out: the default
 
 
 @pytest.mark.parametrize("text, expected", [

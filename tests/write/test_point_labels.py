@@ -12,7 +12,7 @@ import threading
 from matplotlib.text import Annotation, Text
 
 from briefgen.write.connections import Edge, Graph, Node, drawn_graph
-from briefgen.write.map_chart import INSET_BOX, LABELLED, MapPoint, _inside, _size, drawn_map
+from briefgen.write.map_chart import LABELLED, MapPoint, _inside, _size, drawn_map, map_layout
 
 PIXEL = 0.5  # glyph boxes of neighbouring lines may touch
 
@@ -63,20 +63,24 @@ def test_map_labels_cover_no_text_and_no_point_and_each_links_its_place() -> Non
     points = _crowded_map()
     by_name = {p.name: p for p in points}
     most = max(p.briefs for p in points)
+    shape = map_layout(points)
+    assert shape is not None and shape.insets  # the packed towns get an inset
     with drawn_map(points, "test") as fig:
         texts = _texts(fig)
-        main, inset = fig.axes
+        main, *insets = fig.axes
+        assert len(insets) == len(shape.insets)
+        boxes = dict(zip(insets, (inset.box for inset in shape.insets), strict=True))
         labels = [(name, ax, box, url) for name, ax, box, url in texts if name in by_name]
         for (a, _, box_a, _), (b, _, box_b, _) in itertools.combinations(texts, 2):
             assert not _overlap(box_a, box_b), (a, b)
         for name, ax, box, url in labels:
             assert url == by_name[name].href
-            drawn_here = [p for p in points if ax is main or _inside(p, INSET_BOX)]
+            drawn_here = [p for p in points if ax is main or _inside(p, boxes[ax])]
             covered = [p.name for p in drawn_here
                        if _covers_point(box, ax, p.longitude, p.latitude, _size(p, most))]
             assert covered == [], (name, covered)
-            if ax is main:  # nothing on the main map is hidden under the inset
-                assert not _overlap(box, inset.get_window_extent()), name
+            if ax is main:  # nothing on the main map is hidden under an inset
+                assert not any(_overlap(box, inset.get_window_extent()) for inset in insets), name
     on_main = [name for name, ax, *_ in labels if ax is main]
     assert 0 < len(on_main) <= LABELLED
     # Crowded: names are left out rather than piled up, and no name is written twice.

@@ -26,6 +26,7 @@ from briefgen.write.view import (
     PageSpec,
     Piece,
     Site,
+    also_reported,
     chart_briefs,
     chunks,
     paged,
@@ -103,6 +104,7 @@ class EntitiesView:
             "chart": chart,
             "chart_briefs": chart_briefs(registry.briefs, chart),
             "listings": {name: items for name, (_, items) in listings.items()},
+            "also": also_reported(registry, listings["events"][1]),
             "full": full,
             "comparisons": index.comparisons_about(entity.id),
             "co_mentioned": registry.co_mentioned(entity.id, RELATED),
@@ -116,5 +118,6 @@ class EntitiesView:
         for name, (title, items) in listings.items():
             if len(items) > INLINE:
                 first = urls.entity_list_path(entity.kind, entity.id, name)
-                pages += paged("entity_list.md.j2", first, title, items, entity=entity, listing=name)
+                pages += paged("entity_list.md.j2", first, title, items, entity=entity, listing=name,
+                               also=also_reported(self.registry, items) if name == "events" else {})
         return pages

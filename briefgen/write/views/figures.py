@@ -12,6 +12,7 @@ from briefgen.analyse.index import CorpusIndex
 from briefgen.sitemap import FIGURES
 from briefgen.write import urls
 from briefgen.write.charts import Chart, ChartCache, claims_by_side_chart, comparison_chart, population_chart
+from briefgen.write.sanitise import element_text
 from briefgen.write.templating import INLINE
 from briefgen.write.view import ChartJob, Made, PageSpec, Piece, Site, chart_briefs, paged
 
@@ -52,6 +53,8 @@ class FiguresView:
             "rows": [self._metric_row(metric_id)
                      for metric_id in sorted({m for m in registry.metrics} | set(index.by_metric))],
             "charts": shown,
+            "chart_words": {name: {key: element_text(value) for key, value in vars(words).items()}
+                            for name, words in index.corpus.vocabulary.chart_words},
             "chart_briefs": chart_briefs(registry.briefs, *shown.values()),
         })]
         for metric_id, refs in index.by_metric.items():

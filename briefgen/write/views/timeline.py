@@ -12,7 +12,7 @@ from briefgen.sitemap import TIMELINE
 from briefgen.write import urls
 from briefgen.write.charts import ChartCache
 from briefgen.write.event_chart import event_chart
-from briefgen.write.view import ChartJob, Made, PageSpec, Piece, Site, paginate
+from briefgen.write.view import ChartJob, Made, PageSpec, Piece, Site, also_reported, paginate
 
 # Events /timeline/ shows: whole months, the latest first, up to about this many.
 TIMELINE_LATEST = 100
@@ -52,6 +52,7 @@ class TimelineView:
         pages: list[PageSpec] = [PageSpec(urls.TIMELINE_PATH, "timeline.md.j2", TIMELINE.nav_title, {
             "year": None, "years": years, "groups": month_groups(cut), "total": every, "pager": None,
             "chart": site.charts.get("timeline"), "more": latest[0][0] if latest and older else None,
+            "also": also_reported(self.index.registry, cut),
         })]
         for year, _ in years:
             events = [pair for (y, _), pairs in months.items() if y == year for pair in pairs]
@@ -61,6 +62,7 @@ class TimelineView:
                 pages.append(PageSpec(path, "timeline.md.j2", title, {
                     "year": year, "years": years, "groups": month_groups(chunk), "total": len(events),
                     "pager": pager, "chart": None, "more": None,
+                    "also": also_reported(self.index.registry, chunk),
                 }))
         return pages
 
