@@ -289,13 +289,16 @@ def range_text(comparison: Comparison) -> str:
     """The span of a comparison's normalised values: "500 – 70,000", "≥ 200"."""
     low, high = comparison.span()
     d = comparison.digits  # converted values at the precision they were written to
+    known = [r for r in comparison.readings.values() if r.family is not None]
+    base = known[0].base_unit if known else ""
+    unit = base if base[:1] in (":", "%") else (f" {base}" if base else "")
     if low is None and high is None:
         return "—"
     if high is None:
-        return f"{converted(low or 0, d)} or more"
+        return f"{converted(low or 0, d)}{unit} or more"
     if low is None or low == high:
-        return converted(high, d)
-    return f"{converted(low, d)} – {converted(high, d)}"
+        return converted(high, d) + unit
+    return f"{converted(low, d)} – {converted(high, d)}{unit}"
 
 
 # The templates whose pages a server keeps between rebuilds (see pagememo.py):
