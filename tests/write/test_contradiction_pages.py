@@ -44,7 +44,7 @@ def test_contradictions_and_divergences_are_shown_apart_with_their_reasons(tmp_p
             "The defenders are encircled.") in text
     assert "One denies what the other states, for overlapping dates." in text
     # A forecast against a report; a 2024 report against a 2025 denial.
-    assert "2 links" in apart
+    assert "Then 2 divergences" in text
     assert "A forecast and a report: what one expects to happen does not contradict" in apart
     assert "forecast of 20 October 2025 (the article's date)" in apart
     assert "They speak of different dates (November 2024; October 2025)" in apart
@@ -55,3 +55,21 @@ def test_contradictions_and_divergences_are_shown_apart_with_their_reasons(tmp_p
     assert "(denial)" in kyiv_page and "Contradicts Valery Gerasimov" in kyiv_page
     discrepancies = _text(files["figures/discrepancies.md"])
     assert "with 2 divergences (a forecast against a report, or different dates)" in discrepancies
+
+
+def test_many_divergences_are_paged_with_the_contradictions(tmp_path: Path) -> None:
+    from briefgen.write.pages import PER_PAGE
+
+    # Every brief's undated report links to the first brief's: each a day apart, so each a divergence.
+    count = 2 * PER_PAGE + 5
+    briefs = [dataclasses.replace(
+        brief(f"b{n:03d}", outlet="tass", published=f"2025-{1 + n // 28:02d}-{1 + n % 28:02d}"),
+        claims=(Claim("c", None, "Text.", kind="report",
+                      contradicts=(ClaimRef("b000", "c"),) if n else ()),))
+        for n in range(count)]
+    files = {f.path: str(f.content) for f in generate_site(corpus(*briefs), ChartCache(tmp_path))}
+    pages = sorted(p for p in files if p.startswith("figures/contradictions"))
+    assert len(pages) == 3
+    rows = [files[p].count('<tr><td data-label="Statement">') for p in pages]
+    assert sum(rows) == count - 1 and max(rows) <= PER_PAGE
+    assert f"Then {count - 1} divergences" in _text(files["figures/contradictions.md"])
