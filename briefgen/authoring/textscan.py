@@ -475,11 +475,12 @@ QUALIFIER_WORDS: dict[str, str] = {
     "roughly": "about",
     "some": "about",
     "approximately": "about",
-    "nearly": "about",
-    "almost": "about",
+    "nearly": "nearly",
+    "almost": "nearly",
     "an estimated": "about",
     "estimated": "about",
-    "close to": "about",
+    "close to": "nearly",
+    "just under": "nearly",
 }
 _NUMBER_WORDS: dict[str, float] = {
     "two": 2,

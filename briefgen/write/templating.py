@@ -38,6 +38,7 @@ from briefgen.model import (
     Topic,
     Vocabulary,
 )
+from briefgen.units import family_of
 from briefgen.write import urls
 from briefgen.write.sanitise import EXTERNAL_REL, plain, render_markdown
 from briefgen.write.urls import OutputFile
@@ -315,10 +316,12 @@ def range_text(comparison: Comparison) -> str:
     """The span of a comparison's normalised values: "500 – 70,000", "≥ 200"."""
     low, high = comparison.span()
     d = comparison.digits  # converted values at the precision they were written to
+    known = [r for r in comparison.readings.values() if r.family is not None]
+    written = family_of(known[0].family).written if known else str  # with the family's unit
     if low is None and high is None:
         return "—"
     if high is None:
-        return f"{converted(low or 0, d)} or more"
+        return f"{written(converted(low or 0, d))} or more"
     if low is None or low == high:
-        return converted(high, d)
-    return f"{converted(low, d)} – {converted(high, d)}"
+        return written(converted(high, d))
+    return f"{written(converted(low, d))} – {written(converted(high, d))}"

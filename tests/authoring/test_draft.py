@@ -63,7 +63,7 @@ EXPECTED: dict[str, dict[str, object]] = {
             "pokrovsk",
         },
         "figures": {
-            (2.0, "about", "years"),
+            (2.0, "nearly", "years"),  # "Nearly two years": just under, never above
             (20000.0, "about", "soldiers"),
             (100000.0, "more-than", None),
             (30.0, "up-to", "percent"),

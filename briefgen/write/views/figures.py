@@ -89,8 +89,12 @@ class FiguresView:
                        claim_links=index.contradictions()[:INLINE],
                        claim_links_total=len(index.contradictions()),
                        divergences_total=len(index.divergences()))
+        # Contradictions first, then divergences, paged together: a page never
+        # holds more rows than a page allows, however many links are divergences.
+        contradictions, divergences = index.contradictions(), index.divergences()
         pages += paged("contradictions.md.j2", urls.CONTRADICTIONS_PATH, "Claims that contradict each other",
-                       index.contradictions(), divergences=index.divergences())
+                       contradictions + divergences, contradictions_total=len(contradictions),
+                       divergences_total=len(divergences))
         return pages
 
     def _metric_row(self, metric_id: str) -> tuple[Any, ...]:
