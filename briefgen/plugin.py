@@ -27,6 +27,7 @@ from mkdocs.utils.templates import TemplateContext
 from briefgen.build import parallel
 from briefgen.build.pagememo import PageMemo
 from briefgen.build.parallel import can_fork, run_apart
+from briefgen.build.search_index import SearchIndexFailed, index_site
 from briefgen.build.sitecache import SiteCache, discard, inputs_key
 from briefgen.build.steps import STYLESHEET, THEME_DIR, generate_site, write_site
 from briefgen.problems import InvalidSite
@@ -47,6 +48,11 @@ class BriefgenConfig(Config):
 
     cache_dir = c.Type(str, default=".cache/briefgen")
     """Where rendered charts and read briefs are kept between builds, relative to mkdocs.yml."""
+
+    search = c.Type(bool, default=True)
+    """Search with Pagefind's index, fetched piece by piece, in Material's search box, in place
+    of Material's own search (one index of every page's text, which a reader's browser
+    downloads whole); `false` leaves Material's search as it is configured."""
 
 
 class BriefgenPlugin(BasePlugin[BriefgenConfig]):
@@ -105,6 +111,8 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
             self.kept_in, self.paths = kept.folder(key), paths
         else:  # the cache cannot be written: generated again, and held in memory
             self.outputs = self._generate(data_dir, root, cache_dir, config.site_name, about, site_url)
+        if self.config.search:
+            _quiet_material_search(config)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         if THEME_OVERRIDES not in config.theme.dirs:
@@ -193,6 +201,15 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         )
         return made
 
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.search:
+            return
+        try:
+            indexed = index_site(Path(config.site_dir))
+        except (OSError, SearchIndexFailed) as error:
+            raise PluginError(f"briefgen: the search index could not be built: {error}") from error
+        log.info("search index of %s pages built in %.1f s", f"{indexed.pages:,}", indexed.seconds)
+
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
         # A detail page is in no nav entry, so Material would light no header
@@ -228,3 +245,17 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
                 file.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(file)
         return files
+
+
+def _quiet_material_search(config: MkDocsConfig) -> None:
+    """Turn Material's search plugin off for this build: briefgen's search takes its place.
+
+    Left on, it would write an index of every page's text (31.7 MB at 1,000
+    briefs) that nothing reads. Its own `enabled` option, which each of its
+    events checks; it stays listed in mkdocs.yml, so an export (which drops
+    briefgen) keeps Material's search.
+    """
+    for name in ("material/search", "search"):
+        plugin = config.plugins.get(name)
+        if plugin is not None and hasattr(plugin.config, "enabled"):
+            plugin.config.enabled = False

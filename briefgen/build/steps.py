@@ -39,6 +39,7 @@ from briefgen.write.pages import PageWriter, PlacedChart
 from briefgen.build.parallel import run_all
 from briefgen.problems import InvalidSite, Problem
 from briefgen.write.schema_file import schema_file
+from briefgen.write.search_files import search_files
 from briefgen.write.urls import OutputFile
 
 T = TypeVar("T")
@@ -158,7 +159,7 @@ def _jobs(corpus: Corpus, cache: ChartCache, site_name: str, about: str, site_ur
     writer = PageWriter(index, charts, site_name=site_name, about=about, site_url=site_url, memo=memo)
     drawn = [OutputFile(placed.path, placed.chart.svg) for placed in charts.values() if placed.chart.svg]
     return [
-        lambda: [OutputFile(STYLESHEET, _stylesheet()), schema_file(), *drawn],
+        lambda: [OutputFile(STYLESHEET, _stylesheet()), schema_file(), *search_files(index), *drawn],
         *[partial(_drawn_now, cache, chunk) for chunk in _chunks(undrawn, CHARTS_PER_JOB)],
         *json_download_jobs(index, site_url), *writer.page_jobs(), partial(metric_csvs, index),
         partial(_feed, index, site_name, site_url)]

@@ -50,6 +50,7 @@ from briefgen.write.metadata import (
     plain_text,
 )
 from briefgen.write.sanitise import EXTERNAL_REL, plain, render_markdown
+from briefgen.write.spellings import search_spellings
 from briefgen.write.urls import OutputFile
 
 KIND_TITLES = {"person": "People", "place": "Places", "organisation": "Organisations"}
@@ -522,7 +523,8 @@ class PageWriter:
             lambda: {"meta_description": front_matter_text(first_sentence(entity.description)),
                      "jsonld": front_matter_json(self._structured(path).entity(entity))},
             entity=entity,
-            spellings=Markup(json.dumps([str(plain(n)) for n in (entity.name, *entity.aliases)])),
+            spellings=Markup(json.dumps([str(plain(n)) for n in search_spellings(entity)])),
+            search_terms=search_spellings(entity),
             chart=self.charts.get(f"entity/{entity.id}"),
             listings={name: items for name, (_, items) in listings.items()},
             full=full,
