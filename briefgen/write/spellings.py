@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 
 from briefgen.model import Entity
 
-_UKRAINIAN_ONLY = set("іїєґ")
+_UKRAINIAN_ONLY = set("іїєґ'’ʼ")  # the apostrophe too: Russian writes ъ there
 _RUSSIAN_ONLY = set("ыэёъ")
 
 # Ukraine's national transliteration (Cabinet resolution 55 of 2010): the
