@@ -88,10 +88,9 @@
   const find = async (query) => {
     const module = await engine();
     let asked = query;
-    let found = await module.search(asked);
     // A word one edit from a name's word is taken for a typo of it when the
     // mended query finds more than the query as typed.
-    let mend = await mended(query);
+    let [found, mend] = await Promise.all([module.search(asked), mended(query)]);
     if (mend) {
       const better = await module.search(mend);
       if (better && found && better.results.length > found.results.length) {
@@ -167,8 +166,15 @@
       list.replaceChildren();
       return;
     }
+    // The page of a name is known as soon as its spelling file is here (a few
+    // KB): shown at once, while Pagefind looks for the rest.
+    const pinned = await pinnedFor(query);
+    if (mine !== latest) return; // a later query has the panel now
+    if (pinned.length) {
+      list.replaceChildren(...pinned.map(([url, title, kind]) => item({ url, meta: { title }, kind, excerpt: "" })));
+    }
     const answer = await find(query);
-    if (mine !== latest || !answer) return; // a later query has the panel now
+    if (mine !== latest || !answer) return;
     meta.textContent = count(answer.total) + (answer.asked ? ` for “${answer.asked}”` : "");
     list.replaceChildren(...answer.pages.map(item));
   };
