@@ -54,6 +54,7 @@ class CorpusIndex:
                 for ref in agreement.refs:
                     self.agreement_of[ref.key] = agreement
         self.claim_links, self.contradicted_by = self._link_claims()
+        self._first_contradiction: dict[tuple[str, str], int] | None = None
         self.topics: dict[str, Topic] = {
             t.id: t for t in sorted(corpus.topics, key=lambda t: (t.name.casefold(), t.id))
         }
@@ -106,7 +107,19 @@ class CorpusIndex:
                     link = ClaimLink(brief, claim, *found)
                     links.append(link)
                     back[(ref.brief, ref.claim)].append(link)
+        # Grouped by the claim contradicted: all that contradict one claim sit
+        # together on the contradictions page, where its brief's page sends a
+        # reader when they are too many to list there.
+        links.sort(key=lambda link: (link.other_brief.id, link.other.id))
         return links, back
+
+    def first_contradiction_at(self, brief_id: str, claim_id: str) -> int:
+        """The position in `claim_links` of the first claim that contradicts this one."""
+        if self._first_contradiction is None:
+            self._first_contradiction = {}
+            for position, link in enumerate(self.claim_links):
+                self._first_contradiction.setdefault((link.other_brief.id, link.other.id), position)
+        return self._first_contradiction[(brief_id, claim_id)]
 
     def _group_events(self) -> dict[tuple[int, int], list[tuple[Brief, Event]]]:
         # (year, month) → events in date order; month 0 holds events known only

@@ -479,8 +479,12 @@ class PageWriter:
             refs=refs,
             comparisons={fid: self.index.comparison_of(ref) for fid, ref in refs.items()},
             conflicts={fid: self.index.conflicts_of.get(ref.key, (0, ()))[0] for fid, ref in refs.items()},
-            contradicted_by={c.id: self.index.contradicted_by.get((brief.id, c.id), [])
+            # What contradicts a claim grows with the corpus: the first few here,
+            # all of them on the contradictions page.
+            contradicted_by={c.id: self.index.contradicted_by.get((brief.id, c.id), [])[:INLINE]
                              for c in brief.claims},
+            contradicted_more={c.id: self._all_contradicting(brief.id, c.id) for c in brief.claims
+                               if len(self.index.contradicted_by.get((brief.id, c.id), [])) > INLINE},
             # The claims this brief's claims contradict, with their briefs: given
             # to the template, not looked up by it, so a kept page knows it shows them.
             contradicts={c.id: [(self.registry.briefs[ref.brief], self._claim(ref)) for ref in c.contradicts]
@@ -489,6 +493,12 @@ class PageWriter:
             related=self.registry.related_briefs(brief),
             chart=self.charts.get(f"brief/{brief.id}"),
         )
+
+    def _all_contradicting(self, brief_id: str, claim_id: str) -> tuple[int, str]:
+        """How many claims contradict this one, and the page of the contradictions list where they start."""
+        page = self.index.first_contradiction_at(brief_id, claim_id) // PER_PAGE + 1
+        return (len(self.index.contradicted_by[(brief_id, claim_id)]),
+                urls.paged_path(urls.CONTRADICTIONS_PATH, page))
 
     def _claim(self, ref: ClaimRef) -> Claim:
         return next(claim for claim in self.registry.briefs[ref.brief].claims if claim.id == ref.claim)

@@ -8,6 +8,8 @@ import pytest
 
 from tests.browser.conftest import PHONE
 
+ANSWERED = "() => /matching/.test(document.querySelector('.md-search-result__meta').textContent)"
+
 
 def _search(page, query: str) -> list[str]:  # type: ignore[no-untyped-def]
     """Paths of the search results for `query`, best first, typed in one input event
@@ -62,7 +64,7 @@ def test_keys_open_the_search_move_through_results_and_follow_one(visit):
     assert page.is_checked("#__search")
     page.keyboard.type("Kofma")
     page.keyboard.press("n")
-    page.wait_for_function("() => /matching/.test(document.querySelector('.md-search-result__meta').textContent)")
+    page.wait_for_function(ANSWERED)
     page.keyboard.press("ArrowDown")
     focused = page.evaluate("new URL(document.activeElement.href).pathname")
     assert focused == "/people/michael-kofman/"
@@ -78,7 +80,7 @@ def test_the_search_opens_from_the_header_button_on_a_phone(visit):
     page.click("label.md-header__button[for=__search]")
     page.wait_for_function("() => document.activeElement.classList.contains('md-search__input')")
     page.keyboard.type("Бахмут")
-    page.wait_for_function("() => /matching/.test(document.querySelector('.md-search-result__meta').textContent)")
+    page.wait_for_function(ANSWERED)
     first = page.eval_on_selector(".md-search-result__item > .md-search-result__link",
                                   "a => new URL(a.href).pathname")
     assert first == "/places/bakhmut/"
