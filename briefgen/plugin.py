@@ -27,7 +27,8 @@ from mkdocs.utils.templates import TemplateContext
 from briefgen.build import parallel
 from briefgen.build.pagememo import PageMemo
 from briefgen.build.parallel import can_fork, run_apart
-from briefgen.build.search_index import SearchIndexFailed, index_site
+from briefgen.build.rendered import RenderedPages, site_key
+from briefgen.build.search_index import IndexAfterEachEdit, SearchIndexFailed, index_site
 from briefgen.build.sitecache import SiteCache, discard, inputs_key
 from briefgen.build.steps import STYLESHEET, THEME_DIR, generate_site, write_site
 from briefgen.problems import InvalidSite
@@ -66,6 +67,8 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         self._serving = False
         self._dirty = False
         self._memo: PageMemo | None = None
+        self._rendered: RenderedPages | None = None
+        self._search_index: IndexAfterEachEdit | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps one plugin instance across `mkdocs serve`
@@ -77,6 +80,9 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         # A server keeps its rendered pages between rebuilds: an edit renders
         # again only the pages it changes. (A build renders every page.)
         self._memo = PageMemo() if self._serving else None
+        # And MkDocs renders again only the detail pages whose Markdown changed
+        # (a dirty server compares file times instead).
+        self._rendered = RenderedPages() if self._serving and not dirty else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -113,6 +119,12 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
             self.outputs = self._generate(data_dir, root, cache_dir, config.site_name, about, site_url)
         if self.config.search:
             _quiet_material_search(config)
+            if self._serving and self._search_index is None:
+                self._search_index = IndexAfterEachEdit(cache_dir, log.info)
+        if self._rendered is not None:
+            custom = [config.theme.custom_dir] if config.theme.custom_dir else []
+            self._rendered.start(site_key(Path(config.config_file_path or "mkdocs.yml"),
+                                          [str(THEME_DIR), *custom]))
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         if THEME_OVERRIDES not in config.theme.dirs:
@@ -204,6 +216,9 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.search:
             return
+        if self._search_index is not None:
+            self._search_index.start(Path(config.site_dir))  # a server does not wait for it
+            return
         try:
             indexed = index_site(Path(config.site_dir))
         except (OSError, SearchIndexFailed) as error:
@@ -224,16 +239,37 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self._rendered is not None:
+            self._rendered.keep(page.file.src_uri, page.file.dest_uri, output)
         if self._lit is not None:
             self._lit.active = False
             self._lit = None
         return output
 
+    def _rendered_or(self, config: MkDocsConfig, path: str, content: str | bytes | None) -> File:
+        """The generated file at `path` for MkDocs; under a server, an unchanged detail
+        page as the HTML MkDocs made of it last time (build/rendered.py)."""
+        if self._rendered is not None and path.endswith(".md") and urls.is_detail_page(path):
+            source = (self.kept_in / path).read_bytes() if content is None else (
+                content.encode() if isinstance(content, str) else content)
+            kept = self._rendered.reusable(path, source)
+            if kept is not None:
+                return File.generated(config, kept.dest_uri, content=kept.html)
+        if content is None:
+            return File.generated(config, path, abs_src_path=str(self.kept_in / path))
+        return File.generated(config, path, content=content)
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         # A kept file is read when MkDocs reaches it, as a page of docs/ would be.
-        generated = [File.generated(config, path, abs_src_path=str(self.kept_in / path))
-                     for path in self.paths]
-        generated += [File.generated(config, output.path, content=output.content) for output in self.outputs]
+        generated = [self._rendered_or(config, path, None) for path in self.paths]
+        generated += [self._rendered_or(config, output.path, output.content) for output in self.outputs]
+        if self._rendered is not None:
+            self._rendered.forget_all_but({*self.paths, *(output.path for output in self.outputs)})
+            log.info("%s detail pages unchanged: their last HTML kept, not rendered again",
+                     f"{self._rendered.reused:,}")
+        if self._search_index is not None:
+            generated += [File.generated(config, path, abs_src_path=str(file))
+                          for path, file in self._search_index.files()]
         for file in generated:
             path = file.src_uri
             if files.get_file_from_path(path) is not None:
