@@ -28,7 +28,7 @@ from briefgen.build import parallel
 from briefgen.build.pagememo import PageMemo
 from briefgen.build.parallel import can_fork, run_apart
 from briefgen.build.rendered import RenderedPages, site_key
-from briefgen.build.search_index import IndexAfterEachEdit, SearchIndexFailed, index_site
+from briefgen.build.search_index import IndexAfterEachEdit, SearchIndexFailed, index_site_kept
 from briefgen.build.sitecache import SiteCache, discard, inputs_key
 from briefgen.build.steps import STYLESHEET, THEME_DIR, generate_site, write_site
 from briefgen.problems import InvalidSite
@@ -219,11 +219,13 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         if self._search_index is not None:
             self._search_index.start(Path(config.site_dir))  # a server does not wait for it
             return
+        root = Path(config.config_file_path or ".").resolve().parent
         try:
-            indexed = index_site(Path(config.site_dir))
+            indexed = index_site_kept(Path(config.site_dir), root / self.config.cache_dir)
         except (OSError, SearchIndexFailed) as error:
             raise PluginError(f"briefgen: the search index could not be built: {error}") from error
-        log.info("search index of %s pages built in %.1f s", f"{indexed.pages:,}", indexed.seconds)
+        log.info("search index of %s pages %s in %.1f s", f"{indexed.pages:,}",
+                 "reused (the pages are unchanged)" if indexed.reused else "built", indexed.seconds)
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:

@@ -53,3 +53,26 @@ def test_search_false_leaves_materials_search_as_configured(tmp_path: Path):
     assert (project / "site" / "search" / "search_index.json").is_file()
     assert not (project / "site" / "search" / "pagefind").exists()
     assert 'data-md-component="search"' in read(project / "site", "")
+
+
+def test_a_build_whose_pages_are_unchanged_reuses_the_last_index(tmp_path: Path):
+    from tests.conftest import MINI
+
+    project = copy_project(MINI, tmp_path / "project")
+    kept = project / ".cache" / "briefgen"
+
+    def build_and_index() -> tuple[bytes, list[str]]:
+        result = mkdocs_build(project, project / "site")
+        assert result.returncode == 0, result.stderr
+        entry = (project / "site" / "search" / "pagefind" / "pagefind-entry.json").read_bytes()
+        return entry, sorted(path.name for path in kept.glob("search-index-*"))
+
+    first, kept_first = build_and_index()
+    assert len(kept_first) == 1
+    again, kept_again = build_and_index()
+    assert (again, kept_again) == (first, kept_first)
+    brief = project / "data" / "briefs" / "alpha.yml"
+    brief.write_text(brief.read_text(encoding="utf-8").replace("title: ", "title: Changed: ", 1),
+                     encoding="utf-8")
+    _, kept_after = build_and_index()
+    assert len(kept_after) == 1 and kept_after != kept_first  # made again, the old one dropped
