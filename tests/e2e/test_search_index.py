@@ -72,7 +72,7 @@ def test_a_build_whose_pages_are_unchanged_reuses_the_last_index(tmp_path: Path)
     again, kept_again = build_and_index()
     assert (again, kept_again) == (first, kept_first)
     brief = project / "data" / "briefs" / "alpha.yml"
-    brief.write_text(brief.read_text(encoding="utf-8").replace("title: ", "title: Changed: ", 1),
+    brief.write_text(brief.read_text(encoding="utf-8").replace("title: ", "title: Changed, ", 1),
                      encoding="utf-8")
     _, kept_after = build_and_index()
     assert len(kept_after) == 1 and kept_after != kept_first  # made again, the old one dropped
