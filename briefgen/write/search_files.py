@@ -23,6 +23,7 @@ from briefgen.write.urls import OutputFile
 
 SEARCH_DIR = "search"  # a reserved id, so no entity's page can take it
 SCRIPT_PATH = f"{SEARCH_DIR}/search.js"
+STYLE_PATH = f"{SEARCH_DIR}/search.css"
 PAGEFIND_DIR = f"{SEARCH_DIR}/pagefind"
 SPELLINGS_DIR = f"{SEARCH_DIR}/spellings"
 
@@ -32,9 +33,11 @@ _KIND_LABEL = {"person": "Person", "place": "Place", "organisation": "Organisati
 
 
 def search_files(index: CorpusIndex) -> list[OutputFile]:
-    """The search script and the spelling files, sorted by path."""
-    script = package_files("briefgen.write").joinpath("search.js").read_text(encoding="utf-8")
-    return [OutputFile(SCRIPT_PATH, script), *spelling_files(index)]
+    """The search script, its stylesheet and the spelling files."""
+    package = package_files("briefgen.write")
+    return [OutputFile(SCRIPT_PATH, package.joinpath("search.js").read_text(encoding="utf-8")),
+            OutputFile(STYLE_PATH, package.joinpath("search.css").read_text(encoding="utf-8")),
+            *spelling_files(index)]
 
 
 def spelling_files(index: CorpusIndex) -> list[OutputFile]:

@@ -8,14 +8,14 @@ from dataclasses import replace
 from briefgen.analyse.index import CorpusIndex
 from briefgen.model import Topic
 from briefgen.read.load import load_corpus
-from briefgen.write.search_files import SCRIPT_PATH, search_files, spelling_path
+from briefgen.write.search_files import SCRIPT_PATH, STYLE_PATH, search_files, spelling_path
 from tests.conftest import ROOT
 
 
 def _files() -> dict[str, dict]:  # type: ignore[type-arg]
     corpus = load_corpus(ROOT / "data", display_root=ROOT)
     return {output.path: json.loads(output.content) for output in search_files(CorpusIndex(corpus))
-            if output.path != SCRIPT_PATH}
+            if output.path not in (SCRIPT_PATH, STYLE_PATH)}
 
 
 def test_each_cyrillic_and_transliterated_spelling_leads_to_the_entity_page():
