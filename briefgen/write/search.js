@@ -168,7 +168,13 @@
     }
     // The page of a name is known as soon as its spelling file is here (a few
     // KB): shown at once, while Pagefind looks for the rest.
-    const pinned = await pinnedFor(query);
+    // So is the page of a name one letter off, until Pagefind says whether the
+    // query as typed finds more.
+    let pinned = await pinnedFor(query);
+    if (!pinned.length) {
+      const mend = await mended(query);
+      if (mend) pinned = await pinnedFor(mend);
+    }
     if (mine !== latest) return; // a later query has the panel now
     if (pinned.length) {
       list.replaceChildren(...pinned.map(([url, title, kind]) => item({ url, meta: { title }, kind, excerpt: "" })));
