@@ -60,11 +60,16 @@ def spelling_files(index: CorpusIndex) -> list[OutputFile]:
         for word in spelling.split():
             shard_words[word[0]].add(word)
     return [
-        OutputFile(spelling_path(letter), json.dumps(
-            {"pages": dict(sorted(shard_pages[letter].items())), "words": sorted(shard_words[letter])},
-            ensure_ascii=False, separators=(",", ":")))
+        OutputFile(spelling_path(letter), _json_text(
+            {"pages": dict(sorted(shard_pages[letter].items())), "words": sorted(shard_words[letter])}))
         for letter in sorted(shard_pages.keys() | shard_words.keys())
     ]
+
+
+def _json_text(value: object) -> str:
+    # <, > and & as \u escapes: a name is data, and no file of the site carries markup it did not mean to.
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
 def spelling_path(letter: str) -> str:
