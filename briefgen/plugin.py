@@ -25,6 +25,8 @@ from mkdocs.utils.templates import TemplateContext
 
 from briefgen.build.generation import Report, Settings, generate
 from briefgen.build.pagememo import PageMemo
+from briefgen.build.rendered import RenderedPages, site_key
+from briefgen.build.search_index import IndexAfterEachEdit, SearchIndexFailed, index_site_kept
 from briefgen.build.steps import STYLESHEET, THEME_DIR
 from briefgen.problems import InvalidSite, Problem
 from briefgen.read.load import InvalidData
@@ -44,6 +46,11 @@ class BriefgenConfig(Config):
     cache_dir = c.Type(str, default=".cache/briefgen")
     """Where rendered charts and read briefs are kept between builds, relative to mkdocs.yml."""
 
+    search = c.Type(bool, default=True)
+    """Search with Pagefind's index, fetched piece by piece, in Material's search box, in place
+    of Material's own search (one index of every page's text, which a reader's browser
+    downloads whole); `false` leaves Material's search as it is configured."""
+
 
 class BriefgenPlugin(BasePlugin[BriefgenConfig]):
     def __init__(self) -> None:
@@ -56,6 +63,8 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         self._serving = False
         self._dirty = False
         self._memo: PageMemo | None = None
+        self._rendered: RenderedPages | None = None
+        self._search_index: IndexAfterEachEdit | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps one plugin instance across `mkdocs serve`
@@ -67,6 +76,9 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         # A server keeps its rendered pages between rebuilds: an edit renders
         # again only the pages it changes. (A build renders every page.)
         self._memo = PageMemo() if self._serving else None
+        # And MkDocs renders again only the detail pages whose Markdown changed
+        # (a dirty server compares file times instead).
+        self._rendered = RenderedPages() if self._serving and not dirty else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -98,6 +110,14 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         self.kept_in = generated.folder or Path()
         self.paths = generated.paths if generated.folder else []
         self.outputs = generated.outputs
+        if self.config.search:
+            _quiet_material_search(config)
+            if self._serving and self._search_index is None:
+                self._search_index = IndexAfterEachEdit(settings.cache_dir, log.info)
+        if self._rendered is not None:
+            custom = [config.theme.custom_dir] if config.theme.custom_dir else []
+            self._rendered.start(site_key(Path(config.config_file_path or "mkdocs.yml"),
+                                          [str(THEME_DIR), *custom]))
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         if THEME_OVERRIDES not in config.theme.dirs:
@@ -138,6 +158,20 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
             processes, "" if processes == 1 else "es",
         )
 
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.search:
+            return
+        if self._search_index is not None:
+            self._search_index.start(Path(config.site_dir))  # a server does not wait for it
+            return
+        root = Path(config.config_file_path or ".").resolve().parent
+        try:
+            indexed = index_site_kept(Path(config.site_dir), root / self.config.cache_dir)
+        except (OSError, SearchIndexFailed) as error:
+            raise PluginError(f"briefgen: the search index could not be built: {error}") from error
+        log.info("search index of %s pages %s in %.1f s", f"{indexed.pages:,}",
+                 "reused (the pages are unchanged)" if indexed.reused else "built", indexed.seconds)
+
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
         # A detail page is in no nav entry, so Material would light no header
@@ -152,16 +186,37 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self._rendered is not None:
+            self._rendered.keep(page.file.src_uri, page.file.dest_uri, output)
         if self._lit is not None:
             self._lit.active = False
             self._lit = None
         return output
 
+    def _rendered_or(self, config: MkDocsConfig, path: str, content: str | bytes | None) -> File:
+        """The generated file at `path` for MkDocs; under a server, an unchanged detail
+        page as the HTML MkDocs made of it last time (build/rendered.py)."""
+        if self._rendered is not None and path.endswith(".md") and urls.is_detail_page(path):
+            source = (self.kept_in / path).read_bytes() if content is None else (
+                content.encode() if isinstance(content, str) else content)
+            kept = self._rendered.reusable(path, source)
+            if kept is not None:
+                return File.generated(config, kept.dest_uri, content=kept.html)
+        if content is None:
+            return File.generated(config, path, abs_src_path=str(self.kept_in / path))
+        return File.generated(config, path, content=content)
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         # A kept file is read when MkDocs reaches it, as a page of docs/ would be.
-        generated = [File.generated(config, path, abs_src_path=str(self.kept_in / path))
-                     for path in self.paths]
-        generated += [File.generated(config, output.path, content=output.content) for output in self.outputs]
+        generated = [self._rendered_or(config, path, None) for path in self.paths]
+        generated += [self._rendered_or(config, output.path, output.content) for output in self.outputs]
+        if self._rendered is not None:
+            self._rendered.forget_all_but({*self.paths, *(output.path for output in self.outputs)})
+            log.info("%s detail pages unchanged: their last HTML kept, not rendered again",
+                     f"{self._rendered.reused:,}")
+        if self._search_index is not None:
+            generated += [File.generated(config, path, abs_src_path=str(file))
+                          for path, file in self._search_index.files()]
         for file in generated:
             path = file.src_uri
             if files.get_file_from_path(path) is not None:
@@ -173,3 +228,17 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
                 file.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(file)
         return files
+
+
+def _quiet_material_search(config: MkDocsConfig) -> None:
+    """Turn Material's search plugin off for this build: briefgen's search takes its place.
+
+    Left on, it would write an index of every page's text (31.7 MB at 1,000
+    briefs) that nothing reads. Its own `enabled` option, which each of its
+    events checks; it stays listed in mkdocs.yml, so an export (which drops
+    briefgen) keeps Material's search.
+    """
+    for name in ("material/search", "search"):
+        plugin = config.plugins.get(name)
+        if plugin is not None and hasattr(plugin.config, "enabled"):
+            plugin.config.enabled = False

@@ -82,6 +82,7 @@ class CorpusIndex:
         self.links_from: dict[tuple[str, str], list[ClaimLink]] = defaultdict(list)
         for link in self.claim_links:
             self.links_from[(link.brief.id, link.claim.id)].append(link)
+        self._first_contradiction: dict[tuple[str, str], int] | None = None
         self.topics: dict[str, Topic] = {
             t.id: t for t in sorted(corpus.topics, key=lambda t: (t.name.casefold(), t.id))
         }
@@ -135,7 +136,20 @@ class CorpusIndex:
                     link = ClaimLink(brief, claim, *found, judged.contradiction, judged.reason)
                     links.append(link)
                     back[(ref.brief, ref.claim)].append(link)
+        # Grouped by the claim contradicted: all that contradict one claim sit
+        # together on the contradictions page, where its brief's page sends a
+        # reader when they are too many to list there.
+        links.sort(key=lambda link: (link.other_brief.id, link.other.id))
         return links, back
+
+    def first_contradiction_at(self, brief_id: str, claim_id: str) -> int:
+        """The position, on the contradictions page's list (the contradictions, then the
+        divergences), of the first link to this claim."""
+        if self._first_contradiction is None:
+            self._first_contradiction = {}
+            for position, link in enumerate(self.contradictions() + self.divergences()):
+                self._first_contradiction.setdefault((link.other_brief.id, link.other.id), position)
+        return self._first_contradiction[(brief_id, claim_id)]
 
     def _group_events(self) -> dict[tuple[int, int], list[tuple[Brief, Event]]]:
         # (year, month) → events in date order; month 0 holds events known only

@@ -23,6 +23,7 @@ from briefgen.problems import InvalidSite, Problem
 from briefgen.write import urls
 from briefgen.write.charts import ChartCache, draw_later
 from briefgen.write.schema_file import schema_file
+from briefgen.write.search_files import search_files
 from briefgen.write.templating import Renderer, Tables
 from briefgen.write.urls import OutputFile
 from briefgen.write.view import CHARTS_PER_JOB, PageSpec, Piece, PlacedChart, Site, View, ViewClass, chunks
@@ -153,7 +154,7 @@ def _jobs(corpus: Corpus, cache: ChartCache, site_name: str, about: str, site_ur
     renderer = Renderer(Tables(index), site_url)
     drawn = [OutputFile(placed.path, placed.chart.svg) for placed in charts.values() if placed.chart.svg]
     return [
-        lambda: [OutputFile(STYLESHEET, _stylesheet()), schema_file(), *drawn],
+        lambda: [OutputFile(STYLESHEET, _stylesheet()), schema_file(), *search_files(index), *drawn],
         *[partial(_drawn_now, cache, chunk) for chunk in chunks(undrawn, CHARTS_PER_JOB)],
         *[partial(_rendered, renderer, memo, piece) for view in made_views for piece in view.pages(site)],
     ]

@@ -83,9 +83,14 @@ def test_cli_prints_id_kind_and_description(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     shutil.copytree(REPO / "data", tmp_path / "data")
+    # Avdeevka is how Авдеевка (an alias) reads in Latin letters: an exact match.
     assert main(["find", "Avdeevka"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0].startswith("no entry is spelled `Avdeevka`")
+    assert out[0].startswith("avdiivka  place (city)  Avdiivka: ") and "exact, matched `Авдеевка`" in out[0]
+    # A misspelling is offered with a warning that it may be another place.
+    assert main(["find", "Avdeyevkka"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("no entry is spelled `Avdeyevkka`")
     assert out[1].startswith("avdiivka  place (city)  Avdiivka: ") and "matched `Avdeyevka`" in out[1]
     assert main(["find", "Donetsk", "Oblast"]) == 0  # several words are one name
     assert capsys.readouterr().out.startswith("donetsk-oblast  place (region)")

@@ -36,6 +36,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from tests.benchmarks.bench_reader import reader_side
 from tests.benchmarks.synthetic import copies_project, synthetic_project
 
 REPO = Path(__file__).resolve().parents[2]
@@ -168,7 +169,7 @@ def site_stats(site: Path) -> dict[str, Any]:
     }
 
 
-def run(briefs: int, *, copies: bool, timeout: float, seed: int) -> dict[str, Any]:
+def run(briefs: int, *, copies: bool, timeout: float, seed: int, reader: bool = True) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="briefgen-bench-") as tmp:
         project = Path(tmp) / "project"
         (copies_project if copies else synthetic_project)(project, briefs, seed=seed)
@@ -229,7 +230,17 @@ def run(briefs: int, *, copies: bool, timeout: float, seed: int) -> dict[str, An
         for name, site in (("site", project / "site"), ("plain_site", export / "site")):
             if (site / "index.html").is_file():
                 result[name] = site_stats(site)
+                if reader:
+                    result[name]["reader"] = _reader(site)
         return result
+
+
+def _reader(site: Path) -> dict[str, Any]:
+    """The reader's side (bench_reader), or why it could not be measured."""
+    try:
+        return reader_side(site)
+    except Exception as error:  # a missing browser or a search that never answered: say so, go on
+        return {"failure": f"{type(error).__name__}: {error}"[:300]}
 
 
 def _ratios(result: dict[str, Any], steps: dict[str, Measured], briefs: int) -> None:
@@ -292,6 +303,16 @@ def report(result: dict[str, Any]) -> str:
                 f"  {label:<38}{site['pages']:>9,} pages, {site['site_mb']:.1f} MB; largest page "
                 f"{site['largest_page']} ({site['largest_page_kb']:,.0f} KB)"
             )
+            for device, seen in site.get("reader", {}).items():
+                if isinstance(seen, dict):
+                    lines.append(
+                        f"    {'reader, ' + device:<36}first result for {site['reader']['query']!r} in "
+                        f"{seen['first_result_s']:.2f} s ({seen['first_result']}), "
+                        f"{seen['requests']} requests, "
+                        f"{seen['bytes_served_kb']:,.0f} KB ({seen['bytes_gzipped_kb']:,.0f} KB gzipped); "
+                        f"largest page loads in {seen['largest_page_load_s']:.2f} s")
+                elif device == "failure":
+                    lines.append(f"    {'reader':<36}{seen}")
     return "\n".join(lines)
 
 
@@ -311,6 +332,8 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--timeout", type=float, default=1800, help="seconds before a step is stopped")
     parser.add_argument("--seed", type=int, default=20251106)
+    parser.add_argument("--no-reader", action="store_true",
+                        help="skip the reader's side (search and page loads in Chromium)")
     parser.add_argument("--phases", nargs=2, type=Path, metavar=("PROJECT", "CACHE"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.phases:
@@ -318,7 +341,8 @@ def main(argv: list[str] | None = None) -> None:
         return
     results = []
     for size in args.sizes:
-        result = run(size, copies=args.copies, timeout=args.timeout, seed=args.seed)
+        result = run(size, copies=args.copies, timeout=args.timeout, seed=args.seed,
+                     reader=not args.no_reader)
         results.append(result)
         print(report(result))
         print(json.dumps(_rounded(result), sort_keys=True), flush=True)

@@ -19,10 +19,11 @@ from briefgen.write.metadata import (
     front_matter_text,
     plain_text,
 )
-from briefgen.write.templating import PageLinks, Tables
+from briefgen.write.templating import INLINE, PageLinks, Tables
 from briefgen.write.view import (
     CHARTS_PER_JOB,
     PAGES_PER_JOB,
+    PER_PAGE,
     ChartJob,
     Made,
     PageSpec,
@@ -88,7 +89,12 @@ class BriefsView:
             "comparisons": {fid: index.comparison_of(ref) for fid, ref in refs.items()},
             "conflicts": {fid: index.conflicts_of.get(ref.key, (0, ()))[0] for fid, ref in refs.items()},
             "agreed": {fid: ref.key in index.agreement_of for fid, ref in refs.items()},
-            "contradicted_by": {c.id: index.contradicted_by.get((brief.id, c.id), []) for c in brief.claims},
+            # What contradicts a claim grows with the corpus: the first few here,
+            # all of them on the contradictions page.
+            "contradicted_by": {c.id: index.contradicted_by.get((brief.id, c.id), [])[:INLINE]
+                                for c in brief.claims},
+            "contradicted_more": {c.id: self._all_contradicting(brief.id, c.id) for c in brief.claims
+                                  if len(index.contradicted_by.get((brief.id, c.id), [])) > INLINE},
             # The claims this brief's claims contradict (or diverge from), with their briefs.
             "contradicts": {c.id: [(link.other_brief, link.other, link.contradiction)
                                    for link in index.links_from.get((brief.id, c.id), [])]
@@ -98,3 +104,9 @@ class BriefsView:
             "chart": chart,
             "chart_briefs": chart_briefs(registry.briefs, chart),
         }, own=brief, derived=derived)
+
+    def _all_contradicting(self, brief_id: str, claim_id: str) -> tuple[int, str]:
+        """How many claims contradict this one, and the page of the contradictions list where they start."""
+        page = self.index.first_contradiction_at(brief_id, claim_id) // PER_PAGE + 1
+        return (len(self.index.contradicted_by[(brief_id, claim_id)]),
+                urls.paged_path(urls.CONTRADICTIONS_PATH, page))

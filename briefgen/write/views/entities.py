@@ -17,6 +17,7 @@ from briefgen.write import urls
 from briefgen.write.charts import ChartCache, entity_chart
 from briefgen.write.metadata import StructuredData, first_sentence, front_matter_json, front_matter_text
 from briefgen.write.sanitise import plain
+from briefgen.write.spellings import search_spellings
 from briefgen.write.templating import INLINE, KIND_TITLES
 from briefgen.write.view import (
     CHARTS_PER_JOB,
@@ -100,7 +101,8 @@ class EntitiesView:
 
         return PageSpec(path, "entity.md.j2", entity.name, {
             "entity": entity,
-            "spellings": Markup(json.dumps([str(plain(n)) for n in (entity.name, *entity.aliases)])),
+            "spellings": Markup(json.dumps([str(plain(n)) for n in search_spellings(entity)])),
+            "search_terms": search_spellings(entity),
             "chart": chart,
             "chart_briefs": chart_briefs(registry.briefs, chart),
             "listings": {name: items for name, (_, items) in listings.items()},
