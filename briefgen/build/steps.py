@@ -36,6 +36,7 @@ from briefgen.write.map_chart import map_chart
 from briefgen.model import Brief, Corpus, Entity, Location
 from briefgen.build.pagememo import Kept, PageMemo
 from briefgen.write.pages import PageWriter, PlacedChart
+from briefgen.write.previews import PREVIEWS_PATH, SCRIPT_PATH, previews_json
 from briefgen.build.parallel import run_all
 from briefgen.problems import InvalidSite, Problem
 from briefgen.write.schema_file import schema_file
@@ -161,7 +162,7 @@ def _jobs(corpus: Corpus, cache: ChartCache, site_name: str, about: str, site_ur
         lambda: [OutputFile(STYLESHEET, _stylesheet()), schema_file(), *drawn],
         *[partial(_drawn_now, cache, chunk) for chunk in _chunks(undrawn, CHARTS_PER_JOB)],
         *json_download_jobs(index, site_url), *writer.page_jobs(), partial(metric_csvs, index),
-        partial(_feed, index, site_name, site_url)]
+        partial(_feed, index, site_name, site_url), partial(_previews, index)]
 
 
 def draw_charts(index: CorpusIndex, cache: ChartCache) -> dict[str, PlacedChart]:
@@ -281,6 +282,12 @@ def _origin_of(corpus: Corpus, path: str) -> Location:
 
 def _feed(index: CorpusIndex, site_name: str, site_url: str) -> list[OutputFile]:
     return [OutputFile(urls.FEED_PATH, atom_feed(index, site_name=site_name, site_url=site_url))]
+
+
+def _previews(index: CorpusIndex) -> list[OutputFile]:
+    """The script of the site's pages, and the previews it shows beside links."""
+    script = package_files("briefgen.write").joinpath("briefgen.js").read_text(encoding="utf-8")
+    return [OutputFile(SCRIPT_PATH, script), OutputFile(PREVIEWS_PATH, previews_json(index))]
 
 
 def _stylesheet() -> str:
