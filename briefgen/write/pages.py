@@ -40,7 +40,7 @@ from briefgen.model import (
 )
 from briefgen.write import urls
 from briefgen.write.charts import Chart, claimant_id
-from briefgen.write.connections import entity_href, select_graph
+from briefgen.write.connections import entity_href, everywhere, select_graph, strongest_ties
 from briefgen.write.map_chart import OUTLINES_NOTICE, place_map
 from briefgen.write.metadata import (
     StructuredData,
@@ -597,7 +597,8 @@ class PageWriter:
         placed = self.charts.get("connections")
         return self._paged(
             "connections.md.j2", urls.CONNECTIONS_PATH, "Connections", edges[:PAIRS_LISTED],
-            graph=graph if placed else None, all_pairs=len(edges),
+            graph=graph if placed else None, all_pairs=len(edges), ties=strongest_ties(self.index),
+            everywhere=everywhere(self.index),
             svg=Markup(placed.chart.svg.strip()) if placed else None,
             alt=placed.chart.alt if placed else "",
         )

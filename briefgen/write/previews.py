@@ -9,13 +9,11 @@ resolved path, wherever the page it sits on is.
 
 from __future__ import annotations
 
-import json
-
 from briefgen.analyse.index import CorpusIndex
 from briefgen.model import Brief, Entity
 from briefgen.syntax import ENTITY_LINK
 from briefgen.write import urls
-from briefgen.write.metadata import first_sentence
+from briefgen.write.metadata import first_sentence, script_json
 
 PREVIEWS_PATH = "javascripts/previews.json"
 SCRIPT_PATH = "javascripts/briefgen.js"
@@ -74,4 +72,6 @@ def previews_json(index: CorpusIndex) -> str:
         found[urls.brief_url(brief.id)] = brief_preview(index, brief)
     for entity in index.registry.entities.values():
         found[urls.entity_url(entity.kind, entity.id)] = entity_preview(index, entity)
-    return json.dumps(found, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    # <, > and & as \u escapes: the same data, and no markup for anything that
+    # reads the file as text (the script sets it as text, never as HTML).
+    return script_json(found) + "\n"
