@@ -436,6 +436,9 @@ class PageWriter:
             self.site_name,
             about=self.about,
             latest=self.registry.briefs_newest_first[:5],
+            conflicts=[(c, self.index.metric(c.metric).label,
+                        self.index.reference_words(c) if c.reference else "")
+                       for c in self.index.conflicting()],
             top={kind: self.registry.most_mentioned(kind, 8) for kind in ENTITY_KINDS},
             counts={
                 "briefs": len(self.registry.briefs),
