@@ -89,7 +89,8 @@ _SMALLEST_TEXT = """async () => {
     out.push([img.getAttribute('src'), Math.min(...sizes) * width / box[2]]);
   }
   for (const svg of document.querySelectorAll('article svg')) {
-    const texts = [...svg.querySelectorAll('text')].filter(t => t.textContent.trim() && t.getClientRects().length);
+    const texts = [...svg.querySelectorAll('text')]
+      .filter(t => t.textContent.trim() && t.getClientRects().length);
     if (!texts.length) continue;
     const shown = texts.map(t => { const m = t.getScreenCTM();
       return parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b); });
@@ -201,7 +202,8 @@ def test_the_404_page_links_its_feed_and_script_within_the_site(visit):
 _PRINT = """() => {
   const width = document.documentElement.clientWidth;
   return {
-    headings: [...document.querySelectorAll('article h1, article h2, article h3')].map(h => getComputedStyle(h).breakAfter),
+    headings: [...document.querySelectorAll('article h1, article h2, article h3')]
+      .map(h => getComputedStyle(h).breakAfter),
     wide: [...document.querySelectorAll('article table, article figure, article img, article svg')]
       .filter(e => e.getBoundingClientRect().right > width + 1).map(e => e.tagName),
   };
