@@ -419,13 +419,13 @@ def claims_by_side_chart(index: CorpusIndex, cache: ChartCache) -> Chart | None:
         refs, count = _limited(index, _drawable(index, index.by_metric[metric_id],
                                                 metric.family or None))
         total += count
-        refs.sort(key=lambda r: (order.index(side_of(index, r).id),
+        # A panel per reference: brigades are never drawn on the axis of regiments.
+        refs.sort(key=lambda r: (r.figure.reference or "", order.index(side_of(index, r).id),
                                  name_of(entities, r.figure.subject), _when(r),
                                  r.brief.id, r.figure.id))
         family = metric.family or (index.reading_of(refs[0]).family if refs else None)
-        panel = _panel_title(metric.label, family)
-        rows += [chart_row(index, ref, panel, name_of(entities, ref.figure.subject),
-                           metric.label) for ref in refs]
+        rows += [chart_row(index, ref, _panel_title(_measured(metric, ref.figure.reference or ""), family),
+                           name_of(entities, ref.figure.subject), metric.label) for ref in refs]
     if not rows:
         return None
     return _chart("claims-by-side", "Claims by side", rows, cache, total)
@@ -447,10 +447,11 @@ def population_chart(index: CorpusIndex, cache: ChartCache) -> Chart | None:
         refs, count = _limited(index, _drawable(index, index.by_metric[metric_id],
                                                 metric.family or None))
         total += count
-        refs.sort(key=lambda r: (name_of(entities, r.figure.subject), _when(r), r.brief.id,
-                                 r.figure.id))
-        panel = _panel_title(metric.label, metric.family or None)
-        rows += [chart_row(index, ref, panel, name_of(entities, ref.figure.subject), metric.label)
+        refs.sort(key=lambda r: (r.figure.reference or "", name_of(entities, r.figure.subject),
+                                 _when(r), r.brief.id, r.figure.id))
+        rows += [chart_row(index, ref, _panel_title(_measured(metric, ref.figure.reference or ""),
+                                                    metric.family or None),
+                           name_of(entities, ref.figure.subject), metric.label)
                  for ref in refs]
     if len(rows) < 2:
         return None
