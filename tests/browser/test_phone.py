@@ -102,6 +102,14 @@ _SMALLEST_TEXT = """async () => {
 CHARTED = ("brief", "place", "metric", "figures-index", "timeline")
 
 
+def test_the_map_text_is_at_least_11_px_on_a_phone_and_says_it_scrolls(visit):
+    page = visit(PAGE_TYPES["map"], width=PHONE).page
+    sizes = page.evaluate(_SMALLEST_TEXT)
+    assert sizes and min(size for _, size in sizes) >= 11, sizes
+    hint = page.evaluate("() => getComputedStyle(document.querySelector('figure.bg-graph'), '::after').content")
+    assert "Swipe" in hint
+
+
 @pytest.mark.parametrize("kind", CHARTED)
 @pytest.mark.parametrize("width", [PHONE, DESKTOP])
 def test_chart_text_is_at_least_11_px_as_displayed(visit, kind, width):
