@@ -106,7 +106,8 @@ def test_the_map_text_is_at_least_11_px_on_a_phone_and_says_it_scrolls(visit):
     page = visit(PAGE_TYPES["map"], width=PHONE).page
     sizes = page.evaluate(_SMALLEST_TEXT)
     assert sizes and min(size for _, size in sizes) >= 11, sizes
-    hint = page.evaluate("() => getComputedStyle(document.querySelector('figure.bg-graph'), '::after').content")
+    hint = page.evaluate(
+        "() => getComputedStyle(document.querySelector('figure.bg-graph'), '::after').content")
     assert "Swipe" in hint
 
 
