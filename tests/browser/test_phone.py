@@ -211,6 +211,7 @@ def test_the_404_page_links_its_feed_and_script_within_the_site(visit):
 _PRINT = """() => {
   const width = document.documentElement.clientWidth;
   return {
+    page: document.scrollingElement.scrollWidth - width,
     headings: [...document.querySelectorAll('article h1, article h2, article h3')]
       .map(h => getComputedStyle(h).breakAfter),
     wide: [...document.querySelectorAll('article table, article figure, article img, article svg')]
@@ -219,11 +220,11 @@ _PRINT = """() => {
 }"""
 
 
-@pytest.mark.parametrize("kind", ["brief", "place", "map", "timeline"])
+@pytest.mark.parametrize("kind", ["brief", "place", "map", "timeline", "discrepancies", "connections"])
 def test_printed_headings_keep_with_what_follows_and_nothing_is_wider_than_a4(visit, kind):
     # A4 at 96 dpi less Chromium's default margins: about 718 px of width.
     page = visit(PAGE_TYPES[kind], width=718).page
     page.emulate_media(media="print")
     printed = page.evaluate(_PRINT)
     assert printed["headings"] and set(printed["headings"]) == {"avoid"}
-    assert printed["wide"] == []
+    assert printed["wide"] == [] and printed["page"] <= 0
