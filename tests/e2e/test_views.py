@@ -183,7 +183,12 @@ def test_the_timeline_lists_every_event_in_date_order_linked_to_its_brief(mini_s
     # Each date at the precision written; months as headings; places and actors linked.
     assert '<time datetime="2022">2022</time>' in html
     assert '<time datetime="2023-05-20">20 May 2023</time>' in html
-    assert html.index("2022, month not given") < html.index("May 2023") < html.index("October 2025")
+    # One table, a heading row per month, in date order; the intro names the period shown.
+    assert "This page shows all of them, from 2022 to October 2025," in re.sub(r"<[^>]+>", "", html)
+    months = re.findall(r'<tr class="bg-month"><th colspan="5" scope="colgroup" id="[^"]+">([^<]+)</th>',
+                        html)
+    assert months == ["2022, month not given", "May 2023", "October 2025"]
+    assert html.count("<table>") == 1
     assert re.search(r'<a href="\.\./places/bakhmut/"[^>]*>Bakhmut</a>', html)
     assert '<a href="../people/boris-ivanov/"' in html
     for anchor in ("event-siege-begins", "event-bakhmut-taken"):
