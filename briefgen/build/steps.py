@@ -22,6 +22,7 @@ from briefgen.model import Corpus, Location
 from briefgen.problems import InvalidSite, Problem
 from briefgen.write import urls
 from briefgen.write.charts import ChartCache, draw_later
+from briefgen.write.previews import PREVIEWS_PATH, SCRIPT_PATH, previews_json
 from briefgen.write.schema_file import schema_file
 from briefgen.write.search_files import search_files
 from briefgen.write.templating import Renderer, Tables
@@ -155,6 +156,7 @@ def _jobs(corpus: Corpus, cache: ChartCache, site_name: str, about: str, site_ur
     drawn = [OutputFile(placed.path, placed.chart.svg) for placed in charts.values() if placed.chart.svg]
     return [
         lambda: [OutputFile(STYLESHEET, _stylesheet()), schema_file(), *search_files(index), *drawn],
+        partial(_previews, index),
         *[partial(_drawn_now, cache, chunk) for chunk in chunks(undrawn, CHARTS_PER_JOB)],
         *[partial(_rendered, renderer, memo, piece) for view in made_views for piece in view.pages(site)],
     ]
@@ -250,6 +252,12 @@ def _origin_of(corpus: Corpus, path: str) -> Location:
         if part in origins and origins[part].file:
             return origins[part]
     return Location("(generated)", 1, 1)
+
+
+def _previews(index: CorpusIndex) -> list[OutputFile]:
+    """The script of the site's pages, and the previews it shows beside links."""
+    script = package_files("briefgen.write").joinpath("briefgen.js").read_text(encoding="utf-8")
+    return [OutputFile(SCRIPT_PATH, script), OutputFile(PREVIEWS_PATH, previews_json(index))]
 
 
 def _stylesheet() -> str:

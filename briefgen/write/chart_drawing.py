@@ -37,6 +37,19 @@ MARK_LABELS: dict[str, str] = {
     "upper-bound": "up to / fewer than",
 }
 
+# The legend's words for each kind of mark a chart draws: a bound is "at
+# least" with a solid dot, "more than" with a hollow one, each said in words
+# rather than with a symbol the reader must decode.
+LEGEND_WORDS: dict[tuple[str, bool], str] = {
+    ("bar", False): "exact value",
+    ("approximate", False): "about (within 10 %)",
+    ("range", False): "range, from–to",
+    ("lower-bound", False): "at least (solid dot)",
+    ("lower-bound", True): "more than (hollow dot)",
+    ("upper-bound", False): "up to (solid dot)",
+    ("upper-bound", True): "fewer than (hollow dot)",
+}
+
 
 @dataclass(frozen=True)
 class ChartRow:
@@ -73,10 +86,11 @@ def _sides(rows: list[ChartRow]) -> list[tuple[str, str]]:
 
 # --- layout ---------------------------------------------------------------------
 #
-# Drawn for Material's 688 px content column and scaled by the browser to the
-# width it has: every size is in points of a WIDTH-inch figure, so text keeps
-# its size relative to the chart (about 16 px in the 688 px column, 8.5 px in
-# a 358 px phone column, where the table beside the chart has the same words).
+# Drawn for a phone's column and shown at most CHART_MAX_PX wide on a desktop
+# (briefgen.css): every size is in points of a WIDTH-inch figure (331 units
+# across), so text keeps its size relative to the chart: 11.9 px in a 358 px
+# phone column (390 px screen), about 16.6 px at the desktop's 500 px. A chart
+# drawn for the 688 px desktop column showed 8.5 px text on a phone.
 # The layout is computed in inches from the top down (legend, then each
 # panel's title, rows and tick labels), so no text can land on another's.
 #
@@ -89,9 +103,9 @@ def _sides(rows: list[ChartRow]) -> list[tuple[str, str]]:
 # same image, always matches. No grey exists that reads at 4.5:1 on both white
 # and Material's slate (it would need a luminance below 0.18 and above 0.24).
 
-WIDTH = 6.4  # inches; the SVG scales by its viewBox
-FONT = 11.0  # points: 42 ems across the figure
-TICK_FONT = FONT * 0.9
+WIDTH = 4.6  # inches; the SVG scales by its viewBox
+FONT = 11.0  # points: 30 ems across the figure
+TICK_FONT = FONT
 TITLE_FONT = FONT + 1.0
 LINE = FONT * 1.3 / 72  # inches per line of label text
 MARGIN = 0.12  # inches of blank border
@@ -117,7 +131,10 @@ def _clean(text: str) -> str:
 def _wrap(text: str, width_inches: float, font: float) -> list[str]:
     """`text` broken into lines that fit `width_inches` at `font` points."""
     per_line = max(12, int(width_inches * 72 / (font * EM_PER_CHAR)))
-    return textwrap.wrap(_clean(text), per_line, break_on_hyphens=False) or [""]
+    # A word longer than a line stays whole (it may run past the edge) rather
+    # than being cut in two.
+    return textwrap.wrap(_clean(text), per_line, break_on_hyphens=False,
+                         break_long_words=False) or [""]
 
 
 def _panels(rows: list[ChartRow]) -> list[tuple[str, list[ChartRow]]]:
@@ -168,7 +185,7 @@ def _along(log: bool, left: float, right: float, start: float, fraction: float) 
 class _PanelLayout:
     """One panel's place on the figure, in inches from the top, and its rows' label lines."""
 
-    title: str
+    title: list[str]  # its heading's lines; none for a chart of one panel
     rows: list[ChartRow]
     labels: list[list[str]]
     top: float  # where the panel (its title, if any) starts
@@ -184,7 +201,7 @@ class _ChartLayout:
 
     title_lines: list[str]
     sides: list[tuple[str, str]]  # (label, colour) of each side the legend lists
-    marks: list[str]  # the kinds of mark the legend explains (keys of MARK_LABELS)
+    marks: list[tuple[str, bool]]  # the kinds of mark the legend explains (keys of LEGEND_WORDS)
     panels: list[_PanelLayout]
     height: float  # inches
 
@@ -193,22 +210,24 @@ def _layout(title: str, rows: list[ChartRow]) -> _ChartLayout:
     panels = _panels(rows)
     titled = len(panels) > 1  # one panel needs no heading: the chart's title says it
     sides = _sides(rows)
-    marks = [m for m in MARK_LABELS if any(r.mark == m for r in rows)]
+    marks = [key for key in LEGEND_WORDS
+             if any((r.mark, r.strict and r.mark.endswith("-bound")) == key for r in rows)]
     title_lines = _wrap(title, WIDTH - 2 * MARGIN, TITLE_FONT + 1)
-    entries = max(len(sides), len(marks))
+    entries = len(sides) + len(marks)  # one column: a phone's width has no room for two
     legend = (len(title_lines) * 1.35 * (TITLE_FONT + 1) + entries * 1.45 * FONT + 0.8 * FONT) / 72
     axes_width = AXES_RIGHT - AXES_LEFT
     y = MARGIN + legend + 0.1
     out = []
     for panel, panel_rows in panels:
         top = y
-        if titled:
-            y += 1.6 * TITLE_FONT / 72
+        heading = _wrap(panel, WIDTH - 2 * MARGIN, TITLE_FONT) if titled else []
+        if heading:
+            y += (0.25 + 1.35 * len(heading)) * TITLE_FONT / 72
         labels = [_wrap(r.label, axes_width, FONT) for r in panel_rows]
         lines = 0.3 + sum(len(lab) + ROW_MARK + ROW_GAP for lab in labels)
         height = lines * LINE
         bottom = y + height + TICKS_HEIGHT + (0 if titled else 1.3 * TICK_FONT / 72)
-        out.append(_PanelLayout(panel if titled else "", panel_rows, labels, top, y, height,
+        out.append(_PanelLayout(heading, panel_rows, labels, top, y, height,
                                 lines, bottom))
         y = bottom + PANEL_GAP
     return _ChartLayout(title_lines, sides, marks, out, y - PANEL_GAP + MARGIN)
@@ -226,7 +245,6 @@ TICK_PAD = 3.5  # points between a tick and its label
 VALUE_GAP = 7.0  # points between a mark and the value written beside it
 LEGEND_HANDLE = 1.6  # ems: a legend entry's sample mark
 LEGEND_PAD = 0.8  # ems between the sample and its label
-LEGEND_COLUMN_GAP = 1.2  # ems between the legend's two columns
 PAPER = "white"  # inside of a hollow mark
 ARROW_HEAD = 8.0  # points from the tip of a bound's arrow to its base
 
@@ -383,7 +401,7 @@ def _font(bold: bool) -> Any:
 
 
 def _draw_legend(canvas: _Canvas, layout: _ChartLayout) -> None:
-    """The title, then the sides (first column) and the kinds of mark (second)."""
+    """The title, then the sides and the kinds of mark, in one column."""
     size = TITLE_FONT + 1
     y = MARGIN
     for line in layout.title_lines:
@@ -395,20 +413,19 @@ def _draw_legend(canvas: _Canvas, layout: _ChartLayout) -> None:
     handle = LEGEND_HANDLE * FONT / 72
     label_at = handle + LEGEND_PAD * FONT / 72
     first = AXES_LEFT
-    widest = max((text_width(_clean(label), FONT) for label, _ in sides), default=0.0) / 72
-    second = first + label_at + widest + LEGEND_COLUMN_GAP * FONT / 72
     for number, (label, colour) in enumerate(sides):
         middle = y + (number + 0.5) * pitch
         canvas.line([(first, middle), (first + handle, middle)], colour, 8)
         canvas.text(first + label_at, middle + MIDDLE_TO_BASELINE * FONT / 72, label, FONT)
-    for number, mark in enumerate(marks):
+    for number, (mark, strict) in enumerate(marks, start=len(sides)):
         middle = y + (number + 0.5) * pitch
-        _draw_sample(canvas, mark, second, second + handle, middle)
-        label = MARK_LABELS[mark] + (" (○ strict)" if mark.endswith("-bound") else "")
-        canvas.text(second + label_at, middle + MIDDLE_TO_BASELINE * FONT / 72, label, FONT)
+        _draw_sample(canvas, mark, strict, first, first + handle, middle)
+        canvas.text(first + label_at, middle + MIDDLE_TO_BASELINE * FONT / 72,
+                    LEGEND_WORDS[mark, strict], FONT)
 
 
-def _draw_sample(canvas: _Canvas, mark: str, start: float, end: float, y: float) -> None:
+def _draw_sample(canvas: _Canvas, mark: str, strict: bool, start: float, end: float,
+                 y: float) -> None:
     """A legend entry's sample of a kind of mark, in ink."""
     middle = (start + end) / 2
     if mark == "bar":
@@ -421,8 +438,9 @@ def _draw_sample(canvas: _Canvas, mark: str, start: float, end: float, y: float)
             canvas.line([(x, y - 5 / 72), (x, y + 5 / 72)], INK, 2)
     else:
         canvas.line([(start, y), (end, y)], INK, 2)
-        _arrow_head(canvas, end if mark == "lower-bound" else start, y,
-                    1 if mark == "lower-bound" else -1, INK, 6.5)
+        lower = mark == "lower-bound"
+        _arrow_head(canvas, end if lower else start, y, 1 if lower else -1, INK, 6.5)
+        canvas.circle(start + 4 / 72 if lower else end - 4 / 72, y, 4, PAPER if strict else INK, INK, 2)
 
 
 def _draw_panel(canvas: _Canvas, panel: _PanelLayout) -> None:
@@ -442,9 +460,9 @@ def _draw_panel(canvas: _Canvas, panel: _PanelLayout) -> None:
         return panel.axes_top + line * LINE
 
     top, bottom = panel.axes_top, panel.axes_top + panel.axes_height
-    if panel.title:
-        canvas.text(AXES_LEFT, panel.top + (0.25 + TOP_TO_BASELINE) * TITLE_FONT / 72,
-                    panel.title, TITLE_FONT, bold=True)
+    for number, line in enumerate(panel.title):
+        canvas.text(AXES_LEFT, panel.top + (0.25 + 1.35 * number + TOP_TO_BASELINE) * TITLE_FONT / 72,
+                    line, TITLE_FONT, bold=True)
     ticks = _tick_values(log, left, right)
     canvas.segments([((x_of(tick), top), (x_of(tick), bottom)) for tick in ticks], GRID, 0.8)
     canvas.segments([((AXES_LEFT, bottom), (AXES_RIGHT, bottom))]

@@ -26,7 +26,7 @@ from briefgen.analyse.claimants import UNATTRIBUTED, claimant_id, name_of, side_
 from briefgen.analyse.comparisons import Comparison
 from briefgen.analyse.figures import APPROXIMATE_QUALIFIERS, FigureRef, period
 from briefgen.analyse.index import CorpusIndex
-from briefgen.model import Brief
+from briefgen.model import Brief, Metric
 from briefgen.provenance import drawing_digest
 from briefgen.units import base_of
 from briefgen.write.chart_drawing import MARK_LABELS, ChartRow, draw_svg
@@ -34,7 +34,7 @@ from briefgen.write.chart_drawing import MARK_LABELS, ChartRow, draw_svg
 # Part of every chart's data key, and so of its SVG's hash salt: changing it
 # changes every id in every SVG. Never needs bumping: the cache's file names
 # also cover the drawing code and its libraries (provenance.drawing_digest).
-STYLE_VERSION = "4"
+STYLE_VERSION = "6"
 
 
 __all__ = ["MARK_LABELS", "Chart", "ChartCache", "ChartRow"]
@@ -178,7 +178,7 @@ def chart_row(index: CorpusIndex, ref: FigureRef, panel: str, label_head: str,
     as_of = ref.figure.as_of.iso() if ref.figure.as_of else ""
     return ChartRow(
         panel=panel,
-        label=f"{label_head} — {claimant}, {short_title(ref.brief.title)}",
+        label=_row_label(ref, label_head, claimant),
         metric=metric_label,
         subject=name_of(entities, ref.figure.subject),
         claimant=claimant,
@@ -198,6 +198,22 @@ def chart_row(index: CorpusIndex, ref: FigureRef, panel: str, label_head: str,
         reach_below=r.slack_low if mark == "approximate" else 0.0,
         reach_above=r.slack_high if mark == "approximate" else 0.0,
     )
+
+
+def _row_label(ref: FigureRef, head: str, claimant: str) -> str:
+    """What a row says of its value: its head (subject, date or "This brief"),
+    who claimed it, as of when, and in which brief, whole: the drawing wraps
+    it at spaces, never inside a word."""
+    dated = _dated(ref)
+    parts = [f"{head} — {claimant}"]
+    if dated != head:
+        parts.append(dated)
+    if head != THIS_BRIEF:
+        parts.append(f"in “{ref.brief.title}”")
+    return ", ".join(parts)
+
+
+THIS_BRIEF = "This brief"
 
 
 def _drawable(index: CorpusIndex, refs: Iterable[FigureRef], family: str | None) -> list[FigureRef]:
@@ -253,10 +269,13 @@ def comparison_chart(index: CorpusIndex, metric_id: str, cache: ChartCache) -> C
     entities = index.registry.entities
     title = _panel_title(metric.label, family)
     drawable, total = _limited(index, _drawable(index, refs, family))
-    # Subjects together, by name, then in time order.
-    drawable.sort(key=lambda r: (name_of(entities, r.figure.subject), _when(r), r.brief.id,
-                                 r.figure.id))
-    rows = [chart_row(index, ref, title, name_of(entities, ref.figure.subject), metric.label)
+    # A panel per reference (brigades apart from regiments), subjects together
+    # by name, then in time order.
+    drawable.sort(key=lambda r: (r.figure.reference or "", name_of(entities, r.figure.subject),
+                                 _when(r), r.brief.id, r.figure.id))
+    rows = [chart_row(index, ref, _panel_title(_measured(metric, ref.figure.reference or ""), family)
+                      if ref.figure.reference else title,
+                      name_of(entities, ref.figure.subject), metric.label)
             for ref in drawable]
     if len(rows) < 2:
         return None
@@ -266,17 +285,17 @@ def comparison_chart(index: CorpusIndex, metric_id: str, cache: ChartCache) -> C
 def entity_chart(index: CorpusIndex, entity_id: str, cache: ChartCache) -> Chart | None:
     """One entity's figures, a panel per metric with two or more values: each
     axis holds one measure ("5 brigades" never sits beside "60,000 people")."""
-    by_metric: dict[str, list[FigureRef]] = {}
+    by_metric: dict[tuple[str, str], list[FigureRef]] = {}
     for ref in _drawable(index, index.by_subject.get(entity_id, []), None):
-        by_metric.setdefault(ref.figure.metric, []).append(ref)
+        by_metric.setdefault((ref.figure.metric, ref.figure.reference or ""), []).append(ref)
     rows: list[ChartRow] = []
     total = 0
-    for metric_id in sorted(by_metric, key=lambda m: (index.metric(m).label, m)):
-        refs = by_metric[metric_id]
+    for metric_id, reference in sorted(by_metric, key=lambda m: (index.metric(m[0]).label, m)):
+        refs = by_metric[metric_id, reference]
         if len(refs) < 2 or len({index.reading_of(r).family for r in refs}) > 1:
             continue
         metric = index.metric(metric_id)
-        panel = _panel_title(metric.label, index.reading_of(refs[0]).family)
+        panel = _panel_title(_measured(metric, reference), index.reading_of(refs[0]).family)
         shown, count = _limited(index, refs)
         total += count
         for ref in sorted(shown, key=lambda r: (_when(r), r.brief.id, r.figure.id)):
@@ -351,7 +370,8 @@ def brief_chart(index: CorpusIndex, brief: Brief, cache: ChartCache,
         refs = found.refs
         metric = index.metric(comparison.metric)
         subject = name_of(index.registry.entities, comparison.subject)
-        panel = _panel_title(f"{metric.label}: {subject}", index.reading_of(refs[0]).family)
+        panel = _panel_title(f"{_measured(metric, comparison.reference)}: {subject}",
+                             index.reading_of(refs[0]).family)
         titles.append(panel)
         own = found.by_brief.get(brief.id, [])
         wanted = max(BRIEF_ROWS - len(own), 1)
@@ -363,7 +383,7 @@ def brief_chart(index: CorpusIndex, brief: Brief, cache: ChartCache,
                 others.append(ref)
         total += len(refs)
         for ref in sorted(own + others, key=lambda r: (r.brief.id != brief.id, _when(r), r.key)):
-            head = "This brief" if ref.brief.id == brief.id else _dated(ref)
+            head = THIS_BRIEF if ref.brief.id == brief.id else _dated(ref)
             rows.append(chart_row(index, ref, panel, head, metric.label))
     if not rows:
         return None
@@ -383,13 +403,13 @@ def claims_by_side_chart(index: CorpusIndex, cache: ChartCache) -> Chart | None:
         refs, count = _limited(index, _drawable(index, index.by_metric[metric_id],
                                                 metric.family or None))
         total += count
-        refs.sort(key=lambda r: (order.index(side_of(index, r).id),
+        # A panel per reference: brigades are never drawn on the axis of regiments.
+        refs.sort(key=lambda r: (r.figure.reference or "", order.index(side_of(index, r).id),
                                  name_of(entities, r.figure.subject), _when(r),
                                  r.brief.id, r.figure.id))
         family = metric.family or (index.reading_of(refs[0]).family if refs else None)
-        panel = _panel_title(metric.label, family)
-        rows += [chart_row(index, ref, panel, name_of(entities, ref.figure.subject),
-                           metric.label) for ref in refs]
+        rows += [chart_row(index, ref, _panel_title(_measured(metric, ref.figure.reference or ""), family),
+                           name_of(entities, ref.figure.subject), metric.label) for ref in refs]
     if not rows:
         return None
     title = index.corpus.vocabulary.words_of_chart("claims-by-side").title
@@ -413,10 +433,11 @@ def population_chart(index: CorpusIndex, cache: ChartCache) -> Chart | None:
         refs, count = _limited(index, _drawable(index, index.by_metric[metric_id],
                                                 metric.family or None))
         total += count
-        refs.sort(key=lambda r: (name_of(entities, r.figure.subject), _when(r), r.brief.id,
-                                 r.figure.id))
-        panel = _panel_title(metric.label, metric.family or None)
-        rows += [chart_row(index, ref, panel, name_of(entities, ref.figure.subject), metric.label)
+        refs.sort(key=lambda r: (r.figure.reference or "", name_of(entities, r.figure.subject),
+                                 _when(r), r.brief.id, r.figure.id))
+        rows += [chart_row(index, ref, _panel_title(_measured(metric, ref.figure.reference or ""),
+                                                    metric.family or None),
+                           name_of(entities, ref.figure.subject), metric.label)
                  for ref in refs]
     if len(rows) < 2:
         return None
@@ -431,7 +452,17 @@ def _when(ref: FigureRef) -> str:
 
 def _panel_title(label: str, family: str | None) -> str:
     base = base_of(family)
-    return f"{label} ({base})" if base else label
+    # "Reinforcements per day" needs no "(per day)" after it.
+    return f"{label} ({base})" if base and base.casefold() not in label.casefold() else label
+
+
+def _measured(metric: Metric, reference: str) -> str:
+    """A metric's label, with what its values are measured from or count when
+    it declares references ("Units in the fight, counting brigades only"):
+    values of two references are never drawn on one axis."""
+    if not reference:
+        return metric.label
+    return f"{metric.label}, {metric.references.get(reference, reference)}"
 
 
 # --- alt text and assembly -----------------------------------------------------------

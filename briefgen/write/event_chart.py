@@ -13,17 +13,18 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import textwrap
 import warnings
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 from briefgen.analyse.index import CorpusIndex
-from briefgen.write.chart_drawing import FONT, INK, _clean
+from briefgen.write.chart_drawing import FONT, INK, WIDTH, _clean
 from briefgen.write.charts import STYLE_VERSION, Chart, ChartCache
 
 # Bump when the drawing code changes, so cached SVGs are redrawn.
-DRAWING_VERSION = "4"
+DRAWING_VERSION = "5"
 # Places drawn in their own colour; the others are summed.
 TOP_PLACES = 6
 # Months on the axis, ending with the latest month that has events.
@@ -141,7 +142,10 @@ def _draw(title: str, counts: EventCounts, salt: str, out: io.StringIO) -> None:
     }
     n = len(counts.periods)
     with matplotlib.rc_context(style):  # type: ignore[arg-type]
-        fig, ax = plt.subplots(figsize=(7.0, 3.6 + 0.25 * ((len(counts.series) - 1) // 3 + 1)))
+        # Drawn for a phone's column, as the figure charts are (chart_drawing.WIDTH):
+        # no text under FONT points, so none under 11 px at 390 px.
+        rows_of_legend = (len(counts.series) - 1) // 2 + 1
+        fig, ax = plt.subplots(figsize=(WIDTH, 3.4 + 0.22 * rows_of_legend))
         try:
             fig.patch.set_facecolor("white")
             bottom = [0] * n
@@ -150,26 +154,26 @@ def _draw(title: str, counts: EventCounts, salt: str, out: io.StringIO) -> None:
                 bars.append(ax.bar(range(n), values, bottom=bottom, color=_colour(name, position),
                                    width=0.8))
                 bottom = [b + v for b, v in zip(bottom, values, strict=True)]
-            # At most seven labels, level: tilted ones read worse and their
+            # At most four labels, level: tilted ones read worse and their
             # boxes overlap however far apart their letters are.
-            step = max(1, -(-n // 7))
+            step = max(1, -(-n // 4))
             ax.set_xticks(range(0, n, step))
             ax.set_xticklabels([counts.periods[i] for i in range(0, n, step)], rotation=0,
-                               ha="center", fontsize=FONT - 1.5)
+                               ha="center", fontsize=FONT)
             ax.yaxis.set_major_locator(MaxNLocator(integer=True))
             ax.set_ylabel("events")
-            ax.set_title(_clean(title))
+            ax.set_title("\n".join(textwrap.wrap(_clean(title), 40)))
             for side in ("top", "right"):
                 ax.spines[side].set_visible(False)
             # Below the axes, so long place names never push the bars narrower.
             # Labels passed as they are: matplotlib would skip a name starting with "_".
             fig.legend(handles=bars, labels=[_clean(name) or "?" for name, _ in counts.series],
-                       loc="lower left", bbox_to_anchor=(0.02, 0.0), ncol=3, frameon=False,
-                       fontsize=FONT - 1)
+                       loc="lower left", bbox_to_anchor=(0.02, 0.0), ncol=2, frameon=False,
+                       fontsize=FONT)
             # Fixed margins, not tight_layout (which gives up, with a warning, on
             # very long place names); bbox_inches="tight" keeps every label.
-            fig.subplots_adjust(left=0.09, right=0.98, top=0.9,
-                                bottom=0.22 + 0.06 * ((len(counts.series) - 1) // 3))
+            fig.subplots_adjust(left=0.13, right=0.98, top=0.86,
+                                bottom=0.2 + 0.07 * (rows_of_legend - 1))
             fig.savefig(out, format="svg", metadata={"Date": None, "Title": _clean(title)},
                         bbox_inches="tight", pad_inches=0.1)
         finally:

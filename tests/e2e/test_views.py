@@ -186,7 +186,12 @@ def test_the_timeline_lists_every_event_in_date_order_linked_to_its_brief(mini_s
     # Each date at the precision written; months as headings; places and actors linked.
     assert '<time datetime="2022">2022</time>' in html
     assert '<time datetime="2023-05-20">20 May 2023</time>' in html
-    assert html.index("2022, month not given") < html.index("May 2023") < html.index("October 2025")
+    # One table, a heading row per month, in date order; the intro names the period shown.
+    assert "This page shows all of them, from 2022 to October 2025," in re.sub(r"<[^>]+>", "", html)
+    months = re.findall(r'<tr class="bg-month"><th colspan="5" scope="colgroup" id="[^"]+">([^<]+)</th>',
+                        html)
+    assert months == ["2022, month not given", "May 2023", "October 2025"]
+    assert html.count("<table>") == 1
     assert re.search(r'<a href="\.\./places/bakhmut/"[^>]*>Bakhmut</a>', html)
     assert '<a href="../people/boris-ivanov/"' in html
     for anchor in ("event-siege-begins", "event-bakhmut-taken"):
@@ -353,8 +358,9 @@ SVG_LINK = re.compile(r'<a xlink:href="([^"]+)"')
 
 def test_every_graph_node_links_to_an_existing_entity_page(mini_site: Path, mini_corpus) -> None:
     html = read(mini_site, "connections")
-    figure = html[html.index('<figure class="bg-graph"'):]
-    svg = figure[: figure.index("</svg>")]
+    # The page links the drawing (its ties are written out as cards): a file beside it.
+    assert 'href="graph.svg"' in html
+    svg = (mini_site / "connections" / "graph.svg").read_text(encoding="utf-8")
     targets = SVG_LINK.findall(svg)
     assert targets
     for target in targets:
@@ -363,8 +369,6 @@ def test_every_graph_node_links_to_an_existing_entity_page(mini_site: Path, mini
     linked = {(mini_site / "connections" / t).resolve().name for t in targets}
     mentioned = {m.entity for b in mini_corpus.briefs if len(b.mentions) > 1 for m in b.mentions}
     assert linked == mentioned
-    # The same drawing is a file beside the page, its links working from there too.
-    assert SVG_LINK.findall((mini_site / "connections" / "graph.svg").read_text(encoding="utf-8"))
     assert "_blank" not in svg  # a node opens its page where the reader is
     assert 'href="connections/"' in read(mini_site, "")
 
@@ -393,7 +397,7 @@ def test_at_scale_the_graph_keeps_its_caps_and_the_table_paginates(tmp_path: Pat
     nodes = set(SVG_LINK.findall(svg))
     assert 0 < len(nodes) <= GRAPH_NODES
     page = str(outputs["connections/index.md"])
-    shown = re.search(r"the (\d+) most mentioned of them and the (\d+) strongest links between them, "
+    shown = re.search(r"the (\d+) most mentioned entities and the (\d+) strongest links between them, "
                       r"of (\d+) pairs", page)
     assert shown, page[:2000]
     node_count, edge_count, pairs = map(int, shown.groups())
@@ -402,6 +406,12 @@ def test_at_scale_the_graph_keeps_its_caps_and_the_table_paginates(tmp_path: Pat
                for p in outputs if p.startswith("connections/"))
     assert rows == pairs  # fewer than PAIRS_LISTED here: every pair is listed
     assert "connections/page/2.md" in outputs
+    # The ties: at most TIE_ENTITIES cards of at most TIES_EACH named ties each.
+    from briefgen.write.connections import TIE_ENTITIES, TIES_EACH
+
+    cards = page.split('<div class="bg-tie-card">')[1:]
+    assert 0 < len(cards) <= TIE_ENTITIES
+    assert all(0 < card.split("</ul>")[0].count("<li>") <= TIES_EACH for card in cards)
 
 
 # --- map ---------------------------------------------------------------------------------
@@ -439,9 +449,12 @@ def test_every_dot_and_node_names_its_entity_on_hover(mini_site: Path, mini_corp
     # A dot left without a label (no room beside it) still tells its name.
     names = {e.id: e.name for e in mini_corpus.entities}
     for page in ("map", "connections"):
-        html = read(mini_site, page)
-        svg = html[html.index('<figure class="bg-graph"'):]
-        svg = svg[: svg.index("</svg>")]
+        if page == "connections":  # the page links its drawing, a file beside it
+            svg = (mini_site / "connections" / "graph.svg").read_text(encoding="utf-8")
+        else:
+            html = read(mini_site, page)
+            svg = html[html.index('<figure class="bg-graph"'):]
+            svg = svg[: svg.index("</svg>")]
         links = SVG_LINK.findall(svg)
         titled = TITLED_LINK.findall(svg)
         assert links and len(titled) == len(links), page

@@ -36,7 +36,9 @@ def test_seed_civilians_chart_rows(tmp_path):
         ("Bakhmut", "about 500 people", "approximate", False, True, 500, 500),
         ("Pokrovsk", "fewer than 15,000 people", "upper-bound", True, False, 0, 15000),
     ]
-    assert chart.rows[0].label == "Bakhmut — The Kyiv Independent, Article pokrovsk-like-bakhmut"
+    # Claimant, as of when and the brief, whole: never cut with "…".
+    assert chart.rows[0].label == (
+        "Bakhmut — The Kyiv Independent, as of February 2022, in “Article pokrovsk-like-bakhmut”")
     for words in ("Civilians remaining", "Bakhmut", "more than 70,000 people",
                   "The Washington Post", "pokrovsk-set-to-fall"):
         assert words in chart.alt

@@ -10,7 +10,13 @@ from briefgen.analyse.index import CorpusIndex
 from briefgen.sitemap import CONNECTIONS
 from briefgen.write import urls
 from briefgen.write.charts import ChartCache
-from briefgen.write.connections import connections_chart, entity_href, select_graph
+from briefgen.write.connections import (
+    connections_chart,
+    entity_href,
+    everywhere,
+    select_graph,
+    strongest_ties,
+)
 from briefgen.write.view import ChartJob, Made, PageSpec, Piece, Site, paged
 
 # Pairs listed under the graph: the strongest; weaker ones add nothing
@@ -27,6 +33,8 @@ class ConnectionsView:
         self.index = index
         # Chosen once: the drawing and the page show the same graph.
         self.graph = select_graph(index, lambda e: entity_href(index, e))
+        self.ties = strongest_ties(index)
+        self.everywhere = everywhere(index)
 
     def charts(self, cache: ChartCache) -> list[ChartJob]:
         return [ChartJob(partial(self._chart, cache), slow=True)]
@@ -46,7 +54,8 @@ class ConnectionsView:
         placed = site.charts.get("connections")
         return [*paged(
             "connections.md.j2", urls.CONNECTIONS_PATH, CONNECTIONS.nav_title, listed,
-            graph=self.graph if placed else None, all_pairs=len(edges),
+            graph=self.graph if placed else None, all_pairs=len(edges), ties=self.ties,
+            everywhere=self.everywhere,
             svg=Markup(placed.chart.svg.strip()) if placed else None,
             alt=placed.chart.alt if placed else "",
         )]

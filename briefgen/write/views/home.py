@@ -11,6 +11,7 @@ from briefgen.write.view import ChartJob, PageSpec, Piece, Site
 
 LATEST = 5  # briefs listed
 TOP = 8  # entities of each kind listed
+CONFLICTS = 5  # open conflicts listed
 
 
 class HomeView:
@@ -30,6 +31,10 @@ class HomeView:
         return PageSpec(urls.HOME_PATH, "home.md.j2", site.site_name, {
             "about": site.about,
             "latest": registry.briefs_newest_first[:LATEST],
+            "conflicts": [(c, self.index.metric(c.metric).label,
+                           self.index.reference_words(c) if c.reference else "")
+                          for c in self.index.conflicting()[:CONFLICTS]],
+            "conflicts_total": len(self.index.conflicting()),
             "top": {kind: registry.most_mentioned(kind, TOP) for kind in ENTITY_KINDS},
             "counts": {
                 "briefs": len(registry.briefs),
