@@ -12,10 +12,10 @@ from __future__ import annotations
 import gc
 import time
 from pathlib import Path
-from typing import overload
+from typing import Any, overload
 
 from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
+from mkdocs.config.base import Config, ConfigErrors, ConfigWarnings, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -31,6 +31,7 @@ from briefgen.build.sitecache import SiteCache, discard, inputs_key
 from briefgen.build.steps import STYLESHEET, THEME_DIR, generate_site, write_site
 from briefgen.problems import InvalidSite
 from briefgen.read.load import InvalidData, collections_paused, load_corpus
+from briefgen.read.settings import settings_problems
 from briefgen.read.yamlsafe import forget_parsed
 from briefgen.write import urls
 from briefgen.write.charts import ChartCache
@@ -71,6 +72,24 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         # A server keeps its rendered pages between rebuilds: an edit renders
         # again only the pages it changes. (A build renders every page.)
         self._memo = PageMemo() if self._serving else None
+
+    def load_config(self, options: dict[str, Any], config_file_path: str | None = None
+                    ) -> tuple[ConfigErrors, ConfigWarnings]:
+        # mkdocs.yml is judged here, while MkDocs validates it: a setting that
+        # would put markup on every page (or that MkDocs refuses without a line,
+        # such as a relative site_url) stops the build at its line, before
+        # anything is generated or site/ is touched.
+        errors, warnings = super().load_config(options, config_file_path)
+        if config_file_path:
+            config_file = Path(config_file_path)
+            problems = settings_problems(config_file, display_root=config_file.parent)
+            if problems:
+                count = len(problems)
+                report = "\n".join(str(problem) for problem in problems)
+                errors.append(("settings", ValidationError(
+                    f"{count} problem{'s' if count != 1 else ''} in {config_file.name}, nothing was built:\n"
+                    f"{report}")))
+        return errors, warnings
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent

@@ -21,6 +21,7 @@ from briefgen.build.steps import generate_site
 from briefgen.model import Corpus
 from briefgen.problems import InvalidSite, Problem
 from briefgen.read.load import InvalidData, check_paths, load_corpus
+from briefgen.read.settings import settings_problems
 from briefgen.write.charts import ChartCache
 
 
@@ -100,12 +101,21 @@ def _check(paths: list[Path]) -> int:
         for path in missing:
             _error(f"no such file or directory: {path}")
         return 2
-    problems = check_paths(paths)
+    problems = _settings_problems(paths) + check_paths(paths)
     if not problems:
         problems = _generation_problems(paths)
     for problem in problems:
         print(problem)
     return 1 if problems else 0
+
+
+def _settings_problems(paths: list[Path]) -> list[Problem]:
+    """The problems of the mkdocs.yml beside each data directory checked (the
+    settings that reach a page or that briefgen depends on), as the build reports them."""
+    found: list[Problem] = []
+    for data_dir in sorted({(p if p.is_dir() else p.parent.parent).resolve() for p in paths}):
+        found += settings_problems(data_dir.parent / "mkdocs.yml", display_root=Path.cwd())
+    return sorted(set(found))
 
 
 def _generation_problems(paths: list[Path]) -> list[Problem]:
