@@ -104,6 +104,10 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         key = inputs_key(data_dir, (config.site_name, about, site_url))
         kept = SiteCache(cache_dir)
         paths = kept.get(key)
+        if kept.damaged:
+            log.info("the generated site kept in %s differs from what was kept (%s file%s changed or "
+                     "missing, such as %s): generating it again", self.config.cache_dir,
+                     f"{len(kept.damaged):,}", "" if len(kept.damaged) == 1 else "s", kept.damaged[0])
         if paths is not None:
             log.info("nothing changed under %s/: %s generated files reused in %.1f s",
                      self.config.data_dir, f"{len(paths):,}", time.perf_counter() - started)
@@ -195,10 +199,16 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
                 f"({type(error).__name__}: {error}); please report this with the data that caused it"
             ) from error
         charts.prune()
+        if charts.damaged:
+            log.info("%s cached chart%s in %s differed from what was stored: drawn again",
+                     f"{charts.damaged:,}", "" if charts.damaged == 1 else "s", self.config.cache_dir)
         if self._memo is not None:
             rendered = self._memo.rendered
             log.info("%s page%s rendered, %s kept from the last build",
                      f"{rendered:,}", "" if rendered == 1 else "s", f"{self._memo.reused:,}")
+            if self._memo.damaged:
+                log.info("%s kept page%s differed from what was kept: rendered again",
+                         f"{self._memo.damaged:,}", "" if self._memo.damaged == 1 else "s")
         # The processes the work was shared between: a build that stayed in one
         # on a machine with more cores (a thread was running, BRIEFGEN_WORKERS=1,
         # a server) shows here.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import partial
 from importlib.resources import files as package_files
 from pathlib import Path
@@ -184,13 +185,14 @@ def draw_charts(index: CorpusIndex, cache: ChartCache) -> dict[str, PlacedChart]
              for chunk in _chunks(entities, CHARTS_PER_JOB)]
     jobs += [partial(_brief_charts, index, cache, panels, chunk)
              for chunk in _chunks(index.registry.briefs_newest_first, CHARTS_PER_JOB)]
-    before = cache.rendered
+    before, damaged = cache.rendered, cache.damaged
     done = run_all([_counting(cache, make) for make in jobs])
     # Forked workers counted their own drawings; in one process they are counted twice here.
-    cache.rendered = before + sum(drawn for _, drawn, _ in done)
-    cache.used.update(*(used for _, _, used in done))
+    cache.rendered = before + sum(count.drawn for _, count in done)
+    cache.damaged = damaged + sum(count.damaged for _, count in done)
+    cache.used.update(*(count.used for _, count in done))
     return {key: PlacedChart(chart, path)
-            for made, _, _ in done for key, path, chart in made if chart is not None}
+            for made, _ in done for key, path, chart in made if chart is not None}
 
 
 # What a chart job makes: the chart's key, the path of its SVG, the chart (None: nothing to draw).
@@ -239,13 +241,22 @@ def _chunks(items: Sequence[T], size: int) -> list[Sequence[T]]:
     return [items[start:start + size] for start in range(0, len(items), size)]
 
 
-def _counting(cache: ChartCache, make: Callable[[], R]) -> Callable[[], tuple[R, int, set[str]]]:
-    """`make`, also returning how many charts it drew and the cache keys it used
-    (what a forked worker counts and notes stays in the worker)."""
-    def run() -> tuple[R, int, set[str]]:
-        before, seen = cache.rendered, set(cache.used)
+@dataclass(frozen=True)
+class _ChartCount:
+    """What one piece of chart work did to the cache: drawn, found damaged, keys used."""
+
+    drawn: int
+    damaged: int
+    used: set[str]
+
+
+def _counting(cache: ChartCache, make: Callable[[], R]) -> Callable[[], tuple[R, _ChartCount]]:
+    """`make`, also returning how many charts it drew, how many it found damaged
+    and the cache keys it used (what a forked worker counts stays in the worker)."""
+    def run() -> tuple[R, _ChartCount]:
+        before, damaged, seen = cache.rendered, cache.damaged, set(cache.used)
         made = make()
-        return made, cache.rendered - before, cache.used - seen
+        return made, _ChartCount(cache.rendered - before, cache.damaged - damaged, cache.used - seen)
     return run
 
 
