@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from briefgen.build import parallel
+from briefgen.build.buildlock import BuildBusy, BuildLock
 from briefgen.build.pagememo import PageMemo
 from briefgen.build.parallel import can_fork, run_apart
 from briefgen.build.sitecache import SiteCache, discard, inputs_key
@@ -49,6 +50,9 @@ class BriefgenConfig(Config):
     cache_dir = c.Type(str, default=".cache/briefgen")
     """Where rendered charts and read briefs are kept between builds, relative to mkdocs.yml."""
 
+    lock_wait = c.Type(int, default=600)
+    """Seconds a build waits for another build of the project to finish before it refuses."""
+
 
 class BriefgenPlugin(BasePlugin[BriefgenConfig]):
     def __init__(self) -> None:
@@ -61,6 +65,7 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         self._serving = False
         self._dirty = False
         self._memo: PageMemo | None = None
+        self._lock: BuildLock | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps one plugin instance across `mkdocs serve`
@@ -97,9 +102,10 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         self.paths, self.outputs = [], []
         if str(data_dir) not in config.watch:
             config.watch.append(str(data_dir))
+        cache_dir = root / self.config.cache_dir
+        self._hold_lock(cache_dir)
         started = time.perf_counter()
         about = config.site_description or ""
-        cache_dir = root / self.config.cache_dir
         site_url = config.site_url or ""
         key = inputs_key(data_dir, (config.site_name, about, site_url))
         kept = SiteCache(cache_dir)
@@ -134,6 +140,35 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
             # After the project's own custom_dir, so a project can still override main.html.
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, THEME_OVERRIDES)
         return config
+
+    def _hold_lock(self, cache_dir: Path) -> None:
+        """Wait for any other build of this project to finish, then hold the lock
+        until MkDocs has written this site (on_post_build, on_build_error)."""
+        self._release_lock()
+        lock = BuildLock(cache_dir)
+        try:
+            lock.acquire(self.config.lock_wait, on_wait=lambda holder: log.info(
+                "waiting for another build of this project to finish (%s)", holder))
+        except BuildBusy as busy:
+            raise PluginError(f"briefgen: nothing was built: {busy}") from None
+        except OSError as error:  # no cache folder can be made: nothing to share, nothing to guard
+            log.info("cannot lock %s (%s); building without the lock", lock.path, error.strerror or error)
+            return
+        self._lock = lock
+
+    def _release_lock(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._release_lock()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._release_lock()
+
+    def on_shutdown(self) -> None:
+        self._release_lock()
 
     def _generate_into(self, kept: SiteCache, key: str, data_dir: Path, root: Path, cache_dir: Path,
                        site_name: str, about: str, site_url: str) -> list[str] | None:
