@@ -167,9 +167,8 @@ SIDE_FIELDS: dict[str, Field] = {
     "label": Field("text", required=True),
     "colour": Field("text", required=True),  # "#rrggbb", checked by the loader
 }
-QUALIFIER_WORD_FIELDS: dict[str, Field] = {
-    q: Field("text", required=True) for q in QUALIFIERS if q != "exact"
-}
+# Each optional: a qualifier left out keeps its default word.
+QUALIFIER_WORD_FIELDS: dict[str, Field] = {q: Field("text") for q in QUALIFIERS if q != "exact"}
 CHART_FIELDS: dict[str, Field] = {
     "population": _list(Field("metric")),
     "claims-by-side": _list(Field("metric")),

@@ -188,12 +188,15 @@ def _parse(data: bytes, file: str) -> tuple[YMap | None, list[Problem]]:
     return _finished(builder, start)
 
 
+EMPTY_FILE = "file is empty (or holds only comments)"
+
+
 def _finished(builder: _TreeBuilder, start: Location) -> tuple[YMap | None, list[Problem]]:
     if builder.stopped:
         return None, builder.problems
     root = builder.root
     if root is None:
-        builder.problems.append(Problem(start, WHOLE_FILE, "file is empty (or holds only comments)"))
+        builder.problems.append(Problem(start, WHOLE_FILE, EMPTY_FILE))
         return None, builder.problems
     if not isinstance(root, YMap):
         builder.problems.append(
