@@ -25,6 +25,14 @@ from briefgen.read.settings import settings_problems
 from briefgen.write.charts import ChartCache
 
 
+# Limits on what the commands read. An article is a few thousand words (the
+# longest read here is under 10 KB); drafting takes seconds at 256 KB and grows
+# faster than the text (82 s at 1 MB), so 256 KB, as for a brief file.
+MAX_ARTICLE_BYTES = 256 * 1024
+MAX_NAME_CHARACTERS = 200
+MAX_MATCHES = 50
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefgen", description="Briefs of news articles → a MkDocs site.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -53,14 +61,16 @@ def _parser() -> argparse.ArgumentParser:
         "name", nargs="+", metavar="NAME", help="a name in any spelling; several words are one name"
     )
     find.add_argument("--kind", choices=KINDS, action="append", help="only this kind (may be repeated)")
-    find.add_argument("--limit", type=int, default=5, help="at most this many matches (default: 5)")
+    find.add_argument("--limit", type=int, default=5,
+                      help=f"at most this many matches, 1 to {MAX_MATCHES} (default: 5)")
     draft = commands.add_parser(
         "draft",
         help="draft a brief from an article's plain text",
         description="Write DATA/briefs/ID.yml with the entities the registry knows already listed, and "
         "candidate names, figures and events in comments. An existing file is never overwritten.",
     )
-    draft.add_argument("article", type=Path, metavar="ARTICLE", help="the article as a UTF-8 text file")
+    draft.add_argument("article", type=Path, metavar="ARTICLE",
+                       help=f"the article as a UTF-8 text file, at most {MAX_ARTICLE_BYTES // 1024:,} KB")
     draft.add_argument("--id", required=True, dest="brief_id", metavar="ID", help="the new brief's id")
     draft.add_argument("--stdout", action="store_true", help="print the draft instead of writing the file")
     for command in (new, find, draft):
@@ -164,6 +174,15 @@ def _registry(data_dir: Path) -> Corpus | None:
 
 
 def _find(data_dir: Path, name: str, kinds: Sequence[str], limit: int) -> int:
+    if not name.strip():
+        _error("give a name to look up")
+        return 2
+    if len(name) > MAX_NAME_CHARACTERS:
+        _error(f"a name is at most {MAX_NAME_CHARACTERS} characters; this one has {len(name):,}")
+        return 2
+    if not 1 <= limit <= MAX_MATCHES:
+        _error(f"--limit is a number from 1 to {MAX_MATCHES}, not {limit}")
+        return 2
     corpus = _registry(data_dir)
     if corpus is None:
         return 1
@@ -187,7 +206,7 @@ def _find(data_dir: Path, name: str, kinds: Sequence[str], limit: int) -> int:
 def _draft(data_dir: Path, article: Path, brief_id: str, to_stdout: bool) -> int:
     try:
         check_new_id(brief_id)
-        text = article.read_text(encoding="utf-8-sig")
+        text = _read_article(article)
     except ScaffoldError as err:
         _error(str(err))
         return 1
@@ -208,6 +227,23 @@ def _draft(data_dir: Path, article: Path, brief_id: str, to_stdout: bool) -> int
         return 1
     print(f"wrote {path}: fill in its TODO: placeholders and uncomment the candidates you keep")
     return 0
+
+
+def _read_article(article: Path) -> str:
+    """The article's text; ScaffoldError when it is larger than an article can be.
+
+    Read up to the limit and no further, so that a device or a file still
+    growing (`/dev/zero`, a log) is refused as quickly as a large file."""
+    if article.is_dir():
+        raise ScaffoldError(f"{article} is a folder; give the article's text file")
+    with article.open("rb") as stream:
+        data = stream.read(MAX_ARTICLE_BYTES + 1)
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise ScaffoldError(
+            f"{article} is larger than {MAX_ARTICLE_BYTES // 1024:,} KB, more than any article: give the "
+            "article's plain text alone (copy it from the page), not a whole site, book or data file"
+        )
+    return data.decode("utf-8-sig")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
