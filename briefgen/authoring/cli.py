@@ -24,7 +24,6 @@ from briefgen.read.load import InvalidData, check_paths, load_corpus
 from briefgen.read.settings import settings_problems
 from briefgen.write.charts import ChartCache
 
-
 # Limits on what the commands read. An article is a few thousand words (the
 # longest read here is under 10 KB); drafting takes seconds at 256 KB and grows
 # faster than the text (82 s at 1 MB), so 256 KB, as for a brief file.
