@@ -10,6 +10,7 @@ the finished files to MkDocs. Nothing is written into docs/.
 from __future__ import annotations
 
 import gc
+import html
 import time
 from pathlib import Path
 from typing import Any, overload
@@ -54,6 +55,33 @@ class BriefgenConfig(Config):
     """Seconds a build waits for another build of the project to finish before it refuses."""
 
 
+class _DataRefused(PluginError):
+    """The data has problems (`problems`, one located line each): nothing was generated."""
+
+    def __init__(self, message: str, problems: tuple[str, ...] = ()) -> None:
+        super().__init__(message)  # args: the message alone, so that it pickles (run_apart)
+        self.problems = problems
+
+
+def _kept_before(cache_dir: Path) -> tuple[Path, list[str], list[OutputFile]] | None:
+    """The site an earlier build kept, whole, when there is one: what a server
+    shows when its first build finds problems."""
+    kept = SiteCache(cache_dir).any_kept()
+    return None if kept is None else (kept[0], kept[1], [])
+
+
+def problems_banner(problems: tuple[str, ...], data_dir: str) -> str:
+    """The notice a server puts above every page while the data has problems."""
+    count, where = len(problems), html.escape(data_dir)
+    items = "\n".join(f"<li><code>{html.escape(problem)}</code></li>" for problem in problems)
+    return (
+        '<div class="admonition failure bg-problems" role="alert">\n'
+        f'<p class="admonition-title">{count} problem{"s" if count != 1 else ""} in {where}/: '
+        "this preview shows the last good site until they are fixed</p>\n"
+        f"<ul>\n{items}\n</ul>\n</div>\n"
+    )
+
+
 class BriefgenPlugin(BasePlugin[BriefgenConfig]):
     def __init__(self) -> None:
         # What on_files hands to MkDocs: the paths of the files kept under
@@ -66,6 +94,10 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         self._dirty = False
         self._memo: PageMemo | None = None
         self._lock: BuildLock | None = None
+        # A server's last good site (kept_in, paths, outputs), served again while
+        # the data has problems, which every page then lists.
+        self._last_good: tuple[Path, list[str], list[OutputFile]] | None = None
+        self._problems: tuple[str, ...] = ()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps one plugin instance across `mkdocs serve`
@@ -104,6 +136,30 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
             config.watch.append(str(data_dir))
         cache_dir = root / self.config.cache_dir
         self._hold_lock(cache_dir)
+        try:
+            self._make_site(config, root, data_dir, cache_dir)
+        except _DataRefused as refused:
+            last_good = self._last_good or _kept_before(cache_dir)
+            if not self._serving or last_good is None:
+                raise
+            # A server keeps the last good site and shows why in every page (see
+            # on_page_content), instead of failing the rebuild: a failed rebuild
+            # holds every request until the next good one.
+            log.error("%s\nThe server shows the last good site until they are fixed.", refused)
+            self._problems = refused.problems
+            self.kept_in, self.paths, self.outputs = last_good
+        else:
+            self._problems = ()
+            self._last_good = (self.kept_in, list(self.paths), list(self.outputs))
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        if THEME_OVERRIDES not in config.theme.dirs:
+            # After the project's own custom_dir, so a project can still override main.html.
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, THEME_OVERRIDES)
+        return config
+
+    def _make_site(self, config: MkDocsConfig, root: Path, data_dir: Path, cache_dir: Path) -> None:
+        """Reuse or generate the site: `kept_in` and `paths`, or `outputs` held in memory."""
         started = time.perf_counter()
         about = config.site_description or ""
         site_url = config.site_url or ""
@@ -134,12 +190,6 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
             self.kept_in, self.paths = kept.folder(key), paths
         else:  # the cache cannot be written: generated again, and held in memory
             self.outputs = self._generate(data_dir, root, cache_dir, config.site_name, about, site_url)
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.append(STYLESHEET)
-        if THEME_OVERRIDES not in config.theme.dirs:
-            # After the project's own custom_dir, so a project can still override main.html.
-            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, THEME_OVERRIDES)
-        return config
 
     def _hold_lock(self, cache_dir: Path) -> None:
         """Wait for any other build of this project to finish, then hold the lock
@@ -222,9 +272,9 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
                                     site_url=site_url, timings=timings, memo=self._memo))
         except (InvalidData, InvalidSite) as invalid:
             count = len(invalid.problems)
-            raise PluginError(
+            raise _DataRefused(
                 f"briefgen: {count} problem{'s' if count != 1 else ''} in {self.config.data_dir}/, "
-                f"nothing was built:\n{invalid}"
+                f"nothing was built:\n{invalid}", tuple(str(problem) for problem in invalid.problems)
             ) from None
         except OSError:
             raise  # the disk, not the data: the caller decides
@@ -256,6 +306,11 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
             processes, "" if processes == 1 else "es",
         )
         return made
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if not self._problems:
+            return html
+        return problems_banner(self._problems, self.config.data_dir) + html
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:

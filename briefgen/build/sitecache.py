@@ -119,6 +119,15 @@ class SiteCache:
         self.damaged.sort()
         return None if self.damaged else sorted(digests)
 
+    def any_kept(self) -> tuple[Path, list[str]] | None:
+        """The folder and paths of a site kept here and still whole, whatever its key."""
+        for listing in sorted(self.directory.glob(f"{_PREFIX}*{_SUFFIX}")):
+            key = listing.name[len(_PREFIX):-len(_SUFFIX)]
+            paths = self.get(key)
+            if paths is not None:
+                return self.folder(key), paths
+        return None
+
     def start(self) -> Path:
         """A new empty folder to generate into; OSError when none can be made."""
         self.directory.mkdir(parents=True, exist_ok=True)
