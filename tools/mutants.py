@@ -125,7 +125,8 @@ MUTATIONS = [
              ("tests/build/test_cache_damage.py", "-k", "in_memory")),
     # --- one build at a time
     Mutation("lock-never-taken", "briefgen/build/buildlock.py",
-             "                fcntl.flock(stream.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)\n                break",
+             "                fcntl.flock(stream.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)\n"
+             "                break",
              "                break",
              ("tests/build/test_concurrency.py", "-k", "waited_too_long")),
     Mutation("lock-released-at-once", "briefgen/plugin.py",
@@ -147,7 +148,8 @@ MUTATIONS = [
              "        if False:",
              ("tests/read/test_hostile_data.py", "-k", "markdown or readme")),
     Mutation("near-miss-brief-names-ignored", "briefgen/read/load.py",
-             'DOCUMENTATION_SUFFIXES = (".md",)', 'DOCUMENTATION_SUFFIXES = (".md", ".txt", ".yml~", ".yaml~")',
+             'DOCUMENTATION_SUFFIXES = (".md",)',
+             'DOCUMENTATION_SUFFIXES = (".md", ".txt", ".yml~", ".yaml~")',
              ("tests/read/test_hostile_data.py", "-k", "brief-saved")),
     # --- limits of the command
     Mutation("draft-reads-any-size", "briefgen/authoring/cli.py",

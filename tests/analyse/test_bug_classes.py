@@ -10,7 +10,8 @@ from tests.corpus_factory import figure
 
 
 def _range(qualifier: str = "exact", low: float = 15, high: float = 20, unit: str = "thousand troops"):
-    return figure("f", "troops-committed", "pokrovsk", None, low=low, high=high, unit=unit, qualifier=qualifier)
+    return figure("f", "troops-committed", "pokrovsk", None, low=low, high=high, unit=unit,
+                  qualifier=qualifier)
 
 
 def test_a_range_in_a_unit_of_a_thousand_is_read_in_the_base_unit() -> None:

@@ -69,3 +69,33 @@ def test_the_json_download_counts_each_briefs_items() -> None:
     by_id = {item["id"]: item for item in data["briefs"]}
     assert (by_id["two"]["figures"], by_id["none"]["figures"]) == (2, 0)
     assert all(by_id[b][k] == 0 for b in ("two", "none") for k in ("quotes", "events", "claims"))
+
+
+def _dots(svg: str) -> dict[str, tuple[float, float]]:
+    """Where each place's dot is drawn: its first <use> inside its link (the main map)."""
+    import re
+    found: dict[str, tuple[float, float]] = {}
+    for href, x, y in re.findall(r'<a xlink:href="([^"]+)">\s*<title>[^<]*</title>\s*<use [^>]*?x="([-\d.]+)" '
+                                 r'y="([-\d.]+)"', svg):
+        found.setdefault(href, (float(x), float(y)))
+    return found
+
+
+def test_each_dot_of_the_map_is_drawn_where_its_coordinates_say() -> None:
+    """East is right, north is up, and a degree of longitude at 48° N is about
+    two thirds of a degree of latitude (cos 48°): the projection, not just links."""
+    import math
+
+    from briefgen.write.map_chart import MapPoint, draw_map_svg
+    places = {"w": (46.0, 24.0), "c": (48.0, 30.0), "e": (50.5, 36.0)}  # (latitude, longitude)
+    points = tuple(MapPoint(key, f"Place {key}", lat, lon, 1, False, f"../places/{key}/")
+                   for key, (lat, lon) in places.items())
+    dots = _dots(draw_map_svg(points, salt="test"))
+    assert set(dots) == {f"../places/{key}/" for key in places}
+    (xw, yw), (xc, yc), (xe, ye) = (dots[f"../places/{k}/"] for k in ("w", "c", "e"))
+    assert xw < xc < xe and yw > yc > ye  # east right, north up (SVG y grows downwards)
+    per_lon = [(xc - xw) / 6.0, (xe - xc) / 6.0]
+    per_lat = [(yw - yc) / 2.0, (yc - ye) / 2.5]
+    assert math.isclose(per_lon[0], per_lon[1], rel_tol=0.01)  # linear in longitude
+    assert math.isclose(per_lat[0], per_lat[1], rel_tol=0.01)  # and in latitude
+    assert math.isclose(per_lon[0] / per_lat[0], math.cos(math.radians(48)), rel_tol=0.05)
