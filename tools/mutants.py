@@ -11,8 +11,9 @@ text is no longer in its file is reported as "stale": update it.
     .venv/bin/python tools/mutants.py csv feed   # those whose name holds a word given
 
 Add a mutation with each capability: the change a bug in it would make, and
-the tests that guard it. The run ends with the share caught; below 90 % it
-exits 1.
+the tests that guard it. The run first checks that those tests pass on the
+unchanged copy (else it stops: exit 2), and ends with the share caught; below
+90 % it exits 1.
 """
 
 from __future__ import annotations
@@ -190,6 +191,22 @@ def _scratch() -> Path:
     return scratch
 
 
+def _pytest(scratch: Path, arguments: list[str] | tuple[str, ...], timeout: float) -> int:
+    # The scratch copy first on the path, in the tests' own subprocesses too
+    # (real builds load the plugin from it).
+    env = {**os.environ, "PYTHONPATH": str(scratch), "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *arguments],
+                          cwd=scratch, env=env, capture_output=True, text=True, timeout=timeout,
+                          check=False).returncode
+
+
+def baseline_fails(chosen: list[Mutation], scratch: Path) -> bool:
+    """Whether the chosen mutations' test files fail on the unchanged copy: then
+    every "caught" would mean nothing."""
+    files = sorted({arg for m in chosen for arg in m.tests if arg.startswith("tests/")})
+    return _pytest(scratch, files, TIMEOUT * 2) != 0
+
+
 def run(mutation: Mutation, scratch: Path) -> str:
     path = scratch / mutation.file
     original = path.read_text(encoding="utf-8")
@@ -197,15 +214,10 @@ def run(mutation: Mutation, scratch: Path) -> str:
         return "stale"
     path.write_text(original.replace(mutation.old, mutation.new), encoding="utf-8")
     try:
-        # The scratch copy first on the path, in the tests' own subprocesses too
-        # (real builds load the plugin from it).
-        env = {**os.environ, "PYTHONPATH": str(scratch), "NO_MKDOCS_2_WARNING": "1"}
-        result = subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider",
-                                 *mutation.tests], cwd=scratch, env=env, capture_output=True, text=True,
-                                timeout=TIMEOUT, check=False)
-        if result.returncode == 5:  # no test selected: the mutation guards nothing
+        code = _pytest(scratch, mutation.tests, TIMEOUT)
+        if code == 5:  # no test selected: the mutation guards nothing
             return "no tests"
-        return "caught" if result.returncode != 0 else "missed"
+        return "caught" if code != 0 else "missed"
     except subprocess.TimeoutExpired:
         return "caught (timed out)"
     finally:
@@ -217,6 +229,9 @@ def main(words: list[str]) -> int:
     scratch = _scratch()
     outcomes: dict[str, str] = {}
     try:
+        if baseline_fails(chosen, scratch):
+            print("the tests fail on the unchanged copy: fix them first (a mutation would prove nothing)")
+            return 2
         for mutation in chosen:
             started = time.monotonic()
             outcomes[mutation.name] = run(mutation, scratch)
