@@ -16,6 +16,11 @@ from importlib.resources import files as package_files
 from pathlib import Path
 from typing import TypeVar
 
+from briefgen.analyse.index import CorpusIndex
+from briefgen.build.pagememo import Kept, PageMemo
+from briefgen.build.parallel import run_all
+from briefgen.model import Brief, Corpus, Entity, Location
+from briefgen.problems import InvalidSite, Problem
 from briefgen.write import urls
 from briefgen.write.charts import (
     BriefPanels,
@@ -32,13 +37,8 @@ from briefgen.write.connections import connections_chart
 from briefgen.write.downloads import json_download_jobs, metric_csvs
 from briefgen.write.event_chart import event_chart
 from briefgen.write.feed import atom_feed
-from briefgen.analyse.index import CorpusIndex
 from briefgen.write.map_chart import map_chart
-from briefgen.model import Brief, Corpus, Entity, Location
-from briefgen.build.pagememo import Kept, PageMemo
 from briefgen.write.pages import PageWriter, PlacedChart
-from briefgen.build.parallel import run_all
-from briefgen.problems import InvalidSite, Problem
 from briefgen.write.schema_file import schema_file
 from briefgen.write.urls import OutputFile
 
