@@ -103,8 +103,8 @@ def test_a_parallel_build_leaves_every_chart_cached_for_the_next(tmp_path: Path,
     write_site(seed_corpus(), again, tmp_path / "second")
     assert again.rendered == 0 and again.damaged == 0
     assert sorted(p.name for p in (tmp_path / "charts").glob("*.svg")) == drawn
-    first = {p.relative_to(tmp_path / "first"): p.read_bytes() for p in (tmp_path / "first").rglob("*.svg")}
-    second = {p.relative_to(tmp_path / "second"): p.read_bytes() for p in (tmp_path / "second").rglob("*.svg")}
+    first, second = ({p.relative_to(folder): p.read_bytes() for p in folder.rglob("*.svg")}
+                     for folder in (tmp_path / "first", tmp_path / "second"))
     assert first and first == second
 
 

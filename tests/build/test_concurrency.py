@@ -33,7 +33,8 @@ def _project(tmp_path: Path, lock_wait: int | None = None) -> Path:
 
 def _build(project: Path, site: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+         "-d", str(site)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=project, env=ENV)
 
 
@@ -52,7 +53,8 @@ def test_two_builds_at_once_take_turns_and_both_succeed(tmp_path: Path) -> None:
         assert "Traceback" not in output, output
     # They overlapped: one of them waited for the other.
     assert any("waiting for another build of this project" in output for _, output in results), results
-    assert "Alpha report on Pokrovsk" in (site / "briefs" / "alpha" / "index.html").read_text(encoding="utf-8")
+    page = (site / "briefs" / "alpha" / "index.html").read_text(encoding="utf-8")
+    assert "Alpha report on Pokrovsk" in page
 
 
 def test_a_build_that_waited_too_long_refuses_and_leaves_the_site(tmp_path: Path) -> None:
@@ -79,7 +81,8 @@ def test_the_lock_of_a_killed_build_is_free_again(tmp_path: Path) -> None:
     holder = subprocess.Popen(
         [sys.executable, "-c",
          "import sys, time; from briefgen.build.buildlock import BuildLock; "
-         f"lock = BuildLock({str(project / '.cache' / 'briefgen')!r}); lock.acquire(0); print('held', flush=True); "
+         f"lock = BuildLock({str(project / '.cache' / 'briefgen')!r}); lock.acquire(0); "
+         "print('held', flush=True); "
          "time.sleep(600)"],
         stdout=subprocess.PIPE, text=True, env=ENV)
     try:
@@ -135,7 +138,8 @@ def test_a_build_beside_mkdocs_serve_of_the_same_project(tmp_path: Path) -> None
     log_path = tmp_path / "serve.log"
     with open(log_path, "w") as log:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
+             "-a", f"127.0.0.1:{port}"],
             stdout=log, stderr=subprocess.STDOUT, cwd=project, env=ENV)
     try:
         url = f"http://127.0.0.1:{port}/briefs/alpha/"
@@ -143,8 +147,8 @@ def test_a_build_beside_mkdocs_serve_of_the_same_project(tmp_path: Path) -> None
         alpha = project / "data" / "briefs" / "alpha.yml"
         build = _build(project, tmp_path / "site")
         # An edit while the build runs: the server's rebuild and the build take turns.
-        alpha.write_text(alpha.read_text(encoding="utf-8").replace("Alpha report on Pokrovsk", "Alpha, revised"),
-                         encoding="utf-8")
+        revised = alpha.read_text(encoding="utf-8").replace("Alpha report on Pokrovsk", "Alpha, revised")
+        alpha.write_text(revised, encoding="utf-8")
         code, output = _finish(build)
         assert code == 0 and "Traceback" not in output, output
         wait_for(lambda: "Alpha, revised" in fetch(url), "the server's rebuild")

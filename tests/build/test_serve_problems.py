@@ -28,7 +28,8 @@ def test_a_bad_save_keeps_the_last_good_site_and_shows_the_problems_on_every_pag
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     with open(log_path, "w") as log:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
+             "-a", f"127.0.0.1:{port}"],
             stdout=log, stderr=subprocess.STDOUT, cwd=project, env=env)
     try:
         wait_for(lambda: "Alpha report on Pokrovsk" in fetch(f"{base}/briefs/alpha/"), "the first build")
@@ -65,13 +66,14 @@ def test_a_server_started_on_bad_data_shows_the_site_an_earlier_build_kept(tmp_p
                            text=True, timeout=180)
     assert built.returncode == 0, built.stderr
     alpha = project / "data" / "briefs" / "alpha.yml"
-    alpha.write_text(alpha.read_text(encoding="utf-8").replace("published: 2025-10-29", "published: 2025-02-30"),
-                     encoding="utf-8")
+    bad = alpha.read_text(encoding="utf-8").replace("published: 2025-10-29", "published: 2025-02-30")
+    alpha.write_text(bad, encoding="utf-8")
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     with open(tmp_path / "serve.log", "w") as log:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
+             "-a", f"127.0.0.1:{port}"],
             stdout=log, stderr=subprocess.STDOUT, cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     try:
         wait_for(lambda: "Alpha report on Pokrovsk" in fetch(f"{base}/briefs/alpha/"), "the kept site")

@@ -75,8 +75,8 @@ def _dots(svg: str) -> dict[str, tuple[float, float]]:
     """Where each place's dot is drawn: its first <use> inside its link (the main map)."""
     import re
     found: dict[str, tuple[float, float]] = {}
-    for href, x, y in re.findall(r'<a xlink:href="([^"]+)">\s*<title>[^<]*</title>\s*<use [^>]*?x="([-\d.]+)" '
-                                 r'y="([-\d.]+)"', svg):
+    dot = r'<a xlink:href="([^"]+)">\s*<title>[^<]*</title>\s*<use [^>]*?x="([-\d.]+)" y="([-\d.]+)"'
+    for href, x, y in re.findall(dot, svg):
         found.setdefault(href, (float(x), float(y)))
     return found
 
