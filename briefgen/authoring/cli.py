@@ -278,6 +278,9 @@ def _export(config_file: Path, directory: Path, *, force: bool) -> int:
     except ExportError as error:
         print(f"briefgen: error: {error}", file=sys.stderr)
         return 1
+    except OSError as error:  # the destination, not the data: a name too long, a full disk
+        print(f"briefgen: error: cannot export into {directory}: {error.strerror or error}", file=sys.stderr)
+        return 1
     pages = sum(1 for path in written if path.endswith(".md"))
     print(
         f"briefgen: wrote {len(written)} files ({pages} pages) to {directory}; build with: "

@@ -77,6 +77,12 @@ def test_draft_of_an_article_just_under_the_limit_finishes(tmp_path: Path, data:
     (["find", "pokrovsk", "--limit", "many"], "invalid int value"),
     (["find", "pokrovsk", "--kind", "planet"], "invalid choice"),
     (["export", "{tmp}/out", "-f", "{tmp}/missing.yml"], "no such config file"),
+    (["export", "{project}/" + "x" * 300, "-f", "{project}/mkdocs.yml"], "File name too long"),
+    (["export", "/dev/null", "-f", "{project}/mkdocs.yml"], "is not a folder"),
+    (["export", "{project}/docs", "-f", "{project}/mkdocs.yml"], "overlaps"),
+    (["export", "{project}/data", "-f", "{project}/mkdocs.yml"], "overlaps"),
+    (["export", "{project}", "-f", "{project}/mkdocs.yml"], "overlaps"),
+    (["export", "{tmp}/full", "-f", "{project}/mkdocs.yml"], "is not empty"),
     (["check", "{tmp}/nowhere"], "no such file or directory"),
     (["frobnicate"], "invalid choice"),
 ])
@@ -84,8 +90,12 @@ def test_hostile_command_arguments_are_refused_with_a_message(tmp_path: Path, da
                                                             message: str,
                                                             capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "ok.txt").write_text(ARTICLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "notes.txt").write_text("mine", encoding="utf-8")
+    shutil.copy(MINI / "mkdocs.yml", data.parent / "mkdocs.yml")
+    shutil.copytree(MINI / "docs", data.parent / "docs")
     (tmp_path / "latin1.txt").write_bytes("Pokrovsk \xe9t\xe9".encode("latin-1"))
-    args = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    args = [a.replace("{tmp}", str(tmp_path)).replace("{project}", str(data.parent)) for a in args]
     if args[0] in ("new", "find", "draft"):
         args += ["--data", str(data)]
     code, out, err, seconds = _run(args, capsys)
@@ -93,3 +103,6 @@ def test_hostile_command_arguments_are_refused_with_a_message(tmp_path: Path, da
     assert message in err, err
     assert "Traceback" not in err and seconds < 10
     assert sorted(p.name for p in (data / "briefs").iterdir()) == ["alpha.yml", "beta.yml"]
+    assert sorted(p.name for p in data.parent.iterdir()) == ["data", "docs", "full", "latin1.txt", "mkdocs.yml",
+                                                              "ok.txt"]
+    assert [p.name for p in (tmp_path / "full").iterdir()] == ["notes.txt"]
