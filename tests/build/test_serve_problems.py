@@ -81,3 +81,12 @@ def test_a_server_started_on_bad_data_shows_the_site_an_earlier_build_kept(tmp_p
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_the_notice_prints_each_problem_as_text() -> None:
+    """A problem's message quotes what the author wrote, markup included."""
+    from briefgen.plugin import problems_banner
+    notice = problems_banner(("data/briefs/a.yml:3:8: type: unknown type `<img src=x onerror=alert(1)>`",
+                              "data/people.yml:1:1: (file): \"quoted\" & more"), "data")
+    assert "<img" not in notice and "&lt;img src=x onerror=alert(1)&gt;" in notice
+    assert "2 problems in data/" in notice and notice.count("<li>") == 2
