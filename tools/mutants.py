@@ -195,13 +195,13 @@ def _scratch() -> Path:
     return scratch
 
 
-def _pytest(scratch: Path, arguments: list[str] | tuple[str, ...], timeout: float) -> int:
+def _pytest(scratch: Path, arguments: list[str] | tuple[str, ...],
+            timeout: float) -> subprocess.CompletedProcess[str]:
     # The scratch copy first on the path, in the tests' own subprocesses too
     # (real builds load the plugin from it).
     env = {**os.environ, "PYTHONPATH": str(scratch), "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *arguments],
-                          cwd=scratch, env=env, capture_output=True, text=True, timeout=timeout,
-                          check=False).returncode
+                          cwd=scratch, env=env, capture_output=True, text=True, timeout=timeout, check=False)
 
 
 def baseline_fails(chosen: list[Mutation], scratch: Path) -> bool:
@@ -209,9 +209,13 @@ def baseline_fails(chosen: list[Mutation], scratch: Path) -> bool:
     every "caught" would mean nothing."""
     files = sorted({arg for m in chosen for arg in m.tests if arg.startswith("tests/")})
     try:
-        return _pytest(scratch, files, TIMEOUT * 6) != 0
+        result = _pytest(scratch, files, TIMEOUT * 6)
     except subprocess.TimeoutExpired:
+        print("the unchanged copy's tests did not finish")
         return True
+    if result.returncode != 0:
+        print(result.stdout[-3000:], result.stderr[-1000:])
+    return result.returncode != 0
 
 
 def run(mutation: Mutation, scratch: Path) -> str:
@@ -221,7 +225,7 @@ def run(mutation: Mutation, scratch: Path) -> str:
         return "stale"
     path.write_text(original.replace(mutation.old, mutation.new), encoding="utf-8")
     try:
-        code = _pytest(scratch, mutation.tests, TIMEOUT)
+        code = _pytest(scratch, mutation.tests, TIMEOUT).returncode
         if code == 5:  # no test selected: the mutation guards nothing
             return "no tests"
         return "caught" if code != 0 else "missed"
