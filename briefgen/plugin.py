@@ -9,12 +9,13 @@ the finished files to MkDocs. Nothing is written into docs/.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
+from mkdocs.config.base import Config, ConfigErrors, ConfigWarnings, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -23,10 +24,12 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from briefgen.build.buildlock import BuildBusy, BuildLock
 from briefgen.build.generation import Report, Settings, generate
 from briefgen.build.pagememo import PageMemo
 from briefgen.build.rendered import RenderedPages, site_key
 from briefgen.build.search_index import IndexAfterEachEdit, SearchIndexFailed, index_site_kept
+from briefgen.build.sitecache import SiteCache
 from briefgen.build.steps import STYLESHEET, THEME_DIR
 from briefgen.problems import InvalidSite, Problem
 from briefgen.read.load import InvalidData
@@ -46,10 +49,32 @@ class BriefgenConfig(Config):
     cache_dir = c.Type(str, default=".cache/briefgen")
     """Where rendered charts and read briefs are kept between builds, relative to mkdocs.yml."""
 
+    lock_wait = c.Type(int, default=600)
+    """Seconds a build waits for another build of the project to finish before it refuses."""
+
     search = c.Type(bool, default=True)
     """Search with Pagefind's index, fetched piece by piece, in Material's search box, in place
     of Material's own search (one index of every page's text, which a reader's browser
     downloads whole); `false` leaves Material's search as it is configured."""
+
+
+def _kept_before(cache_dir: Path) -> tuple[Path, list[str], list[OutputFile]] | None:
+    """The site an earlier build kept, whole, when there is one: what a server
+    shows when its first build finds problems."""
+    kept = SiteCache(cache_dir).any_kept()
+    return None if kept is None else (kept[0], kept[1], [])
+
+
+def problems_banner(problems: tuple[str, ...], data_dir: str) -> str:
+    """The notice a server puts above every page while the data has problems."""
+    count, where = len(problems), html.escape(data_dir)
+    items = "\n".join(f"<li><code>{html.escape(problem)}</code></li>" for problem in problems)
+    return (
+        '<div class="admonition failure bg-problems" role="alert">\n'
+        f'<p class="admonition-title">{count} problem{"s" if count != 1 else ""} in {where}/: '
+        "this preview shows the last good site until they are fixed</p>\n"
+        f"<ul>\n{items}\n</ul>\n</div>\n"
+    )
 
 
 class BriefgenPlugin(BasePlugin[BriefgenConfig]):
@@ -65,6 +90,11 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         self._memo: PageMemo | None = None
         self._rendered: RenderedPages | None = None
         self._search_index: IndexAfterEachEdit | None = None
+        self._lock: BuildLock | None = None
+        # A server's last good site (kept_in, paths, outputs), served again while
+        # the data has problems, which every page then lists.
+        self._last_good: tuple[Path, list[str], list[OutputFile]] | None = None
+        self._problems: tuple[str, ...] = ()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps one plugin instance across `mkdocs serve`
@@ -80,6 +110,24 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         # (a dirty server compares file times instead).
         self._rendered = RenderedPages() if self._serving and not dirty else None
 
+    def load_config(self, options: dict[str, Any], config_file_path: str | None = None
+                    ) -> tuple[ConfigErrors, ConfigWarnings]:
+        # mkdocs.yml is judged here, while MkDocs validates it: a setting that
+        # would put markup on every page (or that MkDocs refuses without a line,
+        # such as a relative site_url) stops the build at its line, before
+        # anything is generated or site/ is touched.
+        errors, warnings = super().load_config(options, config_file_path)
+        if config_file_path:
+            config_file = Path(config_file_path)
+            problems = settings_problems(config_file, display_root=config_file.parent)
+            if problems:
+                count = len(problems)
+                report = "\n".join(str(problem) for problem in problems)
+                errors.append(("settings", ValidationError(
+                    f"{count} problem{'s' if count != 1 else ''} in {config_file.name}, nothing was built:\n"
+                    f"{report}")))
+        return errors, warnings
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
         data_dir = root / self.config.data_dir
@@ -91,11 +139,24 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
                          or "`use_directory_urls: false`: briefgen links pages by their directory URLs")
         settings = Settings(data_dir, root, root / self.config.cache_dir, config.site_name,
                             config.site_description or "", config.site_url or "")
+        self._hold_lock(settings.cache_dir)
         try:
             generated = generate(settings, memo=self._memo, serving=self._serving,
                                  carry_times=self._serving and self._dirty)
         except (InvalidData, InvalidSite) as invalid:
-            self._refuse(invalid.problems)
+            last_good = self._last_good or _kept_before(settings.cache_dir)
+            if not self._serving or last_good is None:
+                self._refuse(invalid.problems)
+            # A server keeps the last good site and shows why on every page (see
+            # on_page_content), instead of failing the rebuild: a failed rebuild
+            # holds every request until the next good one.
+            self._problems = tuple(str(problem) for problem in invalid.problems)
+            log.error("briefgen: %s problem%s in %s/:\n%s\nThe server shows the last good site until they "
+                      "are fixed.", len(self._problems), "" if len(self._problems) == 1 else "s",
+                      self.config.data_dir, "\n".join(self._problems))
+            self.kept_in, self.paths, self.outputs = last_good
+            self._finish_config(config, settings)
+            return config
         except OSError:
             raise  # the disk, not the data: MkDocs reports it
         except Exception as error:  # a bug, not bad data; still, the last site stays whole
@@ -110,20 +171,27 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         self.kept_in = generated.folder or Path()
         self.paths = generated.paths if generated.folder else []
         self.outputs = generated.outputs
+        self._problems = ()
+        self._last_good = (self.kept_in, list(self.paths), list(self.outputs))
+        self._finish_config(config, settings)
+        return config
+
+    def _finish_config(self, config: MkDocsConfig, settings: Settings) -> None:
         if self.config.search:
             _quiet_material_search(config)
             if self._serving and self._search_index is None:
                 self._search_index = IndexAfterEachEdit(settings.cache_dir, log.info)
         if self._rendered is not None:
             custom = [config.theme.custom_dir] if config.theme.custom_dir else []
+            # The notice of problems is on every page: pages kept with it, or
+            # without it, are not the pages of the other state.
             self._rendered.start(site_key(Path(config.config_file_path or "mkdocs.yml"),
-                                          [str(THEME_DIR), *custom]))
+                                          [str(THEME_DIR), *custom]) + "\0" + "\n".join(self._problems))
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         if THEME_OVERRIDES not in config.theme.dirs:
             # After the project's own custom_dir, so a project can still override main.html.
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, THEME_OVERRIDES)
-        return config
 
     def _refuse(self, problems: Sequence[Problem] | str) -> NoReturn:
         """Stop the build before MkDocs touches the site folder, listing what to fix."""
@@ -136,7 +204,39 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
             f"nothing was built:\n{listed}"
         ) from None
 
+    def _hold_lock(self, cache_dir: Path) -> None:
+        """Wait for any other build of this project to finish, then hold the lock
+        until MkDocs has written this site (on_post_build, on_build_error)."""
+        self._release_lock()
+        lock = BuildLock(cache_dir)
+        try:
+            lock.acquire(self.config.lock_wait, on_wait=lambda holder: log.info(
+                "waiting for another build of this project to finish (%s)", holder))
+        except BuildBusy as busy:
+            raise PluginError(f"briefgen: nothing was built: {busy}") from None
+        except OSError as error:  # no cache folder can be made: nothing to share, nothing to guard
+            log.info("cannot lock %s (%s); building without the lock", lock.path, error.strerror or error)
+            return
+        self._lock = lock
+
+    def _release_lock(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
     def _log(self, report: Report) -> None:
+        if report.kept_damaged:
+            log.info("the generated site kept in %s differs from what was kept (%s file%s changed or "
+                     "missing, such as %s): generating it again", self.config.cache_dir,
+                     f"{len(report.kept_damaged):,}", "" if len(report.kept_damaged) == 1 else "s",
+                     report.kept_damaged[0])
+        if report.charts_damaged:
+            log.info("%s cached chart%s in %s differed from what was stored: drawn again",
+                     f"{report.charts_damaged:,}", "" if report.charts_damaged == 1 else "s",
+                     self.config.cache_dir)
+        if report.pages_damaged:
+            log.info("%s kept page%s differed from what was kept: rendered again",
+                     f"{report.pages_damaged:,}", "" if report.pages_damaged == 1 else "s")
         if report.reused:
             log.info("nothing changed under %s/: %s generated files reused in %.1f s",
                      self.config.data_dir, f"{report.files:,}", report.generate_seconds)
@@ -159,6 +259,7 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         )
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._release_lock()
         if not self.config.search:
             return
         if self._search_index is not None:
@@ -171,6 +272,17 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
             raise PluginError(f"briefgen: the search index could not be built: {error}") from error
         log.info("search index of %s pages %s in %.1f s", f"{indexed.pages:,}",
                  "reused (the pages are unchanged)" if indexed.reused else "built", indexed.seconds)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._release_lock()
+
+    def on_shutdown(self) -> None:
+        self._release_lock()
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if not self._problems:
+            return html
+        return problems_banner(self._problems, self.config.data_dir) + html
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:

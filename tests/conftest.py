@@ -24,7 +24,8 @@ def copy_project(source: Path, target: Path) -> Path:
 
 
 def mkdocs_build(
-    project: Path, site: Path, *, strict: bool = True, env: dict[str, str] | None = None
+    project: Path, site: Path, *, strict: bool = True, env: dict[str, str] | None = None,
+    quiet: bool = True,
 ) -> subprocess.CompletedProcess[str]:
     """Run `mkdocs build` as a user would, in a separate process."""
     command = [
@@ -32,7 +33,6 @@ def mkdocs_build(
         "-m",
         "mkdocs",
         "build",
-        "-q",
         "-f",
         str(project / "mkdocs.yml"),
         "-d",
@@ -40,6 +40,8 @@ def mkdocs_build(
     ]
     if strict:
         command.append("--strict")
+    if quiet:
+        command.append("-q")
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(command, capture_output=True, text=True, env=full_env, cwd=project, check=False)
 

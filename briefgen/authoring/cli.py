@@ -27,6 +27,13 @@ from briefgen.read.load import InvalidData, check_paths, load_corpus
 from briefgen.read.settings import settings_problems
 from briefgen.write.charts import ChartCache
 
+# Limits on what the commands read. An article is a few thousand words (the
+# longest read here is under 10 KB); drafting takes seconds at 256 KB and grows
+# faster than the text (82 s at 1 MB), so 256 KB, as for a brief file.
+MAX_ARTICLE_BYTES = 256 * 1024
+MAX_NAME_CHARACTERS = 200
+MAX_MATCHES = 50
+
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefgen", description="Briefs of news articles → a MkDocs site.")
@@ -56,14 +63,16 @@ def _parser() -> argparse.ArgumentParser:
         "name", nargs="+", metavar="NAME", help="a name in any spelling; several words are one name"
     )
     find.add_argument("--kind", choices=KINDS, action="append", help="only this kind (may be repeated)")
-    find.add_argument("--limit", type=int, default=5, help="at most this many matches (default: 5)")
+    find.add_argument("--limit", type=int, default=5,
+                      help=f"at most this many matches, 1 to {MAX_MATCHES} (default: 5)")
     draft = commands.add_parser(
         "draft",
         help="draft a brief from an article's plain text",
         description="Write DATA/briefs/ID.yml with the entities the registry knows already listed, and "
         "candidate names, figures and events in comments. An existing file is never overwritten.",
     )
-    draft.add_argument("article", type=Path, metavar="ARTICLE", help="the article as a UTF-8 text file")
+    draft.add_argument("article", type=Path, metavar="ARTICLE",
+                       help=f"the article as a UTF-8 text file, at most {MAX_ARTICLE_BYTES // 1024:,} KB")
     draft.add_argument("--id", required=True, dest="brief_id", metavar="ID", help="the new brief's id")
     draft.add_argument("--stdout", action="store_true", help="print the draft instead of writing the file")
     add = commands.add_parser(
@@ -116,12 +125,21 @@ def _check(paths: list[Path]) -> int:
         for path in missing:
             _error(f"no such file or directory: {path}")
         return 2
-    problems = check_paths(paths)
+    problems = _settings_problems(paths) + check_paths(paths)
     if not problems:
         problems = _generation_problems(paths)
     for problem in problems:
         print(problem)
     return 1 if problems else 0
+
+
+def _settings_problems(paths: list[Path]) -> list[Problem]:
+    """The problems of the mkdocs.yml beside each data directory checked (the
+    settings that reach a page or that briefgen depends on), as the build reports them."""
+    found: list[Problem] = []
+    for data_dir in sorted({(p if p.is_dir() else p.parent.parent).resolve() for p in paths}):
+        found += settings_problems(data_dir.parent / "mkdocs.yml", display_root=Path.cwd())
+    return sorted(set(found))
 
 
 def _generation_problems(paths: list[Path]) -> list[Problem]:
@@ -137,8 +155,6 @@ def _generation_problems(paths: list[Path]) -> list[Problem]:
         if settings is None:
             found.update(_generated_in_memory(data_dir))
             continue
-        config_file = settings.root / "mkdocs.yml"
-        found.update(settings_problems(config_file))
         try:
             generate(settings)
         except InvalidData:
@@ -213,6 +229,15 @@ def _registry(data_dir: Path) -> Corpus | None:
 
 
 def _find(data_dir: Path, name: str, kinds: Sequence[str], limit: int) -> int:
+    if not name.strip():
+        _error("give a name to look up")
+        return 2
+    if len(name) > MAX_NAME_CHARACTERS:
+        _error(f"a name is at most {MAX_NAME_CHARACTERS} characters; this one has {len(name):,}")
+        return 2
+    if not 1 <= limit <= MAX_MATCHES:
+        _error(f"--limit is a number from 1 to {MAX_MATCHES}, not {limit}")
+        return 2
     corpus = _registry(data_dir)
     if corpus is None:
         return 1
@@ -236,7 +261,7 @@ def _find(data_dir: Path, name: str, kinds: Sequence[str], limit: int) -> int:
 def _draft(data_dir: Path, article: Path, brief_id: str, to_stdout: bool) -> int:
     try:
         check_new_id(brief_id)
-        text = article.read_text(encoding="utf-8-sig")
+        text = _read_article(article)
     except ScaffoldError as err:
         _error(str(err))
         return 1
@@ -274,6 +299,23 @@ def _add(data_dir: Path, kind: EntityKind, name: str, aliases: Sequence[str], en
     return 0
 
 
+def _read_article(article: Path) -> str:
+    """The article's text; ScaffoldError when it is larger than an article can be.
+
+    Read up to the limit and no further, so that a device or a file still
+    growing (`/dev/zero`, a log) is refused as quickly as a large file."""
+    if article.is_dir():
+        raise ScaffoldError(f"{article} is a folder; give the article's text file")
+    with article.open("rb") as stream:
+        data = stream.read(MAX_ARTICLE_BYTES + 1)
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise ScaffoldError(
+            f"{article} is larger than {MAX_ARTICLE_BYTES // 1024:,} KB, more than any article: give the "
+            "article's plain text alone (copy it from the page), not a whole site, book or data file"
+        )
+    return data.decode("utf-8-sig")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns 0 on success, 1 on problems, 2 on usage errors."""
     parser = _parser()
@@ -308,6 +350,9 @@ def _export(config_file: Path, directory: Path, *, force: bool) -> int:
         return 1
     except ExportError as error:
         print(f"briefgen: error: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:  # the destination, not the data: a name too long, a full disk
+        print(f"briefgen: error: cannot export into {directory}: {error.strerror or error}", file=sys.stderr)
         return 1
     pages = sum(1 for path in written if path.endswith(".md"))
     print(

@@ -65,6 +65,10 @@ class Report:
     processes: int = 1
     pages_rendered: int | None = None  # under a server: rendered and kept from the last build
     pages_kept: int | None = None
+    # What a cache held that differed from what it was given: generated, drawn or rendered again.
+    kept_damaged: list[str] = field(default_factory=list)  # files of the kept site
+    charts_damaged: int = 0
+    pages_damaged: int = 0
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,7 @@ def generate(settings: Settings, *, memo: PageMemo | None = None, serving: bool 
     key = inputs_key(settings.data_dir, settings.key_settings)
     kept = SiteCache(settings.cache_dir)
     paths = kept.get(key)
+    damaged = list(kept.damaged)
     if paths is not None:
         report = Report(reused=True, files=len(paths), generate_seconds=time.perf_counter() - started)
         return Generated(kept.folder(key), paths, [], report)
@@ -105,9 +110,11 @@ def generate(settings: Settings, *, memo: PageMemo | None = None, serving: bool 
         done = generate_and_keep()
     if done is not None:
         paths, report = done
+        report.kept_damaged = damaged
         return Generated(kept.folder(key), paths, [], report)
     # The cache cannot be written: generated again, and held in memory.
     outputs, report = _generate_in_memory(settings, memo, serving)
+    report.kept_damaged = damaged
     return Generated(None, [o.path for o in outputs], outputs, report)
 
 
@@ -169,6 +176,8 @@ def _finish(report: Report, charts: ChartCache, usage: Usage, memo: PageMemo | N
     report.files = files
     report.generate_seconds = time.perf_counter() - loaded
     report.charts_drawn = charts.rendered
+    report.charts_damaged = charts.damaged
     report.processes = usage.processes
     if memo is not None:
         report.pages_rendered, report.pages_kept = memo.rendered, memo.reused
+        report.pages_damaged = memo.damaged

@@ -16,6 +16,10 @@ whole; a brief it only lists or links to, by what a listing shows of it
 to that brief. tests/build/test_pagememo.py holds the kept site equal to a
 fresh one after each kind of edit.
 
+Each kept page carries the hash of its text, checked when it is reused: a
+kept page that no longer matches (a bug that changed it in place, a worker's
+page damaged on its way back) is rendered again and counted in `damaged`.
+
 Kept only in memory, for one server: `mkdocs build` renders every page.
 A server's first build may still share its pages among forked workers
 (`mkdocs serve` builds once before it starts its server thread): each piece
@@ -27,6 +31,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import hashlib
 import os
 from collections.abc import Mapping
 from typing import Any
@@ -38,8 +43,9 @@ class PageMemo:
     """Pages by path, each with the fingerprint of what it was rendered from."""
 
     def __init__(self) -> None:
-        self.pages: dict[str, tuple[int, str]] = {}
+        self.pages: dict[str, tuple[int, str, bytes]] = {}
         self.reused = 0
+        self.damaged = 0
         self.rendered = 0
         self._prints: dict[int, tuple[object, int]] = {}
         self._corpus_wide = 0
@@ -72,13 +78,17 @@ class PageMemo:
         kept = self.pages.get(path)
         if key is None or kept is None or kept[0] != key:
             return None
+        if _digest(kept[1]) != kept[2]:
+            self.damaged += 1
+            del self.pages[path]
+            return None
         self.reused += 1
         return kept[1]
 
     def put(self, path: str, key: int | None, text: str) -> None:
         self.rendered += 1
         if key is not None:
-            self.pages[path] = (key, text)
+            self.pages[path] = (key, text, _digest(text))
             self._fresh.append((path, key, text))
 
     def taken(self) -> Kept:
@@ -93,7 +103,7 @@ class PageMemo:
         """File what another process kept (what this one kept is here already)."""
         if kept.process == os.getpid():
             return
-        self.pages.update((path, (key, text)) for path, key, text in kept.pages)
+        self.pages.update((path, (key, text, _digest(text))) for path, key, text in kept.pages)
         self.rendered += kept.rendered
         self.reused += kept.reused
 
@@ -127,6 +137,10 @@ class PageMemo:
         if brief is None:
             return 0
         return hash(("whole", *(self.fingerprint(getattr(brief, f.name)) for f in dataclasses.fields(brief))))
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 @dataclasses.dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import partial
 from importlib.resources import files as package_files
 from pathlib import Path
@@ -200,13 +201,14 @@ def _draw_charts(views: Sequence[View], cache: ChartCache,
     jobs = [job for view in views for job in view.charts(cache)]
     # The site-wide drawings first: the slowest, they should not be left for last.
     jobs = [job for job in jobs if job.slow] + [job for job in jobs if not job.slow]
-    before = cache.rendered
+    before, damaged = cache.rendered, cache.damaged
     done = run_all([_counting(cache, job.make) for job in jobs], usage)
     # Forked workers counted their own drawings; in one process they are counted twice here.
-    cache.rendered = before + sum(drawn for _, drawn, _ in done)
-    cache.used.update(*(used for _, _, used in done))
+    cache.rendered = before + sum(count.drawn for _, count in done)
+    cache.damaged = damaged + sum(count.damaged for _, count in done)
+    cache.used.update(*(count.used for _, count in done))
     return {key: PlacedChart(chart, path)
-            for made, _, _ in done for key, path, chart in made if chart is not None}
+            for made, _ in done for key, path, chart in made if chart is not None}
 
 
 def _drawn_now(cache: ChartCache, placed: Sequence[PlacedChart]) -> list[OutputFile]:
@@ -214,13 +216,22 @@ def _drawn_now(cache: ChartCache, placed: Sequence[PlacedChart]) -> list[OutputF
     return [OutputFile(p.path, svg) for p, svg in zip(placed, drawn, strict=True)]
 
 
-def _counting(cache: ChartCache, make: Callable[[], R]) -> Callable[[], tuple[R, int, set[str]]]:
-    """`make`, also returning how many charts it drew and the cache keys it used
-    (what a forked worker counts and notes stays in the worker)."""
-    def run() -> tuple[R, int, set[str]]:
-        before, seen = cache.rendered, set(cache.used)
+@dataclass(frozen=True)
+class _ChartCount:
+    """What one piece of chart work did to the cache: drawn, found damaged, keys used."""
+
+    drawn: int
+    damaged: int
+    used: set[str]
+
+
+def _counting(cache: ChartCache, make: Callable[[], R]) -> Callable[[], tuple[R, _ChartCount]]:
+    """`make`, also returning how many charts it drew, how many it found damaged
+    and the cache keys it used (what a forked worker counts stays in the worker)."""
+    def run() -> tuple[R, _ChartCount]:
+        before, damaged, seen = cache.rendered, cache.damaged, set(cache.used)
         made = make()
-        return made, cache.rendered - before, cache.used - seen
+        return made, _ChartCount(cache.rendered - before, cache.damaged - damaged, cache.used - seen)
     return run
 
 

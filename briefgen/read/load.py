@@ -70,6 +70,7 @@ from briefgen.read.positions import SourceText
 from briefgen.read.unitsfile import UnitsFile, read_units, unknown_family
 from briefgen.read.vocabulary import VOCABULARY_FILE, check_entries, read_vocabulary
 from briefgen.read.yamlsafe import (
+    EMPTY_FILE,
     MAX_FILE_BYTES,
     WHOLE_FILE,
     BadValue,
@@ -216,8 +217,35 @@ def _load_vocabulary(data_dir: Path, root: Path, problems: list[Problem]) -> tup
     if not path.exists() and not path.is_symlink():
         return DEFAULT_VOCABULARY, chk
     tree, found = _read(path, file)
-    problems.extend(found)
+    if tree is None and [p.message for p in found] == [EMPTY_FILE]:
+        return DEFAULT_VOCABULARY, chk  # every key is optional: a file of comments only changes nothing
+    # Kept with the file's own problems: a section that cannot be read is the
+    # cause of the "unknown side" problems that would follow (see check_entries).
+    chk.problems.extend(found)
     return read_vocabulary(tree, chk), chk
+
+
+def _duplicate_reference_ids(metrics: Mapping[str, tuple[ReadMapping | None, Location]]) -> list[Problem]:
+    """A metric's `references` each have an id of their own: a second use is located
+    at the duplicate, in metrics.yml (not later, as an unknown reference in a brief)."""
+    found = []
+    for metric_id, (obj, _) in sorted(metrics.items()):
+        if obj is None:
+            continue
+        seen: dict[str, int] = {}
+        for index, reference in enumerate(obj.get("references") or []):
+            if reference is None or reference.values.get("id") is None:
+                continue
+            ref_id = str(reference.values["id"])
+            if ref_id in seen:
+                found.append(Problem(
+                    reference.at["id"], f"{metric_id}.references[{index}].id",
+                    f"reference id `{ref_id}` is already used by `references[{seen[ref_id]}]` of this "
+                    "metric; give each reference its own id",
+                ))
+            else:
+                seen[ref_id] = index
+    return found
 
 
 def _check_metric_id(key: str) -> None:
@@ -294,10 +322,17 @@ def _outside(path: Path, project: Path) -> bool:
     return os.path.commonpath([real, top]) != top
 
 
+# Notes for contributors beside the briefs, never read as briefs.
+DOCUMENTATION_SUFFIXES = (".md",)
+
+
 def _brief_files(briefs_dir: Path, root: Path, project: Path, problems: list[Problem]) -> list[Path]:
     """The brief files in `briefs_dir`, sorted; anything else there is reported.
 
-    Files whose names start with `.` (editor swap files, .gitkeep) are ignored.
+    Files whose names start with `.` (editor swap files, .gitkeep) are ignored,
+    and so are Markdown files (a README.md for contributors): documentation,
+    not a brief mistyped. A name that looks like a brief's (`.yml.txt`,
+    `.yaml~`, `.YML`) keeps its error.
     """
     where = Location(_display(briefs_dir, root), 1, 1)
     if not briefs_dir.is_dir():
@@ -313,6 +348,8 @@ def _brief_files(briefs_dir: Path, root: Path, project: Path, problems: list[Pro
     for path in sorted(briefs_dir.iterdir(), key=lambda p: p.name):
         if path.name.startswith("."):
             continue
+        if path.suffix.lower() in DOCUMENTATION_SUFFIXES and path.is_file():
+            continue
         if path.suffix in BRIEF_SUFFIXES:
             briefs.append(path)
             continue
@@ -325,7 +362,8 @@ def _brief_files(briefs_dir: Path, root: Path, project: Path, problems: list[Pro
         else:
             message = (
                 "not a brief, and not read: data/briefs/ holds only .yml and .yaml files "
-                "(names starting with `.` are ignored); move or delete it"
+                "(names starting with `.` and Markdown notes such as README.md are ignored); "
+                "move or delete it"
             )
         problems.append(Problem(start, WHOLE_FILE, message))
     return briefs
@@ -521,7 +559,8 @@ def _load(data_dir: Path, root: Path, pending: bool = False) -> tuple[Corpus | N
     units = units_file.units
     _check_metric_families(metrics, units_file, problems)
     vocabulary, vocabulary_check = _load_vocabulary(data_dir, root, problems)
-    check_entries(vocabulary, entities, {chk.file: chk for chk in registry_checks})
+    check_entries(vocabulary, entities, {chk.file: chk for chk in registry_checks}, vocabulary_check)
+    problems += _duplicate_reference_ids(metrics)
     topics = (
         _load_table(data_dir, root, TOPICS_FILE, TOPIC_FIELDS, _check_topic_id, problems)
         if os.path.lexists(data_dir / TOPICS_FILE)

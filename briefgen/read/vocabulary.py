@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 
 from briefgen.model import A_KIND, DEFAULT_VOCABULARY, ENTITY_KINDS, ChartWords, EntityKind, Side, Vocabulary
+from briefgen.problems import Problem
 from briefgen.read.convert import FileCheck, ReadMapping, check_id, convert_object
 from briefgen.read.crosscheck import EntityInfo
 from briefgen.read.fields import (
@@ -49,8 +50,10 @@ def read_vocabulary(tree: YMap | None, chk: FileCheck) -> Vocabulary:
     if "qualifiers" in found:
         obj = convert_object(found["qualifiers"], QUALIFIER_WORD_FIELDS, "qualifiers", chk)
         if obj is not None:
-            defaults = dict(DEFAULT_VOCABULARY.qualifier_words)
-            words = tuple((q, obj.values.get(q) or defaults[q]) for q in QUALIFIER_WORD_FIELDS)
+            # A qualifier left out keeps its default word, as the file's header promises.
+            defaults = dict(words)
+            words = tuple((q, obj.values.get(q) or defaults[q]) for q in QUALIFIER_WORD_FIELDS
+                          if obj.values.get(q) or defaults.get(q))
     population, side_metrics = DEFAULT_VOCABULARY.population_metrics, DEFAULT_VOCABULARY.side_metrics
     if "charts" in found:
         obj = convert_object(found["charts"], CHART_FIELDS, "charts", chk)
@@ -113,7 +116,10 @@ def _sides(node: YNode, chk: FileCheck) -> tuple[Side, ...]:
             continue
         colour = obj.values["colour"]
         if not _COLOUR.fullmatch(colour):
-            chk.add(obj.at["colour"], f"{path}.colour", f"`{colour[:20]}` is not a colour; write #rrggbb")
+            # The cause of every "unknown side" of the entries on this side, which
+            # are therefore not reported: this problem comes first, and alone.
+            chk.problems.append(Problem(obj.at["colour"], f"{path}.colour",
+                                        f"`{colour[:20]}` is not a colour; write #rrggbb", root_cause=True))
             continue
         sides.append(Side(key.text, obj.values["label"], colour, origin=key.where,
                           belligerent=bool(obj.values.get("belligerent", False))))
@@ -144,9 +150,16 @@ def _metrics(obj: ReadMapping, key: str, default: tuple[str, ...]) -> tuple[str,
 
 
 def check_entries(vocabulary: Vocabulary, entities: Mapping[str, EntityInfo],
-                  checks: Mapping[str, FileCheck]) -> None:
-    """Each registry entry's `kind` is one its type lists, and its `side` one of the sides."""
+                  checks: Mapping[str, FileCheck], vocabulary_check: FileCheck | None = None) -> None:
+    """Each registry entry's `kind` is one its type lists, and its `side` one of the sides.
+
+    A side vocabulary.yml declares with a problem (a bad colour, no label) is
+    not reported again at every entry on it: that problem is their cause."""
     sides = [s.id for s in vocabulary.sides]
+    broken = {p.field.split(".")[1] for p in (vocabulary_check.problems if vocabulary_check else ())
+              if p.field.startswith("sides.") and p.field.count(".") >= 1}
+    if vocabulary_check is not None and any(p.field == "sides" for p in vocabulary_check.problems):
+        broken = {"*"}  # the whole section is unreadable: no side can be judged
     suggest = {kind: NearMisses(vocabulary.kinds_of(kind)) for kind in ENTITY_KINDS}
     for entity_id, info in sorted(entities.items()):
         obj, chk = info.obj, checks.get(info.file)
@@ -161,7 +174,7 @@ def check_entries(vocabulary: Vocabulary, entities: Mapping[str, EntityInfo],
                     f"unknown kind `{category}` for {A_KIND[info.kind]}; the kinds are "
                     f"{', '.join(allowed)} (`kinds: {info.kind}:` in data/{VOCABULARY_FILE}, where a new "
                     f"one is added){hint}")
-        if side is not None and side not in sides:
+        if side is not None and side not in sides and side not in broken and "*" not in broken:
             chk.add(obj.at["side"], f"{entity_id}.side",
                     f"unknown side `{side}`; the sides are {', '.join(sides)} "
                     f"(data/{VOCABULARY_FILE})" + did_you_mean(side, sides))

@@ -214,6 +214,7 @@ def quoting_hint(text: str, line_numbers: list[int]) -> str:
             return (f"; the value on line {number + 1} {why}, which YAML reads as markup: "
                     f"quote it: `{fixed.strip()}`")
     return ""
+EMPTY_FILE = "file is empty (or holds only comments)"
 
 
 def _finished(builder: _TreeBuilder, start: Location) -> tuple[YMap | None, list[Problem]]:
@@ -221,7 +222,7 @@ def _finished(builder: _TreeBuilder, start: Location) -> tuple[YMap | None, list
         return None, builder.problems
     root = builder.root
     if root is None:
-        builder.problems.append(Problem(start, WHOLE_FILE, "file is empty (or holds only comments)"))
+        builder.problems.append(Problem(start, WHOLE_FILE, EMPTY_FILE))
         return None, builder.problems
     if not isinstance(root, YMap):
         builder.problems.append(

@@ -62,12 +62,17 @@ class ChartCache:
     and libraries that drew it (`provenance.drawing_digest`): a chart drawn by
     other code, or another matplotlib, is never found again.
 
-    `rendered` counts the charts actually drawn by this instance.
+    Each file begins with a line holding the sha256 of the SVG that follows,
+    checked when it is read: a chart damaged on disk is drawn again, never
+    inlined in a page, and counted in `damaged`. `rendered` counts the charts
+    actually drawn by this instance.
     """
 
     def __init__(self, directory: Path) -> None:
         self.directory = Path(directory)
         self.rendered = 0
+        # Charts found on disk with other bytes than were stored: drawn again.
+        self.damaged = 0
         # The files this build looked up or stored: what `prune` keeps.
         self.used: set[str] = set()
         # While True, a chart missing from the cache is returned undrawn (svg ""),
@@ -93,9 +98,17 @@ class ChartCache:
         name = self.file_name(key)
         self.used.add(name)
         try:
-            return (self.directory / f"{name}.svg").read_text(encoding="utf-8")
+            stored = (self.directory / f"{name}.svg").read_text(encoding="utf-8")
         except OSError:  # not drawn yet, or the cache is not a readable folder
             return None
+        except UnicodeDecodeError:
+            self.damaged += 1
+            return None
+        digest, _, text = stored.partition("\n")
+        if digest != _stamp(text):
+            self.damaged += 1
+            return None
+        return text
 
     def store(self, key: str, text: str) -> None:
         name = self.file_name(key)
@@ -105,7 +118,7 @@ class ChartCache:
             # Write then rename, so an interrupted build never leaves half an SVG.
             fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-                out.write(text)
+                out.write(_stamp(text) + "\n" + text)
             os.replace(tmp, self.directory / f"{name}.svg")
         except OSError:
             pass  # a cache that cannot be written costs the next build time, not this one
@@ -123,6 +136,11 @@ class ChartCache:
         except OSError:
             pass  # a cache that cannot be read or written is only slower
         return removed
+
+
+def _stamp(svg: str) -> str:
+    """The first line of a cached chart: the sha256 of the SVG below it."""
+    return "sha256:" + hashlib.sha256(svg.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def draw_later(cache: ChartCache, charts: Iterable[Chart]) -> list[str]:

@@ -78,3 +78,56 @@ def test_schema_is_published_at_a_stable_path() -> None:
     assert output.content == (REPO / "briefgen" / "schema.json").read_text("utf-8")
     assert isinstance(output.content, str)
     assert json.loads(output.content)["title"] == "briefgen brief"
+
+
+def _step(name: str) -> dict[str, Any]:
+    return next(s for s in steps(workflow()["jobs"]["check"]) if s.get("name") == name)
+
+
+def test_ci_finds_a_browser_before_the_tests_run(tmp_path: Path) -> None:
+    """GitHub sets CI=true, where a missing browser fails the browser tests: the
+    workflow must hand them one. Its step runs here as GitHub runs it."""
+    names = [s.get("name") for s in steps(workflow()["jobs"]["check"])]
+    assert names.index("Find a browser for the browser tests") < names.index("Run the tests")
+    script = _step("Find a browser for the browser tests")["run"]
+    github_env = tmp_path / "github_env"
+    result = subprocess.run(["bash", "-e", "-c", script], env={**os.environ, "GITHUB_ENV": str(github_env)},
+                            capture_output=True, text=True, timeout=600, check=False)
+    assert result.returncode == 0, result.stderr
+    (line,) = github_env.read_text("utf-8").splitlines()
+    name, _, browser = line.partition("=")
+    assert name == "BRIEFGEN_CHROMIUM" and os.access(browser, os.X_OK)
+    # ... the variable the browser tests read.
+    browser_tests = (REPO / "tests" / "browser" / "conftest.py").read_text("utf-8")
+    assert 'os.environ.get("BRIEFGEN_CHROMIUM"' in browser_tests
+
+
+def test_ci_runs_what_the_readme_tells_a_contributor_to_run() -> None:
+    readme = (REPO / "README.md").read_text("utf-8")
+    pyproject = (REPO / "pyproject.toml").read_text("utf-8")
+    python = str(_step_with_python()["with"]["python-version"])
+    assert f"Python {python}" in readme
+    assert re.search(rf'requires-python = ">={re.escape(python)}"', pyproject)
+    commands = [s.get("run", "") for s in steps(workflow()["jobs"]["check"])]
+    install = next(c for c in commands if "pip install" in c)
+    extras = re.search(r"-e '(\.\[[a-z,]+\])'", install)
+    assert extras and f"pip install -e '{extras[1]}'" in readme
+    for command in ("briefgen check", "mkdocs build --strict", "python -m pytest"):
+        assert command in commands, command
+        assert command in readme, command
+
+
+def _step_with_python() -> dict[str, Any]:
+    return next(s for s in steps(workflow()["jobs"]["check"])
+                if s.get("uses", "").startswith("actions/setup-python@"))
+
+
+def test_pre_commit_hook_runs_when_mkdocs_yml_changes(tmp_path: Path) -> None:
+    config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text("utf-8"))
+    (hook,) = [hook for repo in config["repos"] for hook in repo["hooks"]]
+    assert re.search(hook["files"], "mkdocs.yml") and not re.search(hook["files"], "docs/index.md")
+    shutil.copytree(REPO / "data", tmp_path / "data")
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nsite_url: 'javascript:alert(1)'\n", "utf-8")
+    failed = run_hook(tmp_path)
+    assert failed.returncode == 1
+    assert failed.stdout.startswith("mkdocs.yml:2:11: site_url:"), failed.stdout

@@ -84,5 +84,5 @@ def test_a_failure_in_any_stage_leaves_the_last_site_untouched(
     assert [p.name for p in cache.glob(".new-*")] == []
     (listing,) = cache.glob("site-*.json")
     kept = cache / listing.stem
-    assert sorted(json.loads(listing.read_text())) == sorted(
+    assert sorted(json.loads(listing.read_text())["files"]) == sorted(
         p.relative_to(kept).as_posix() for p in kept.rglob("*") if p.is_file())

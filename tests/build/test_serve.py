@@ -83,8 +83,8 @@ def test_serve_rebuilds_on_data_edits_and_survives_a_bad_one(tmp_path: Path) -> 
         assert "published" in log_text().split("data/briefs/alpha.yml:")[1].splitlines()[0]
         time.sleep(1)
         assert server.poll() is None, "the server stopped on a bad edit"
-        # (MkDocs holds page requests while the last rebuild failed, so the
-        # page is fetched again only after the fix.)
+        # (The server keeps serving the last good site meanwhile, with the
+        # problems above every page: tests/build/test_serve_problems.py.)
 
         alpha.write_text(good.replace("Alpha report, revised", "Alpha report, third"))
         wait_for(lambda: "Alpha report, third" in fetch(url), "the rebuild after the fix")

@@ -81,3 +81,32 @@ def test_a_path_leaving_the_folder_is_never_written(tmp_path):
     with pytest.raises(ValueError, match="would leave"):
         write_file(tmp_path / "site", OutputFile("../escaped.md", "x"))
     assert not (tmp_path / "escaped.md").exists()
+
+
+@pytest.mark.parametrize("damage", ["truncate", "edit", "remove", "replace-by-folder"])
+def test_a_kept_file_changed_since_it_was_kept_is_found_and_named(tmp_path, damage):
+    cache = SiteCache(tmp_path)
+    _kept(cache, "k", FILES)
+    target = cache.folder("k") / "index.md"
+    if damage == "truncate":
+        target.write_bytes(target.read_bytes()[:5])
+    elif damage == "edit":  # same length, one byte changed
+        data = bytearray(target.read_bytes())
+        data[0] ^= 1
+        target.write_bytes(bytes(data))
+    elif damage == "remove":
+        target.unlink()
+    else:
+        target.unlink()
+        target.mkdir()
+    assert cache.get("k") is None
+    assert cache.damaged == ["index.md"]
+    _kept(cache, "k", FILES)
+    assert cache.get("k") == PATHS and cache.damaged == []
+
+
+def test_a_list_of_an_earlier_version_without_hashes_is_not_trusted(tmp_path):
+    cache = SiteCache(tmp_path)
+    _kept(cache, "k", FILES)
+    (tmp_path / "site-k.json").write_text('["' + '", "'.join(PATHS) + '"]')
+    assert cache.get("k") is None
