@@ -290,7 +290,7 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         # tab: light its section's, for as long as this page is rendered.
         self._lit = None
         if urls.is_detail_page(page.file.src_uri):
-            section = page.file.src_uri.split("/", 1)[0] + "/index.md"
+            section = urls.section_index_path(page.file.src_uri)
             for item in nav.items:
                 if isinstance(item, Page) and item.file.src_uri == section:
                     item.active = True
