@@ -53,8 +53,10 @@ MUTATIONS = [
              "low = high = figure.value * factor", "low = high = figure.value",
              ("tests/analyse/test_figures.py", "tests/analyse/test_bug_classes.py")),
     Mutation("all-allow-wording-drops-exclusive-bound", "briefgen/analyse/figures.py",
-             "    if r.low_inclusive and r.high_inclusive:\n        return f\"{converted(low)}",
-             "    if r.low_inclusive or r.high_inclusive:\n        return f\"{converted(low)}",
+             "    if r.low_inclusive and r.high_inclusive:\n"
+             "        return _with_base(\"\", [_in_base(low, r), _in_base",
+             "    if r.low_inclusive or r.high_inclusive:\n"
+             "        return _with_base(\"\", [_in_base(low, r), _in_base",
              ("tests/analyse/test_bug_classes.py",)),
     # --- downloads and feed
     Mutation("csv-tab-and-return-not-defused", "briefgen/write/downloads.py",
@@ -71,9 +73,9 @@ MUTATIONS = [
              '"figures": len(b.figures)', '"figures": len(b.quotes)',
              ("tests/write/test_bug_classes.py",)),
     # --- build machinery
-    Mutation("cache-key-without-site-url", "briefgen/plugin.py",
-             "inputs_key(data_dir, (config.site_name, about, site_url))",
-             "inputs_key(data_dir, (config.site_name, about))",
+    Mutation("cache-key-without-site-url", "briefgen/build/generation.py",
+             "return (self.site_name, self.about, self.site_url)",
+             "return (self.site_name, self.about)",
              ("tests/build/test_bug_classes.py", "-k", "site_url")),
     Mutation("memo-forgets-metrics", "briefgen/build/pagememo.py",
              "wide = (corpus.entities, corpus.metrics, corpus.units,",
@@ -178,6 +180,27 @@ MUTATIONS = [
     Mutation("workflow-python-drifts", ".github/workflows/site.yml",
              'python-version: "3.11"', 'python-version: "3.12"',
              ("tests/authoring/test_contributor_workflow.py", "-k", "readme")),
+    # --- the house by layer (issue 18)
+    Mutation("read-imports-write", "briefgen/read/load.py",
+             "from briefgen.sitemap import RESERVED_IDS\n",
+             "from briefgen.sitemap import RESERVED_IDS\nfrom briefgen.write import urls  # noqa: F401\n",
+             ("tests/test_layers.py",)),
+    Mutation("memo-forgets-a-listed-briefs-type", "briefgen/build/pagememo.py",
+             "brief.published, brief.article_type, brief.topics,", "brief.published, brief.topics,",
+             ("tests/build/test_pagememo.py",)),
+    Mutation("chart-file-ignores-the-drawing-code", "briefgen/write/charts.py",
+             'f"{key}\\0{drawing_digest()}"', 'f"{key}"',
+             ("tests/build/test_cache_keys.py",)),
+    Mutation("check-generates-in-memory-only", "briefgen/authoring/cli.py",
+             "            generate(settings)\n", "            _generated_in_memory(data_dir)\n",
+             ("tests/e2e/test_build.py::test_a_check_then_a_build_generates_the_site_once",)),
+    Mutation("one-worker-still-generates-apart", "briefgen/build/parallel.py",
+             "    if workers() < 2 or not can_fork():", "    if not can_fork():",
+             ("tests/build/test_parallel.py::test_one_worker_or_little_work_stays_in_this_process",)),
+    Mutation("directory-urls-off-accepted", "briefgen/read/settings.py",
+             'if directory_urls is not None and (_plain(directory_urls) or "").strip().lower() in _FALSE:',
+             "if False:",
+             ("tests/e2e/test_build.py::test_directory_urls_off_is_refused_at_its_line_by_check_and_build",)),
 ]
 
 
