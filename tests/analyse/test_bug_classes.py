@@ -17,7 +17,7 @@ def _range(qualifier: str = "exact", low: float = 15, high: float = 20, unit: st
 def test_a_range_in_a_unit_of_a_thousand_is_read_in_the_base_unit() -> None:
     r = reading(_range())
     assert (r.low, r.high, r.low_inclusive, r.high_inclusive) == (15_000, 20_000, True, True)
-    assert normalised_text(_range()) == "15,000–20,000"
+    assert normalised_text(_range()) == "15,000–20,000 troops"  # a count says what it counts
 
 
 def test_a_range_written_high_first_is_read_low_first_after_conversion() -> None:
