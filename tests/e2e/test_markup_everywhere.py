@@ -53,6 +53,10 @@ VOCABULARY = """sides:
     colour: "#D55E00"
 qualifiers:
   about: 'about {p}'
+kinds:
+  person: [analyst, commander, official]
+  place: [city, region]
+  organisation: [media-outlet, think-tank]
 """
 
 
