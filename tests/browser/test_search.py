@@ -89,10 +89,10 @@ def test_the_search_opens_from_the_header_button_on_a_phone(visit):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_search_dialog_and_its_results_pass_axe(visit, scheme):
-    from tests.browser.test_accessibility import own_findings
+    from tests.browser.test_accessibility import findings
 
     page = visit("/", scheme=scheme).page
     _search(page, "Pokrovsk")
     assert page.get_attribute(".md-search", "aria-label") == "Search"
-    found = [finding for finding in own_findings(page) if "md-search" in finding]
+    found = [finding for finding in findings(page) if "md-search" in finding]
     assert found == [], "\n".join(found)
