@@ -262,7 +262,7 @@ def meta_title(title: str) -> str:
     return json.dumps(str(plain(one_line)))
 
 
-_TABLE = re.compile(r"<table>\n(.*?)\n</table>", re.S)
+_TABLE = re.compile(r"<table((?: [^>]*)?)>\n(.*?)\n</table>", re.S)
 _ROW = re.compile(r"(<tr\b[^>]*>)(.*?)(</tr>)", re.S)
 _HEAD_CELL = re.compile(r"<th>(.*?)</th>", re.S)
 
@@ -277,7 +277,7 @@ def stackable_tables(text: str) -> str:
     """
 
     def table(match: re.Match[str]) -> str:
-        body = match.group(1)
+        attributes, body = match.group(1), match.group(2)
         head, _, rest = body.partition("</thead>")
         labels = [re.sub(r"<[^>]+>", "", h).strip() for h in _HEAD_CELL.findall(head)]
         if not labels or not rest:
@@ -288,7 +288,7 @@ def stackable_tables(text: str) -> str:
             inner = re.sub(r"<td(?=[ >])", lambda _: f'<td data-label="{next(cells, "")}"', r.group(2))
             return r.group(1) + inner + r.group(3)
 
-        return f'<div class="bg-stack">\n<table>\n{head}</thead>{_ROW.sub(row, rest)}\n</table>\n</div>'
+        return f'<div class="bg-stack">\n<table{attributes}>\n{head}</thead>{_ROW.sub(row, rest)}\n</table>\n</div>'
 
     return _TABLE.sub(table, text)
 

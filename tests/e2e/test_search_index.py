@@ -76,3 +76,37 @@ def test_a_build_whose_pages_are_unchanged_reuses_the_last_index(tmp_path: Path)
                      encoding="utf-8")
     _, kept_after = build_and_index()
     assert len(kept_after) == 1 and kept_after != kept_first  # made again, the old one dropped
+
+
+def _indexed_text(site: Path) -> dict[str, str]:
+    """What Pagefind holds of each page: its fragments, gzip'd JSON after a signature."""
+    import gzip
+
+    texts = {}
+    for fragment in (site / "search" / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes())
+        record = json.loads(data.removeprefix(b"pagefind_dcd"))
+        texts[record["url"]] = record["content"]
+    return texts
+
+
+def test_the_index_holds_what_a_page_says_not_the_lists_of_other_pages(real_site):
+    # Lists of other pages' content (a place's briefs, figures and events; a
+    # brief's related briefs and the data behind its chart) are searchable on
+    # their own pages: indexed again they crowd every result for a name, and
+    # cost Pagefind a third of its memory at 1,000 briefs.
+    texts = _indexed_text(real_site)
+    place = texts["/places/pokrovsk/"]
+    assert "Pokrovsk" in place and "Also written" in place
+    html = read(real_site, "places/pokrovsk/")
+    listed = re.search(r'<ul class="bg-appearances" data-pagefind-ignore>(.*?)</ul>', html, re.S)
+    assert listed
+    for title in re.findall(r"<a [^>]*>([^<]+)</a>", listed.group(1)):
+        assert title not in place
+    brief = texts["/briefs/pokrovsk-on-the-brink/"]
+    summary = re.search(r'<div class="bg-summary">\s*<p>(.*?)</p>', read(real_site, "briefs/pokrovsk-on-the-brink/"),
+                        re.S)
+    assert summary
+    first_words = " ".join(re.sub(r"<[^>]+>", "", summary.group(1)).split()[:6])
+    assert first_words in brief
+    assert "The data behind this chart" not in brief

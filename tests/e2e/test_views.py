@@ -191,7 +191,7 @@ def test_the_timeline_lists_every_event_in_date_order_linked_to_its_brief(mini_s
     months = re.findall(r'<tr class="bg-month"><th colspan="5" scope="colgroup" id="[^"]+">([^<]+)</th>',
                         html)
     assert months == ["2022, month not given", "May 2023", "October 2025"]
-    assert html.count("<table>") == 1
+    assert html.count("<table") == 1
     assert re.search(r'<a href="\.\./places/bakhmut/"[^>]*>Bakhmut</a>', html)
     assert '<a href="../people/boris-ivanov/"' in html
     for anchor in ("event-siege-begins", "event-bakhmut-taken"):

@@ -52,11 +52,11 @@ def test_indexes_and_entity_lists_are_paginated(tmp_path: Path) -> None:
     assert '<a href="../../">1</a>' in files["briefs/page/2.md"]
     # An entity page shows the newest few and links the full, paginated list.
     place = files["places/pokrovsk.md"]
-    assert place.split('<ul class="bg-appearances">')[1].split("</ul>")[0].count("<li>") == INLINE
+    assert place.split('<ul class="bg-appearances" data-pagefind-ignore>')[1].split("</ul>")[0].count("<li>") == INLINE
     assert f'<a href="briefs/">All {BRIEFS} briefs, newest first →</a>' in place
     assert "places/pokrovsk/briefs/page/3.md" in files
     person = files["people/volodymyr-zelensky.md"]
-    assert person.count('<blockquote class="bg-quote">') == INLINE
+    assert person.count('<blockquote class="bg-quote" data-pagefind-ignore>') == INLINE
     assert f"All {BRIEFS} quotes" in person
     # Every value of a large comparison is listed, a page at a time.
     last = files["figures/population-prewar/pokrovsk/page/3.md"]
