@@ -36,7 +36,7 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
-from briefgen.model import Brief, Corpus
+from briefgen.model import Brief, Corpus, Location
 
 
 class PageMemo:
@@ -111,6 +111,11 @@ class PageMemo:
         """A hash of everything `value` holds; TypeError for a value of unknown shape."""
         if value is None or isinstance(value, (str, int, float, bool, bytes, enum.Enum)):
             return hash((type(value).__name__, value))
+        if isinstance(value, Location):
+            # Where a value sits in its file is shown on no page (only in
+            # problems): a summary that grows by a line moves every figure
+            # below it, which must not render every page that shows one.
+            return 0
         known = self._prints.get(id(value))
         if known is not None:
             return known[1]

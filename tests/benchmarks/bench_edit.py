@@ -19,6 +19,7 @@ import json
 import logging
 import os
 import tempfile
+import textwrap
 import time
 from pathlib import Path
 from typing import Any
@@ -50,9 +51,7 @@ def run(briefs: int, *, copies: bool, dirty: bool, all_pages: bool) -> dict[str,
             plugin._search_index.finished.wait(1800)
         brief = sorted((project / "data" / "briefs").glob("*.yml"))[len(list(
             (project / "data" / "briefs").glob("*.yml"))) // 2]
-        data = yaml.safe_load(brief.read_text(encoding="utf-8"))
-        data["summary"] = data["summary"] + " One more sentence."
-        brief.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        brief.write_text(_summary_grown(brief.read_text(encoding="utf-8")), encoding="utf-8")
         started = time.perf_counter()
         build(config, dirty=dirty)
         shown = time.perf_counter() - started
@@ -64,6 +63,17 @@ def run(briefs: int, *, copies: bool, dirty: bool, all_pages: bool) -> dict[str,
                 "all_pages": all_pages, "first_build_s": round(first, 1), "edit_shown_s": round(shown, 2),
                 "edit_searchable_s": None if searchable is None else round(searchable, 1),
                 "pages_kept": None if plugin._rendered is None else plugin._rendered.reused}
+
+
+def _summary_grown(text: str) -> str:
+    """The brief with a sentence added to its summary, as an author types it: in
+    the text, the summary rewrapped (so the lines below it move), the rest as it was."""
+    lines = text.splitlines()
+    start = next(n for n, line in enumerate(lines) if line.startswith("summary:"))
+    end = next(n for n in range(start + 1, len(lines)) if not lines[n].startswith(" "))
+    summary = yaml.safe_load("\n".join(lines[start:end]))["summary"] + " One more sentence."
+    wrapped = textwrap.wrap(summary, 60, break_on_hyphens=False, break_long_words=False)
+    return "\n".join([*lines[:start], "summary: >-", *("  " + line for line in wrapped), *lines[end:]]) + "\n"
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -3,6 +3,7 @@ with only the pages the edit changes rendered again."""
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
@@ -120,3 +121,34 @@ def test_an_edit_to_a_summary_renders_that_brief_alone(project: Path, tmp_path: 
     EDITS["summary"](project / "data")
     _site(project, cache, memo)
     assert (memo.rendered, memo.reused) == (1, kept - 1)
+
+
+def test_an_edit_that_moves_lines_renders_only_what_it_changes(project: Path, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    # As an author edits: in the text, not through a YAML round trip. A
+    # comment at the top moves every line of the brief and changes nothing
+    # shown; a summary that grows by a line moves every figure below it and
+    # changes the brief's own page only.
+    monkeypatch.setenv("BRIEFGEN_WORKERS", "1")
+    cache, memo = ChartCache(tmp_path / "charts"), PageMemo()
+    _site(project, cache, memo)
+    kept = memo.rendered
+    path = sorted((project / "data" / "briefs").glob("*.yml"))[11]
+    text = path.read_text(encoding="utf-8")
+    assert "figures:" in text
+    path.write_text("# checked again by the desk\n" + text, encoding="utf-8")
+    _site(project, cache, memo)
+    assert (memo.rendered, memo.reused) == (0, kept)
+    brief = yaml.safe_load(path.read_text(encoding="utf-8"))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = next(n for n, line in enumerate(lines) if line.startswith("summary:"))
+    end = next(n for n in range(start + 1, len(lines)) if not lines[n].startswith(" "))
+    wrapped = textwrap.wrap(brief["summary"] + " A sentence the annotator added.", 40, break_on_hyphens=False,
+                            break_long_words=False)
+    grown = "\n".join([*lines[:start], "summary: >-", *("  " + line for line in wrapped), *lines[end:]]) + "\n"
+    assert len(wrapped) > end - start
+    path.write_text(grown, encoding="utf-8")
+    assert yaml.safe_load(grown)["figures"] == brief["figures"]
+    kept_site = _site(project, cache, memo)
+    assert (memo.rendered, memo.reused) == (1, kept - 1)
+    assert kept_site == _site(project, cache, None)
