@@ -260,6 +260,8 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._release_lock()
+        if self._memo is not None:
+            self._memo.fill_now()  # a server that started on a kept site: its pages, filed in a thread
         if not self.config.search:
             return
         if self._search_index is not None:

@@ -209,8 +209,16 @@ MUTATIONS = [
              '_TABLE = re.compile(r"<table((?: [^>]*)?)>', '_TABLE = re.compile(r"<table()>',
              ("tests/write/test_pages.py",)),
     Mutation("memo-fingerprints-source-lines", "briefgen/build/pagememo.py",
-             "        if isinstance(value, Location):\n", "        if isinstance(value, Location) and False:\n",
+             "        if isinstance(value, Location):\n",
+             "        if isinstance(value, Location) and False:\n",
              ("tests/build/test_pagememo.py::test_an_edit_that_moves_lines_renders_only_what_it_changes",)),
+    Mutation("server-on-a-kept-site-never-fills-its-memo", "briefgen/build/generation.py",
+             "        if memo is not None and not memo.pages:\n", "        if False:\n",
+             ("tests/build/test_pagememo.py::test_a_server_started_on_a_kept_site_renders_only_what_the_first_edit_changes",)),
+    Mutation("memo-filled-from-data-edited-meanwhile", "briefgen/build/generation.py",
+             "    if inputs_key(settings.data_dir, settings.key_settings) != key:\n",
+             "    if False:\n",
+             ("tests/build/test_pagememo.py::test_an_edit_saved_while_the_memo_is_filled_is_never_served_stale",)),
 ]
 
 

@@ -22,12 +22,13 @@ from __future__ import annotations
 import gc
 import time
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from briefgen.build.pagememo import PageMemo
 from briefgen.build.parallel import Usage, can_fork, run_apart
 from briefgen.build.sitecache import SiteCache, discard, inputs_key
-from briefgen.build.steps import generate_site, write_site
+from briefgen.build.steps import fill_memo, generate_site, write_site
 from briefgen.model import Corpus
 from briefgen.read.load import collections_paused, load_corpus
 from briefgen.read.yamlsafe import forget_parsed
@@ -91,11 +92,17 @@ def generate(settings: Settings, *, memo: PageMemo | None = None, serving: bool 
     cache was found writable.
     """
     started = time.perf_counter()
+    if memo is not None:
+        memo.finished()
     key = inputs_key(settings.data_dir, settings.key_settings)
     kept = SiteCache(settings.cache_dir)
     paths = kept.get(key)
     damaged = list(kept.damaged)
     if paths is not None:
+        if memo is not None and not memo.pages:
+            # A server starting on a kept site: its pages are filed in the memo
+            # once the site shows, so that the first edit renders only its own.
+            memo.fill_later(partial(_fill_memo, settings, key, kept.folder(key), memo))
         report = Report(reused=True, files=len(paths), generate_seconds=time.perf_counter() - started)
         return Generated(kept.folder(key), paths, [], report)
 
@@ -116,6 +123,17 @@ def generate(settings: Settings, *, memo: PageMemo | None = None, serving: bool 
     outputs, report = _generate_in_memory(settings, memo, serving)
     report.kept_damaged = damaged
     return Generated(None, [o.path for o in outputs], outputs, report)
+
+
+def _fill_memo(settings: Settings, key: str, folder: Path, memo: PageMemo) -> None:
+    # The data must be what the kept site was made from: an author may save a
+    # file while this runs, and pages filed under the fingerprint of an edit
+    # they do not show would be served as if they did.
+    corpus = load_corpus(settings.data_dir, display_root=settings.root)  # its parsed files kept for the edit
+    if inputs_key(settings.data_dir, settings.key_settings) != key:
+        return
+    fill_memo(corpus, ChartCache(settings.cache_dir), folder, memo, site_name=settings.site_name,
+              about=settings.about, site_url=settings.site_url)
 
 
 def _generate_into(kept: SiteCache, key: str, settings: Settings, memo: PageMemo | None, serving: bool,

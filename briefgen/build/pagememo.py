@@ -33,7 +33,8 @@ import dataclasses
 import enum
 import hashlib
 import os
-from collections.abc import Mapping
+import threading
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from briefgen.model import Brief, Corpus, Location
@@ -51,6 +52,8 @@ class PageMemo:
         self._corpus_wide = 0
         self._fresh: list[tuple[str, int, str]] = []
         self._counted = (0, 0)
+        self._fill: Callable[[], object] | None = None
+        self._filling: threading.Thread | None = None
 
     def start(self, corpus: Corpus, settings: tuple[str, ...]) -> None:
         """Begin a build of `corpus`: what every page may read, fingerprinted once."""
@@ -90,6 +93,31 @@ class PageMemo:
         if key is not None:
             self.pages[path] = (key, text, _digest(text))
             self._fresh.append((path, key, text))
+
+    def file(self, path: str, key: int | None, text: str) -> None:
+        """Keep a page made by an earlier build of the same inputs, without counting it rendered."""
+        if key is not None:
+            self.pages[path] = (key, text, _digest(text))
+
+    def fill_later(self, fill: Callable[[], object]) -> None:
+        """`fill` files the pages of a kept site (build/steps.py's `fill_memo`): run by
+        `fill_now` in a thread, once the server has shown the site, or by `finished`."""
+        self._filling, self._fill = None, fill
+
+    def fill_now(self) -> None:
+        fill, self._fill = self._fill, None
+        if fill is not None:
+            self._filling = threading.Thread(target=_quietly, args=(fill,), daemon=True,
+                                             name="briefgen-page-memo")
+            self._filling.start()
+
+    def finished(self) -> None:
+        """Wait for the memo to be filled (or fill it here): a build must not start
+        before, nor change what it holds while it is filled."""
+        self.fill_now()
+        if self._filling is not None:
+            self._filling.join()
+            self._filling = None
 
     def taken(self) -> Kept:
         """What this process kept and counted since it last asked: in a forked
@@ -142,6 +170,15 @@ class PageMemo:
         if brief is None:
             return 0
         return hash(("whole", *(self.fingerprint(getattr(brief, f.name)) for f in dataclasses.fields(brief))))
+
+
+def _quietly(fill: Callable[[], object]) -> None:
+    # The memo only saves time: if it cannot be filled (the data changed while
+    # it was, a file of the kept site went missing), the next edit renders more.
+    try:
+        fill()
+    except Exception:  # noqa: BLE001
+        pass
 
 
 def _digest(text: str) -> bytes:

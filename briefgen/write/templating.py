@@ -288,7 +288,8 @@ def stackable_tables(text: str) -> str:
             inner = re.sub(r"<td(?=[ >])", lambda _: f'<td data-label="{next(cells, "")}"', r.group(2))
             return r.group(1) + inner + r.group(3)
 
-        return f'<div class="bg-stack">\n<table{attributes}>\n{head}</thead>{_ROW.sub(row, rest)}\n</table>\n</div>'
+        rows = _ROW.sub(row, rest)
+        return f'<div class="bg-stack">\n<table{attributes}>\n{head}</thead>{rows}\n</table>\n</div>'
 
     return _TABLE.sub(table, text)
 

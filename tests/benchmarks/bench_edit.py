@@ -70,7 +70,7 @@ def _summary_grown(text: str) -> str:
     the text, the summary rewrapped (so the lines below it move), the rest as it was."""
     lines = text.splitlines()
     start = next(n for n, line in enumerate(lines) if line.startswith("summary:"))
-    end = next(n for n in range(start + 1, len(lines)) if not lines[n].startswith(" "))
+    end = next(n for n in range(start + 1, len(lines)) if lines[n][:1].isalpha())  # the next key
     summary = yaml.safe_load("\n".join(lines[start:end]))["summary"] + " One more sentence."
     wrapped = textwrap.wrap(summary, 60, break_on_hyphens=False, break_long_words=False)
     return "\n".join([*lines[:start], "summary: >-", *("  " + line for line in wrapped), *lines[end:]]) + "\n"

@@ -3,18 +3,19 @@ with only the pages the edit changes rendered again."""
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import yaml
 
+from briefgen.build.generation import Generated, Settings, generate
 from briefgen.build.pagememo import PageMemo
 from briefgen.build.steps import generate_site
 from briefgen.read.load import load_corpus
 from briefgen.write.charts import ChartCache
 from briefgen.write.urls import OutputFile
+from tests.benchmarks.bench_edit import _summary_grown
 from tests.benchmarks.synthetic import synthetic_project
 
 Edit = Callable[[Path], None]
@@ -140,15 +141,48 @@ def test_an_edit_that_moves_lines_renders_only_what_it_changes(project: Path, tm
     _site(project, cache, memo)
     assert (memo.rendered, memo.reused) == (0, kept)
     brief = yaml.safe_load(path.read_text(encoding="utf-8"))
-    lines = path.read_text(encoding="utf-8").splitlines()
-    start = next(n for n, line in enumerate(lines) if line.startswith("summary:"))
-    end = next(n for n in range(start + 1, len(lines)) if not lines[n].startswith(" "))
-    wrapped = textwrap.wrap(brief["summary"] + " A sentence the annotator added.", 40, break_on_hyphens=False,
-                            break_long_words=False)
-    grown = "\n".join([*lines[:start], "summary: >-", *("  " + line for line in wrapped), *lines[end:]]) + "\n"
-    assert len(wrapped) > end - start
+    grown = _summary_grown(path.read_text(encoding="utf-8"))
     path.write_text(grown, encoding="utf-8")
     assert yaml.safe_load(grown)["figures"] == brief["figures"]
     kept_site = _site(project, cache, memo)
     assert (memo.rendered, memo.reused) == (1, kept - 1)
     assert kept_site == _site(project, cache, None)
+
+
+def _served_after_an_edit(project: Path, tmp_path: Path, *, edit_while_filling: bool) -> Generated:
+    settings = Settings(project / "data", project, project / ".cache" / "briefgen", "Test")
+    generate(settings)
+    memo = PageMemo()
+    assert generate(settings, memo=memo, serving=True).report.reused
+    path = sorted((project / "data" / "briefs").glob("*.yml"))[5]
+    if not edit_while_filling:
+        memo.fill_now()  # as the plugin does once MkDocs has shown the site
+        memo.finished()
+    path.write_text(_summary_grown(path.read_text(encoding="utf-8")), encoding="utf-8")
+    edited = generate(settings, memo=memo, serving=True)  # fills first, if not yet
+    assert edited.folder is not None
+    fresh = _site(project, ChartCache(tmp_path / "charts"), None)
+    assert sorted(edited.paths) == sorted(output.path for output in fresh)
+    for output in fresh:
+        content = output.content.encode() if isinstance(output.content, str) else output.content
+        assert (edited.folder / output.path).read_bytes() == content, output.path
+    return edited
+
+
+def test_a_server_started_on_a_kept_site_renders_only_what_the_first_edit_changes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # An author builds, then serves: the server's first build reuses the kept
+    # site and renders no page of its own. Its memo is filled from the kept
+    # site, so the first edit renders one page, not all of them.
+    monkeypatch.setenv("BRIEFGEN_WORKERS", "1")
+    edited = _served_after_an_edit(synthetic_project(tmp_path / "p", 24), tmp_path, edit_while_filling=False)
+    assert edited.report.pages_rendered == 1 and (edited.report.pages_kept or 0) > 40
+
+
+def test_an_edit_saved_while_the_memo_is_filled_is_never_served_stale(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The memo is filled from the data on disk; saved before it is read, the
+    # edit's fingerprints would be filed with the kept pages' old text.
+    monkeypatch.setenv("BRIEFGEN_WORKERS", "1")
+    edited = _served_after_an_edit(synthetic_project(tmp_path / "p", 24), tmp_path, edit_while_filling=True)
+    assert edited.report.pages_kept == 0

@@ -104,8 +104,8 @@ def test_the_index_holds_what_a_page_says_not_the_lists_of_other_pages(real_site
     for title in re.findall(r"<a [^>]*>([^<]+)</a>", listed.group(1)):
         assert title not in place
     brief = texts["/briefs/pokrovsk-on-the-brink/"]
-    summary = re.search(r'<div class="bg-summary">\s*<p>(.*?)</p>', read(real_site, "briefs/pokrovsk-on-the-brink/"),
-                        re.S)
+    page = read(real_site, "briefs/pokrovsk-on-the-brink/")
+    summary = re.search(r'<div class="bg-summary">\s*<p>(.*?)</p>', page, re.S)
     assert summary
     first_words = " ".join(re.sub(r"<[^>]+>", "", summary.group(1)).split()[:6])
     assert first_words in brief

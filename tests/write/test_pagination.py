@@ -52,7 +52,8 @@ def test_indexes_and_entity_lists_are_paginated(tmp_path: Path) -> None:
     assert '<a href="../../">1</a>' in files["briefs/page/2.md"]
     # An entity page shows the newest few and links the full, paginated list.
     place = files["places/pokrovsk.md"]
-    assert place.split('<ul class="bg-appearances" data-pagefind-ignore>')[1].split("</ul>")[0].count("<li>") == INLINE
+    listed = place.split('<ul class="bg-appearances" data-pagefind-ignore>')[1].split("</ul>")[0]
+    assert listed.count("<li>") == INLINE
     assert f'<a href="briefs/">All {BRIEFS} briefs, newest first →</a>' in place
     assert "places/pokrovsk/briefs/page/3.md" in files
     person = files["people/volodymyr-zelensky.md"]
