@@ -8,7 +8,8 @@ its own process), then edits one brief's summary and times the rebuild that
 follows: what MkDocs takes before the page shows (briefgen's generation and
 MkDocs' rendering), and apart from it the search index, which a server makes
 in a thread after the page shows. `--dirty` times `mkdocs serve --dirty`
-instead; `--all-pages` turns off the reuse of unchanged pages' HTML, which
+instead; `--kept` starts the server on a site an earlier `mkdocs build`
+kept (its first build reuses it); `--all-pages` turns off the reuse of unchanged pages' HTML, which
 is how a server built before. Prints one JSON line; asserts nothing.
 """
 
@@ -29,7 +30,7 @@ import yaml
 from tests.benchmarks.synthetic import copies_project, synthetic_project
 
 
-def run(briefs: int, *, copies: bool, dirty: bool, all_pages: bool) -> dict[str, Any]:
+def run(briefs: int, *, copies: bool, dirty: bool, all_pages: bool, kept: bool = False) -> dict[str, Any]:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -39,6 +40,8 @@ def run(briefs: int, *, copies: bool, dirty: bool, all_pages: bool) -> dict[str,
     logging.getLogger("mkdocs.plugins.briefgen").setLevel(logging.INFO)  # its timings, per build
     with tempfile.TemporaryDirectory(prefix="briefgen-edit-") as tmp:
         project = (copies_project if copies else synthetic_project)(Path(tmp) / "project", briefs)
+        if kept:  # a site kept by an earlier `mkdocs build`, which the server's first build reuses
+            build(load_config(str(project / "mkdocs.yml"), site_dir=str(Path(tmp) / "built")))
         config = load_config(str(project / "mkdocs.yml"), site_dir=str(Path(tmp) / "site"))
         config.plugins.on_startup(command="serve", dirty=dirty)
         plugin = config.plugins["briefgen"]
@@ -49,6 +52,8 @@ def run(briefs: int, *, copies: bool, dirty: bool, all_pages: bool) -> dict[str,
         first = time.perf_counter() - started
         if plugin._search_index is not None:
             plugin._search_index.finished.wait(1800)
+        if plugin._memo is not None:
+            plugin._memo.finished()  # filled from the kept site while the author reads it
         brief = sorted((project / "data" / "briefs").glob("*.yml"))[len(list(
             (project / "data" / "briefs").glob("*.yml"))) // 2]
         brief.write_text(_summary_grown(brief.read_text(encoding="utf-8")), encoding="utf-8")
@@ -59,7 +64,7 @@ def run(briefs: int, *, copies: bool, dirty: bool, all_pages: bool) -> dict[str,
         if plugin._search_index is not None:
             plugin._search_index.finished.wait(1800)
             searchable = time.perf_counter() - started
-        return {"briefs": briefs, "corpus": "copies" if copies else "synthetic", "dirty": dirty,
+        return {"briefs": briefs, "corpus": "copies" if copies else "synthetic", "dirty": dirty, "kept": kept,
                 "all_pages": all_pages, "first_build_s": round(first, 1), "edit_shown_s": round(shown, 2),
                 "edit_searchable_s": None if searchable is None else round(searchable, 1),
                 "pages_kept": None if plugin._rendered is None else plugin._rendered.reused}
@@ -83,8 +88,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--copies", action="store_true")
     parser.add_argument("--dirty", action="store_true")
     parser.add_argument("--all-pages", action="store_true")
+    parser.add_argument("--kept", action="store_true",
+                        help="serve a project an earlier build kept a site for")
     args = parser.parse_args(argv)
-    print(json.dumps(run(args.briefs, copies=args.copies, dirty=args.dirty, all_pages=args.all_pages)))
+    print(json.dumps(run(args.briefs, copies=args.copies, dirty=args.dirty, all_pages=args.all_pages,
+                                 kept=args.kept)))
 
 
 if __name__ == "__main__":
