@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from briefgen.units import DEFAULT_FAMILIES, PLAIN, Family
+
 EntityKind = Literal["person", "place", "organisation"]
 ENTITY_KINDS: tuple[EntityKind, ...] = ("person", "place", "organisation")
 # How messages name one of each: "an organisation".
@@ -216,7 +218,7 @@ class Unit:
     """A unit as articles write it, from data/units.yml.
 
     `factor` converts a value in this unit to its family's base unit (see
-    `units.families()`), so that "12 miles" and "19 km" share one axis.
+    `kind`), so that "12 miles" and "19 km" share one axis.
     """
 
     name: str  # lowercase, as written: "miles", "per week"
@@ -225,6 +227,14 @@ class Unit:
     origin: Location = field(default=Location(""), compare=False)
     # Where the number goes, "${n}" or "{n}%" ({unit}: the unit as written); "" for "{n} {unit}".
     display: str = field(default="", compare=False)
+    # The family itself (its base unit, how its numbers read), as data/units.yml gives it.
+    kind: Family = field(default=PLAIN, compare=False)
+
+    def __post_init__(self) -> None:
+        # A unit made without its family (in code, not by the loader) reads as
+        # briefgen's default family of that name.
+        if self.kind is PLAIN:
+            object.__setattr__(self, "kind", DEFAULT_FAMILIES.get(self.family) or Family(self.family))
 
 
 @dataclass(frozen=True)
@@ -458,3 +468,12 @@ class Corpus:
     units: tuple[Unit, ...]
     vocabulary: Vocabulary = DEFAULT_VOCABULARY
     topics: tuple[Topic, ...] = ()
+    # data/units.yml's families over briefgen's, by name (a corpus made in code: briefgen's).
+    families: tuple[Family, ...] = tuple(DEFAULT_FAMILIES.values())
+
+    def family(self, name: str | None) -> Family:
+        """The family called `name`; an unnamed, plain one when it is not known."""
+        for family in self.families:
+            if family.name == name:
+                return family
+        return Family(name or "")

@@ -4,8 +4,10 @@ Families and units are data: briefgen/defaults/units.yml gives every project
 the common ones (counts, distances, shares, money per currency, magnitudes,
 areas, energy, masses, rates), and a project's data/units.yml may add or change
 them (read and checked by `read/load.py`). This module holds the families in
-force for the corpus being built: the loader sets them with `use_families`
-once data/units.yml is read, before anything is drawn or written.
+families, and the loader gives each unit of a corpus its family
+(`Unit.kind`), so every later stage reads a unit's family from the corpus it
+is given: nothing here changes while a process runs, and two corpora in one
+process (a server's rebuilds, the tests) never see each other's families.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib.resources import files as package_files
+from types import MappingProxyType
 from typing import Any
 
 import yaml
@@ -67,29 +70,8 @@ def _default_families() -> dict[str, Family]:
     return {name: family_from_mapping(name, values) for name, values in data["families"].items()}
 
 
-DEFAULT_FAMILIES: Mapping[str, Family] = _default_families()
-_in_force: dict[str, Family] = dict(DEFAULT_FAMILIES)
-
-
-def use_families(families: Mapping[str, Family]) -> None:
-    """Make these the families in force (the defaults plus a project's own)."""
-    _in_force.clear()
-    _in_force.update(families)
-
-
-def families() -> Mapping[str, Family]:
-    """The families in force, by name."""
-    return _in_force
-
-
-def family_of(name: str | None) -> Family:
-    """The family called `name`; an unnamed, plain one when it is not known."""
-    return _in_force.get(name or "") or Family(name or "")
-
-
-def base_of(name: str | None) -> str:
-    """The base unit of a family: "" for a count or an unknown family."""
-    return family_of(name).base
+DEFAULT_FAMILIES: Mapping[str, Family] = MappingProxyType(_default_families())
+PLAIN = Family("")  # what a value without a known unit is read in: a plain number
 
 
 def unit_key(written: str) -> str:

@@ -291,7 +291,8 @@ def _common_interval(values: list[_Value], digits: int) -> Reading | None:
     low_inc = all(v.low_inclusive for v in known if v.low == low)
     high_inc = all(v.high_inclusive for v in known if v.high == high)
     return Reading(None if math.isinf(low) else low, None if math.isinf(high) else high,
-                   low_inc, high_inc, False, known[0].family, digits=digits)
+                   low_inc, high_inc, False, known[0].family, digits=digits,
+                   kind=known[0].ref.figure.known_unit.kind if known[0].ref.figure.known_unit else None)
 
 
 def source_of(ref: FigureRef) -> str | None:
@@ -408,7 +409,7 @@ def _common(a: Reading, b: Reading) -> Reading | None:
     w = widened(b)
     low = max(x for x in (a.low, w.low) if x is not None) if (a.low, w.low) != (None, None) else None
     high = min(x for x in (a.high, w.high) if x is not None) if (a.high, w.high) != (None, None) else None
-    return Reading(low, high, True, True, False, b.family, digits=max(a.digits, b.digits))
+    return Reading(low, high, True, True, False, b.family, digits=max(a.digits, b.digits), kind=b.kind)
 
 
 def group_key(ref: FigureRef) -> tuple[str, str, str]:

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from briefgen.model import DEFAULT_VOCABULARY, Brief, Figure, PartialDate, Vocabulary
-from briefgen.units import base_of, family_of, in_words
+from briefgen.units import DEFAULT_FAMILIES, PLAIN, Family, in_words
 
 # How far "about X" and "nearly X" reach from X (see `tolerance`): half a step
 # of the number's last significant digit ("about 2 years" was rounded from
@@ -61,6 +61,14 @@ class Reading:
     slack_low: float = 0.0
     slack_high: float = 0.0
     digits: int = 0
+    # The family itself, from the unit (its base unit, how its numbers read):
+    # what `family` names, carried so that nothing looks families up elsewhere.
+    kind: Family | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        # A reading made in code with a family's name only reads as briefgen's default of that name.
+        if self.kind is None and self.family is not None:
+            object.__setattr__(self, "kind", DEFAULT_FAMILIES.get(self.family) or Family(self.family))
 
     @property
     def is_point(self) -> bool:
@@ -69,7 +77,7 @@ class Reading:
 
     @property
     def base_unit(self) -> str:
-        return base_of(self.family)
+        return self.kind.base if self.kind else ""
 
 
 @dataclass(frozen=True)
@@ -110,9 +118,8 @@ def _with_unit(number: str, unit: str, display: str = "") -> str:
 
 
 def _number_as_written(value: float, figure: Figure) -> str:
-    family = family_of(figure.known_unit.family if figure.known_unit else None)
     plain = format_number(value)
-    return in_words(value, plain) if family.in_words else plain
+    return in_words(value, plain) if figure.known_unit and figure.known_unit.kind.in_words else plain
 
 
 def as_written(figure: Figure, vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> str:
@@ -155,7 +162,7 @@ def reading(figure: Figure) -> Reading:
     """
     unit = figure.known_unit
     factor = unit.factor if unit else 1.0
-    family = unit.family if unit else None
+    family, kind = (unit.family, unit.kind) if unit else (None, None)
     low: float | None
     high: float | None
     if figure.value is not None:
@@ -169,15 +176,15 @@ def reading(figure: Figure) -> Reading:
     digits = shown_digits(figure) if factor != 1 else 0
     if q in _LOWER_BOUNDS:
         start = low if low is not None else high
-        return Reading(start, None, _LOWER_BOUNDS[q], False, False, family, digits=digits)
+        return Reading(start, None, _LOWER_BOUNDS[q], False, False, family, digits=digits, kind=kind)
     if q in _UPPER_BOUNDS:
         end = high if high is not None else low
-        return Reading(FLOOR, end, True, _UPPER_BOUNDS[q], False, family, digits=digits)
+        return Reading(FLOOR, end, True, _UPPER_BOUNDS[q], False, family, digits=digits, kind=kind)
     if q not in APPROXIMATE_QUALIFIERS or low is None or high is None:
-        return Reading(low, high, True, True, False, family, digits=digits)
+        return Reading(low, high, True, True, False, family, digits=digits, kind=kind)
     below = tolerance(low / factor) * factor
     above = tolerance(high / factor) * factor if q == "about" else 0.0
-    return Reading(low, high, True, True, True, family, below, above, digits)
+    return Reading(low, high, True, True, True, family, below, above, digits, kind)
 
 
 def rounding_step(number: float) -> float:
@@ -232,7 +239,7 @@ def widened(r: Reading) -> Reading:
         return r
     low = max(FLOOR, r.low - r.slack_low) if r.low is not None else None
     high = r.high + r.slack_high if r.high is not None else None
-    return Reading(low, high, True, True, False, r.family, digits=r.digits)
+    return Reading(low, high, True, True, False, r.family, digits=r.digits, kind=r.kind)
 
 
 def compatible(a: Reading, b: Reading) -> bool:
@@ -310,9 +317,8 @@ def converted(value: float, digits: int = 4) -> str:
 def _in_base(value: float, r: Reading) -> str:
     """A value in the base unit at the precision it was written to; "103.6 billion"
     for a family written in words."""
-    family = family_of(r.family)
     plain = converted(value, r.digits)
-    return in_words(value, plain) if family.in_words else plain
+    return in_words(value, plain) if r.kind and r.kind.in_words else plain
 
 
 def _with_base(prefix: str, numbers: list[str], r: Reading, unit_words: str = "") -> str:
@@ -322,7 +328,7 @@ def _with_base(prefix: str, numbers: list[str], r: Reading, unit_words: str = ""
     A unit that follows the number ("km", "%") is written once, after the last
     number; one that comes first ("$") goes before each.
     """
-    family = family_of(r.family)
+    family = r.kind or PLAIN
     if family.display and not family.display.startswith("{n}"):
         return prefix + "–".join(family.written(n) for n in numbers)
     text = prefix + family.written("–".join(numbers))

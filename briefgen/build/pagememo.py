@@ -61,7 +61,8 @@ class PageMemo:
         # found again by another object that took the same address.
         self._prints = {}
         self.reused = self.rendered = 0
-        wide = (corpus.entities, corpus.metrics, corpus.units, corpus.vocabulary, corpus.topics, settings)
+        wide = (corpus.entities, corpus.metrics, corpus.units, corpus.families, corpus.vocabulary,
+                corpus.topics, settings)
         self._corpus_wide = self.fingerprint(wide)
 
     def page_key(self, template: str, path: str, context: Mapping[str, Any],

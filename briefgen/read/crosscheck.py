@@ -21,7 +21,7 @@ from briefgen.read.convert import FileCheck, PendingRef, ReadMapping, items_of, 
 from briefgen.read.suggest import UNIT_WORDS, NearMisses, did_you_mean
 from briefgen.read.unknown_ids import Use, inferred_kind, unknown_id_problem
 from briefgen.read.yamlsafe import spelling_key
-from briefgen.units import families, family_of, unit_key
+from briefgen.units import DEFAULT_FAMILIES, Family, unit_key
 
 # The registry: one file per kind of entity, in the data directory.
 REGISTRY_FILES: dict[EntityKind, str] = {
@@ -93,6 +93,12 @@ class Loaded:
     topics: Mapping[str, tuple[ReadMapping | None, Location]] = field(default_factory=dict)
     vocabulary: Vocabulary = DEFAULT_VOCABULARY
     registry: RegistryFiles = field(default_factory=RegistryFiles)
+    # The defaults with data/units.yml's over them.
+    families: Mapping[str, Family] = field(default_factory=lambda: DEFAULT_FAMILIES)
+
+    def family(self, name: str | None) -> Family:
+        """The family called `name`; an unnamed, plain one when it is not known."""
+        return self.families.get(name or "") or Family(name or "")
 
 
 # --- Checks that span fields, files or the registry ---------------------------
@@ -319,16 +325,17 @@ def check_figure_units(brief: BriefInfo, loaded: Loaded) -> None:
         unit_family = unit.values.get("family") if unit is not None else None
         if unit is not None and unit_family is not None:
             ceiling = metric.values.get("max") if metric is not None else None
-            _check_magnitude(figure, unit_text, unit_family, unit.values.get("factor"), brief.chk, ceiling)
+            factor = unit.values.get("factor")
+            _check_magnitude(figure, unit_text, loaded.family(unit_family), factor, brief.chk, ceiling)
         if unit_family is None or family is None or unit_family == family:
             continue
-        if unit_family not in families() or family not in families():
+        if unit_family not in loaded.families or family not in loaded.families:
             continue  # the unknown family is reported where it is declared
         brief.chk.add(
             where,
             path,
-            f"unit `{unit_text}` is {family_of(unit_family).noun or unit_family}, but metric "
-            f"`{metric_id}` is {family_of(family).noun or family} (family {family})",
+            f"unit `{unit_text}` is {loaded.family(unit_family).noun or unit_family}, but metric "
+            f"`{metric_id}` is {loaded.family(family).noun or family} (family {family})",
         )
 
 
@@ -346,9 +353,9 @@ def _unknown_unit(written: str, key: str, metric_id: str | None, family: str | N
     if family is None:
         return f"{lead}{add} to data/units.yml with its family and factor"
     lead += f"; the units of family {family} are " + _listed(same_family, 12)
-    base = f"`{family_of(family).base}`" if family_of(family).base else "a plain number"
+    base = f"`{loaded.family(family).base}`" if loaded.family(family).base else "a plain number"
     return (f"{lead}{add} to data/units.yml as `{key[:40]}: {{family: {family}, factor: …}}` "
-            f"(metric `{metric_id}` is {family_of(family).noun or family}; "
+            f"(metric `{metric_id}` is {loaded.family(family).noun or family}; "
             f"the factor converts the unit to {base})")
 
 
@@ -376,15 +383,15 @@ def check_figure_references(brief: BriefInfo, loaded: Loaded) -> None:
 
 
 def _check_magnitude(
-    figure: ReadMapping, unit_text: str, family: str, factor: float | None, chk: FileCheck,
+    figure: ReadMapping, unit_text: str, family: Family, factor: float | None, chk: FileCheck,
     ceiling: float | None = None,
 ) -> None:
     """Each number, converted to its family's base unit, stays within its metric's
     `max`, else its family's (data/units.yml); a family without one has no ceiling."""
     if factor is None:
         return
-    limit = ceiling if ceiling is not None else family_of(family).maximum
-    base = family_of(family).base
+    limit = ceiling if ceiling is not None else family.maximum
+    base = family.base
     for key in ("value", "low", "high"):
         number = figure.values.get(key)
         if number is None:
@@ -399,7 +406,7 @@ def _check_magnitude(
         chk.add(
             figure.at[key],
             join_path(figure.path, key),
-            f"{_amount(number)} {unit_text}{in_base} is more than {family_of(family).noun or family} "
+            f"{_amount(number)} {unit_text}{in_base} is more than {family.noun or family.name} "
             f"can be: the limit is {_amount(limit)}{unit}"
             + (" (the metric's `max`)" if ceiling is not None else ""),
         )

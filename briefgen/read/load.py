@@ -81,7 +81,7 @@ from briefgen.read.yamlsafe import (
     read_yaml,
 )
 from briefgen.sitemap import RESERVED_IDS
-from briefgen.units import unit_key, use_families
+from briefgen.units import Family, unit_key
 
 __all__ = [
     "BRIEF_FIELDS",
@@ -416,13 +416,11 @@ def _build_entity(entity_id: str, info: EntityInfo) -> Entity:
 
 
 def _load_units(data_dir: Path, root: Path, problems: list[Problem]) -> UnitsFile:
-    """data/units.yml over briefgen's defaults; its families become the ones in force."""
+    """data/units.yml over briefgen's defaults: the units and families of this corpus."""
     file = _display(data_dir / UNITS_FILE, root)
     tree, found = _read(data_dir / UNITS_FILE, file)
     problems.extend(found)
-    units = read_units(tree, file, _check_unit_name, problems)
-    use_families(units.families)
-    return units
+    return read_units(tree, file, _check_unit_name, problems)
 
 
 def _check_metric_families(metrics: Mapping[str, tuple[ReadMapping | None, Location]], units: UnitsFile,
@@ -435,10 +433,12 @@ def _check_metric_families(metrics: Mapping[str, tuple[ReadMapping | None, Locat
             problems.append(Problem(obj.at["family"], f"{name}.family", message))
 
 
-def _build_units(table: Mapping[str, tuple[ReadMapping | None, Location]]) -> dict[str, Unit]:
+def _build_units(table: Mapping[str, tuple[ReadMapping | None, Location]],
+                 families: Mapping[str, Family]) -> dict[str, Unit]:
     return {
         name: Unit(name, obj.values["family"], obj.values["factor"], origin=where,
-                   display=obj.values.get("display") or "")
+                   display=obj.values.get("display") or "",
+                   kind=families.get(obj.values["family"]) or Family(obj.values["family"]))
         for name, (obj, where) in sorted(table.items())
         if obj is not None
     }
@@ -583,7 +583,7 @@ def _load(data_dir: Path, root: Path, pending: bool = False) -> tuple[Corpus | N
     # are, when one brief is checked alone.
     brief_files |= {p.location.file for p in problems if p.location.file.startswith(f"{where.file}/briefs/")}
     loaded = Loaded(problems, entities, metrics, units, briefs, frozenset(brief_files), topics, vocabulary,
-                    registry)
+                    registry, units_file.families)
     brief_checks = [b.chk for b in briefs.values()]
     check_references(loaded, [*registry_checks, vocabulary_check, *brief_checks])
     check_spellings(loaded)
@@ -596,7 +596,7 @@ def _load(data_dir: Path, root: Path, pending: bool = False) -> tuple[Corpus | N
         problems.extend(chk.problems)
     if problems:
         return None, loaded
-    known_units = _build_units(units)
+    known_units = _build_units(units, units_file.families)
     corpus = Corpus(
         briefs=tuple(_build_brief(briefs[b], known_units) for b in sorted(briefs)),
         entities=tuple(_build_entity(e, entities[e]) for e in sorted(entities)),
@@ -608,6 +608,7 @@ def _load(data_dir: Path, root: Path, pending: bool = False) -> tuple[Corpus | N
             if obj is not None
         ),
         units=tuple(known_units.values()),
+        families=tuple(family for _, family in sorted(units_file.families.items())),
         vocabulary=vocabulary,
         topics=tuple(
             Topic(t, obj.values["name"], obj.values["description"], origin=where)
@@ -659,10 +660,10 @@ def load_units(data_dir: Path, *, display_root: Path | None = None) -> tuple[Uni
     """
     root = Path(display_root) if display_root else Path.cwd()
     problems: list[Problem] = []
-    table = _load_units(Path(data_dir), root, problems).units
+    units = _load_units(Path(data_dir), root, problems)
     if problems:
         raise InvalidData(problems)
-    return tuple(_build_units(table).values())
+    return tuple(_build_units(units.units, units.families).values())
 
 
 def check_paths(paths: Sequence[Path], *, display_root: Path | None = None) -> list[Problem]:

@@ -28,7 +28,7 @@ from briefgen.analyse.figures import APPROXIMATE_QUALIFIERS, FigureRef, period
 from briefgen.analyse.index import CorpusIndex
 from briefgen.model import Brief, Metric
 from briefgen.provenance import drawing_digest
-from briefgen.units import base_of
+from briefgen.units import Family
 from briefgen.write.chart_drawing import MARK_LABELS, ChartRow, draw_svg
 
 # Part of every chart's data key, and so of its SVG's hash salt: changing it
@@ -285,13 +285,14 @@ def comparison_chart(index: CorpusIndex, metric_id: str, cache: ChartCache) -> C
     refs = index.by_metric.get(metric_id, [])
     family = metric.family or (index.reading_of(refs[0]).family if refs else None)
     entities = index.registry.entities
-    title = _panel_title(metric.label, family)
+    title = _panel_title(metric.label, index.corpus.family(family))
     drawable, total = _limited(index, _drawable(index, refs, family))
     # A panel per reference (brigades apart from regiments), subjects together
     # by name, then in time order.
     drawable.sort(key=lambda r: (r.figure.reference or "", name_of(entities, r.figure.subject),
                                  _when(r), r.brief.id, r.figure.id))
-    rows = [chart_row(index, ref, _panel_title(_measured(metric, ref.figure.reference or ""), family)
+    rows = [chart_row(index, ref, _panel_title(_measured(metric, ref.figure.reference or ""),
+                                                    index.corpus.family(family))
                       if ref.figure.reference else title,
                       name_of(entities, ref.figure.subject), metric.label)
             for ref in drawable]
@@ -313,7 +314,8 @@ def entity_chart(index: CorpusIndex, entity_id: str, cache: ChartCache) -> Chart
         if len(refs) < 2 or len({index.reading_of(r).family for r in refs}) > 1:
             continue
         metric = index.metric(metric_id)
-        panel = _panel_title(_measured(metric, reference), index.reading_of(refs[0]).family)
+        family = index.corpus.family(index.reading_of(refs[0]).family)
+        panel = _panel_title(_measured(metric, reference), family)
         shown, count = _limited(index, refs)
         total += count
         for ref in sorted(shown, key=lambda r: (_when(r), r.brief.id, r.figure.id)):
@@ -389,7 +391,7 @@ def brief_chart(index: CorpusIndex, brief: Brief, cache: ChartCache,
         metric = index.metric(comparison.metric)
         subject = name_of(index.registry.entities, comparison.subject)
         panel = _panel_title(f"{_measured(metric, comparison.reference)}: {subject}",
-                             index.reading_of(refs[0]).family)
+                             index.corpus.family(index.reading_of(refs[0]).family))
         titles.append(panel)
         own = found.by_brief.get(brief.id, [])
         wanted = max(BRIEF_ROWS - len(own), 1)
@@ -426,7 +428,8 @@ def claims_by_side_chart(index: CorpusIndex, cache: ChartCache) -> Chart | None:
                                  name_of(entities, r.figure.subject), _when(r),
                                  r.brief.id, r.figure.id))
         family = metric.family or (index.reading_of(refs[0]).family if refs else None)
-        rows += [chart_row(index, ref, _panel_title(_measured(metric, ref.figure.reference or ""), family),
+        rows += [chart_row(index, ref, _panel_title(_measured(metric, ref.figure.reference or ""),
+                                                    index.corpus.family(family)),
                            name_of(entities, ref.figure.subject), metric.label) for ref in refs]
     if not rows:
         return None
@@ -454,7 +457,7 @@ def population_chart(index: CorpusIndex, cache: ChartCache) -> Chart | None:
         refs.sort(key=lambda r: (r.figure.reference or "", name_of(entities, r.figure.subject),
                                  _when(r), r.brief.id, r.figure.id))
         rows += [chart_row(index, ref, _panel_title(_measured(metric, ref.figure.reference or ""),
-                                                    metric.family or None),
+                                                    index.corpus.family(metric.family)),
                            name_of(entities, ref.figure.subject), metric.label)
                  for ref in refs]
     if len(rows) < 2:
@@ -468,8 +471,8 @@ def _when(ref: FigureRef) -> str:
     return p[0].isoformat() if p else "9999"
 
 
-def _panel_title(label: str, family: str | None) -> str:
-    base = base_of(family)
+def _panel_title(label: str, family: Family) -> str:
+    base = family.base
     # "Reinforcements per day" needs no "(per day)" after it.
     return f"{label} ({base})" if base and base.casefold() not in label.casefold() else label
 

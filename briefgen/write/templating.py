@@ -38,7 +38,6 @@ from briefgen.model import (
     Topic,
     Vocabulary,
 )
-from briefgen.units import family_of
 from briefgen.write import urls
 from briefgen.write.sanitise import EXTERNAL_REL, plain, render_markdown
 from briefgen.write.urls import OutputFile
@@ -318,7 +317,7 @@ def range_text(comparison: Comparison) -> str:
     low, high = comparison.span()
     d = comparison.digits  # converted values at the precision they were written to
     known = [r for r in comparison.readings.values() if r.family is not None]
-    written = family_of(known[0].family).written if known else str  # with the family's unit
+    written = known[0].kind.written if known and known[0].kind else str  # with the family's unit
     if low is None and high is None:
         return "—"
     if high is None:

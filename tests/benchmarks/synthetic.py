@@ -29,7 +29,7 @@ from typing import Any
 import yaml
 
 from briefgen.sitemap import RESERVED_IDS
-from briefgen.units import family_of
+from briefgen.units import DEFAULT_FAMILIES
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
@@ -577,7 +577,7 @@ class _BriefWriter:
             "metric": template.metric,
             "subject": template.subject,
         }
-        ceiling = family_of(template.family).maximum
+        ceiling = DEFAULT_FAMILIES[template.family].maximum
         cap = (ceiling if ceiling is not None else math.inf) / factor  # the loader refuses a share over 100 %
         if rng.random() < 0.15:
             figure["low"], figure["high"] = _plain_number(value * 0.85), _plain_number(min(cap, value * 1.15))

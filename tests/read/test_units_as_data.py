@@ -10,7 +10,7 @@ import pytest
 from briefgen.analyse.figures import as_written, normalised_text, reading
 from briefgen.model import Figure
 from briefgen.read.load import InvalidData, load_corpus, load_units
-from briefgen.units import base_of, families, family_of, unit_key
+from briefgen.units import unit_key
 
 MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini"
 
@@ -53,7 +53,7 @@ def test_a_hundred_billion_dollars_is_accepted_and_written_in_words(tmp_path: Pa
     figure = only_figure(data)
     assert as_written(figure) == "$103.6 billion"
     assert normalised_text(figure) == "$103.6 billion"
-    assert reading(figure).family == "money-usd" and base_of("money-usd") == "USD"
+    assert reading(figure).family == "money-usd" and reading(figure).base_unit == "USD"
 
 
 @pytest.mark.parametrize(("unit", "shown"), [
@@ -127,8 +127,15 @@ units:
     figure = only_figure(data)
     assert as_written(figure) == "MMI 9"
     assert normalised_text(figure) == "MMI 9"
-    assert family_of("intensity").title == "Intensities"
-    assert "count" in families()  # the defaults stay
+    corpus = load_corpus(data, display_root=data.parent)
+    assert corpus.family("intensity").title == "Intensities"
+    assert corpus.family("count") in corpus.families  # the defaults stay
+    # Families are the corpus's, not the process's: another corpus loaded
+    # meanwhile does not change how this one's figures read.
+    other = project(tmp_path / "other")
+    others = load_corpus(other, display_root=other.parent).families
+    assert "intensity" not in {family.name for family in others}
+    assert as_written(figure) == normalised_text(figure) == "MMI 9"
 
 
 def test_an_unknown_family_names_the_file_and_lists_the_families(tmp_path: Path) -> None:
