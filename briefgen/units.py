@@ -39,6 +39,10 @@ class Family:
     maximum: float | None = None  # in the base unit; None: no ceiling
     display: str = ""  # "{n}%"; "" for the number, a space and the base
     in_words: bool = False  # "103.6 billion" rather than "103,600,000,000"
+    # A scale, not an amount (a magnitude, an intensity): its zero is no
+    # "none of it", so charts draw its values as dots on an axis fitted to
+    # them, never as bars from 0.
+    scale: bool = False
 
     def written(self, number: str) -> str:
         """A number in the base unit as pages write it: "12%", "8:1", "$103.6 billion", "15 km"."""
@@ -57,6 +61,7 @@ def family_from_mapping(name: str, values: Mapping[str, Any]) -> Family:
         maximum=float(maximum) if maximum is not None else None,
         display=str(values.get("display") or ""),
         in_words=bool(values.get("in_words", False)),
+        scale=bool(values.get("scale", False)),
     )
 
 

@@ -219,6 +219,9 @@ MUTATIONS = [
              "    if inputs_key(settings.data_dir, settings.key_settings) != key:\n",
              "    if False:\n",
              ("tests/build/test_pagememo.py::test_an_edit_saved_while_the_memo_is_filled_is_never_served_stale",)),
+    Mutation("scale-drawn-as-bars-from-zero", "briefgen/write/charts.py",
+             '    return "point" if on_scale else "bar"', '    return "bar"',
+             ("tests/e2e/test_other_topic.py::test_magnitudes_are_dots_on_a_scale_axis_not_bars_from_zero",)),
 ]
 
 

@@ -231,4 +231,5 @@ FAMILY_FIELDS: dict[str, Field] = {
     "max": Field("number", positive=True, digits=17),
     "display": Field("text"),
     "in_words": Field("flag"),
+    "scale": Field("flag"),
 }

@@ -31,6 +31,7 @@ from typing import IO, Any
 
 MARK_LABELS: dict[str, str] = {
     "bar": "exact value",
+    "point": "exact value on a scale",
     "approximate": "about / nearly (a rounded number)",
     "range": "range",
     "lower-bound": "at least / more than",
@@ -42,6 +43,7 @@ MARK_LABELS: dict[str, str] = {
 # rather than with a symbol the reader must decode.
 LEGEND_WORDS: dict[tuple[str, bool], str] = {
     ("bar", False): "exact value",
+    ("point", False): "exact value (a scale: the axis does not start at 0)",
     ("approximate", False): "about (within 10 %)",
     ("range", False): "range, from–to",
     ("lower-bound", False): "at least (solid dot)",
@@ -77,6 +79,7 @@ class ChartRow:
     # units; figures.tolerance); 0 for other marks.
     reach_below: float = 0.0
     reach_above: float = 0.0
+    on_scale: bool = False  # its family is a scale (units.Family.scale): the axis is fitted to the values
 
 
 def _sides(rows: list[ChartRow]) -> list[tuple[str, str]]:
@@ -149,24 +152,40 @@ def _panels(rows: list[ChartRow]) -> list[tuple[str, list[ChartRow]]]:
 
 def _limits(rows: list[ChartRow]) -> tuple[bool, float, float]:
     """(log scale?, left, right), leaving room right of each mark for its value label."""
-    values = [v for r in rows for v in (r.low, r.high) if v is not None and v > 0]
+    on_scale = bool(rows) and all(r.on_scale for r in rows)
+    values = [v for r in rows for v in (r.low, r.high) if v is not None and (v > 0 or on_scale)]
     if not values:
         return False, 0.0, 1.0
     lo, hi = min(values), max(values)
-    log = len(values) == len([v for r in rows for v in (r.low, r.high) if v]) and hi / lo >= 100
+    all_positive = len(values) == len([v for r in rows for v in (r.low, r.high) if v])
+    log = not on_scale and all_positive and hi / lo >= 100
     scale = (lambda v: math.log10(v)) if log else (lambda v: v)
-    left = math.floor(math.log10(lo / 2)) if log else 0.0  # start at a decade: a labelled tick
+    left: float
+    if log:
+        left = math.floor(math.log10(lo / 2))  # start at a decade: a labelled tick
+    elif on_scale:
+        left = _scale_start(lo, hi)
+    else:
+        left = 0.0
     # Each row's mark, plus its label of the value as written, must fit.
     width = 1e-9
     for r in rows:
         room = 0.98 - _text_fraction(r.written) - (ARROW if r.mark == "lower-bound" else 0)
         for v in (r.low, r.high):
-            if v is not None and v > 0:
+            if v is not None and (v > 0 or on_scale):
                 width = max(width, (scale(v) - left) / max(room, 0.2))
     right = left + width
     if log:
         return True, 10 ** left, 10 ** right
     return False, left, right
+
+
+def _scale_start(lo: float, hi: float) -> float:
+    """Where an axis of values on a scale starts: a round number a little below
+    the lowest, so that 7.7 and 7.8 Mw are told apart, not two bars of one length."""
+    span = hi - lo or max(abs(lo) * 0.1, 1.0)
+    step = 10 ** math.floor(math.log10(span)) / 2
+    return math.floor((lo - 0.25 * span) / step) * step
 
 
 def _text_fraction(text: str) -> float:
@@ -430,6 +449,8 @@ def _draw_sample(canvas: _Canvas, mark: str, strict: bool, start: float, end: fl
     middle = (start + end) / 2
     if mark == "bar":
         canvas.line([(start, y), (end, y)], INK, 6)
+    elif mark == "point":
+        canvas.circle(middle, y, 4.5, INK, INK, 2)
     elif mark == "approximate":
         _diamond(canvas, middle, y, 4.5, INK, 1.8)
     elif mark == "range":
@@ -498,9 +519,15 @@ def _draw_mark(canvas: _Canvas, row: ChartRow, y: float, x_of: Callable[[float],
         canvas.shape([(start, y - half), (end, y - half), (end, y + half), (start, y + half)],
                      colour)
         return value
+    if row.mark == "point":
+        value = row.low if row.low is not None else 0.0
+        canvas.circle(x_of(value), y, 4.5, colour, colour, 2)
+        return value
     if row.mark == "approximate":
         value = row.low or 0.0
-        low, high = max(0.0, value - row.reach_below), value + row.reach_above
+        low, high = value - row.reach_below, value + row.reach_above
+        if not row.on_scale:  # an amount is never below nothing
+            low = max(0.0, low)
         canvas.line([(x_of(low), y), (x_of(high), y)], colour, 1.5, dashes=(1.5, 2.5))
         _diamond(canvas, x_of(value), y, 5.5, colour, 2)
         return high

@@ -172,14 +172,16 @@ def short_title(title: str, limit: int = 32) -> str:
 # --- rows -----------------------------------------------------------------------
 
 
-def _mark(qualifier: str, low: float | None, high: float | None) -> str:
+def _mark(qualifier: str, low: float | None, high: float | None, on_scale: bool = False) -> str:
     if qualifier in ("at-least", "more-than"):
         return "lower-bound"
     if qualifier in ("up-to", "fewer-than"):
         return "upper-bound"
     if low is not None and high is not None and low != high:
         return "range"
-    return "approximate" if qualifier in APPROXIMATE_QUALIFIERS else "bar"
+    if qualifier in APPROXIMATE_QUALIFIERS:
+        return "approximate"
+    return "point" if on_scale else "bar"  # a bar's length from 0 says how much: a scale has no such 0
 
 
 def chart_row(index: CorpusIndex, ref: FigureRef, panel: str, label_head: str,
@@ -189,7 +191,8 @@ def chart_row(index: CorpusIndex, ref: FigureRef, panel: str, label_head: str,
     r = index.reading_of(ref)
     claimant = name_of(entities, claimant_id(ref)) or "unattributed"
     side = side_of(index, ref)
-    mark = _mark(ref.figure.qualifier, r.low, r.high)
+    on_scale = bool(r.kind and r.kind.scale)
+    mark = _mark(ref.figure.qualifier, r.low, r.high, on_scale)
     strict = (mark == "lower-bound" and not r.low_inclusive) or (
         mark == "upper-bound" and not r.high_inclusive)
     written = index.written(ref)  # already says "about" for approximate values
@@ -215,6 +218,7 @@ def chart_row(index: CorpusIndex, ref: FigureRef, panel: str, label_head: str,
         unit=r.base_unit,
         reach_below=r.slack_low if mark == "approximate" else 0.0,
         reach_above=r.slack_high if mark == "approximate" else 0.0,
+        on_scale=on_scale,
     )
 
 

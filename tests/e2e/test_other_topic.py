@@ -44,6 +44,17 @@ def test_money_and_magnitudes_are_shown_with_their_units(quake_site: Path) -> No
     assert "Mw" in axis and ":1" not in axis
 
 
+def test_magnitudes_are_dots_on_a_scale_axis_not_bars_from_zero(quake_site: Path) -> None:
+    # A magnitude of 0 is not "no earthquake": 7.7 and 7.8 Mw drawn as bars
+    # from 0 look the same; on an axis fitted to them they are apart.
+    svg = (quake_site / "figures" / "charts" / "magnitude.svg").read_text("utf-8")
+    ticks = [float(t) for t in re.findall(r">(-?[0-9]+(?:\.[0-9]+)?)</text>", svg)]
+    assert ticks and 6.5 <= min(ticks) < 7.5 and max(ticks) >= 7.8
+    assert "a scale: the axis does not start at 0" in svg
+    counts = (quake_site / "figures" / "charts" / "deaths.svg").read_text("utf-8")
+    assert ">0</text>" in counts and "a scale" not in counts  # an amount's axis starts at 0
+
+
 def test_the_overview_charts_are_the_projects_own(quake_site: Path) -> None:
     figures = text_of(read(quake_site, "figures/"))
     assert "Deaths by country" in figures and "Measurements and estimates by source" in figures
