@@ -27,6 +27,7 @@ import argparse
 import inspect
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -169,7 +170,8 @@ def site_stats(site: Path) -> dict[str, Any]:
     }
 
 
-def run(briefs: int, *, copies: bool, timeout: float, seed: int, reader: bool = True) -> dict[str, Any]:
+def run(briefs: int, *, copies: bool, timeout: float, seed: int, reader: bool = True,
+        zensical: Path | None = None) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="briefgen-bench-") as tmp:
         project = Path(tmp) / "project"
         (copies_project if copies else synthetic_project)(project, briefs, seed=seed)
@@ -215,6 +217,17 @@ def run(briefs: int, *, copies: bool, timeout: float, seed: int, reader: bool = 
             if steps["export"].seconds
             else Measured(None, None, "skipped: no export")
         )
+        if zensical is not None:
+            # Zensical on a copy of the same export: it writes where mkdocs.yml says (site/).
+            beside = Path(tmp) / "export-zensical"
+            if steps["export"].seconds:
+                shutil.copytree(export, beside, ignore=shutil.ignore_patterns("site"))
+            steps["zensical"] = (
+                measure([str(zensical), "build", "-f", str(beside / "mkdocs.yml")], cwd=beside,
+                        timeout=timeout)
+                if steps["export"].seconds
+                else Measured(None, None, "skipped: no export")
+            )
         result: dict[str, Any] = {
             "briefs": briefs,
             "corpus": "copies" if copies else "synthetic",
@@ -223,11 +236,13 @@ def run(briefs: int, *, copies: bool, timeout: float, seed: int, reader: bool = 
         if steps["phases"].seconds:
             result.update(json.loads(steps["phases"].stdout))
         for name, step in steps.items():
-            result[f"{name}_build" if name in ("cold", "warm", "plain") else name] = asdict(step) | {
+            built = name in ("cold", "warm", "plain", "zensical")
+            result[f"{name}_build" if built else name] = asdict(step) | {
                 "stdout": None
             }
         _ratios(result, steps, briefs)
-        for name, site in (("site", project / "site"), ("plain_site", export / "site")):
+        for name, site in (("site", project / "site"), ("plain_site", export / "site"),
+                           ("zensical_site", Path(tmp) / "export-zensical" / "site")):
             if (site / "index.html").is_file():
                 result[name] = site_stats(site)
                 if reader:
@@ -245,8 +260,10 @@ def _reader(site: Path) -> dict[str, Any]:
 
 def _ratios(result: dict[str, Any], steps: dict[str, Measured], briefs: int) -> None:
     plain = steps["plain"]
-    for name in ("cold", "warm"):
-        step = steps[name]
+    for name in ("cold", "warm", "zensical"):
+        step = steps.get(name)
+        if step is None:
+            continue
         if step.seconds and plain.seconds:
             result[f"{name}_over_plain"] = step.seconds / plain.seconds
         if step.rss_mb and plain.rss_mb and step.seconds:
@@ -279,7 +296,10 @@ def report(result: dict[str, Any]) -> str:
         ("warm_build", "mkdocs build, warm"),
         ("export", "briefgen export"),
         ("plain_build", "plain MkDocs on the export"),
+        ("zensical_build", "Zensical on the export"),
     ):
+        if key not in result:
+            continue
         step = result[key]
         if step["seconds"] is None:
             lines.append(f"  {label:<38}{step['failure']}")
@@ -296,7 +316,8 @@ def report(result: dict[str, Any]) -> str:
                      f"{together}{extra}")
     if "warm_ms_per_brief" in result:
         lines.append(f"  {'warm build per brief':<38}{result['warm_ms_per_brief']:>9.1f} ms")
-    for key, label in (("site", "plugin site"), ("plain_site", "plain site")):
+    sites = (("site", "plugin site"), ("plain_site", "plain site"), ("zensical_site", "Zensical site"))
+    for key, label in sites:
         if key in result:
             site = result[key]
             lines.append(
@@ -334,6 +355,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=20251106)
     parser.add_argument("--no-reader", action="store_true",
                         help="skip the reader's side (search and page loads in Chromium)")
+    parser.add_argument("--zensical", type=Path, metavar="EXECUTABLE",
+                        help="also time this `zensical` on the export (installed apart, not a dependency)")
     parser.add_argument("--phases", nargs=2, type=Path, metavar=("PROJECT", "CACHE"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.phases:
@@ -342,7 +365,7 @@ def main(argv: list[str] | None = None) -> None:
     results = []
     for size in args.sizes:
         result = run(size, copies=args.copies, timeout=args.timeout, seed=args.seed,
-                     reader=not args.no_reader)
+                     reader=not args.no_reader, zensical=args.zensical)
         results.append(result)
         print(report(result))
         print(json.dumps(_rounded(result), sort_keys=True), flush=True)
