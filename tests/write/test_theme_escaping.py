@@ -69,3 +69,19 @@ def test_a_hostile_setting_is_printed_as_text_in_every_head_element(setting: str
     # The value is still there, whole, as the text of an attribute or of the title.
     texts = [parsed.title] + [value or "" for _, attrs in parsed.tags for value in attrs.values()]
     assert any(value in text for text in texts), head
+
+
+PYTHON_ONLY = ("rstrip", "lstrip", "strip", "startswith", "endswith", "split", "replace", "join",
+               "format", "lower", "upper")
+
+
+def test_the_theme_override_calls_no_python_string_method():
+    # An export's theme override is read by Zensical too, whose templates
+    # (MiniJinja) have Jinja's filters but not Python's string methods:
+    # `base_url.rstrip('/')` stopped `zensical build` of every export.
+    import re
+
+    for template in THEME_DIR.rglob("*.html"):
+        text = template.read_text(encoding="utf-8")
+        called = re.findall(r"\.(" + "|".join(PYTHON_ONLY) + r")\(", text)
+        assert not called, f"{template.name} calls {called}"
