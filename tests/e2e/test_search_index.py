@@ -26,6 +26,9 @@ def test_every_page_offers_briefgens_named_search_dialog_and_not_materials(real_
         assert dialog and dialog.group(1) == "Search", page
         assert 'data-md-component="search"' not in html  # Material's search stays asleep
         assert "data-pagefind-body" in html
+        # The header's search button is named by hidden text: a <label> may not carry aria-label.
+        assert re.search(r'<label class="md-header__button md-icon" for="__search">\s*<svg.*?</svg>\s*'
+                         r'<span class="bg-visually-hidden">Search</span>\s*</label>', html, re.S), page
 
 
 def test_an_entity_page_carries_every_spelling_for_the_index_to_weigh(real_site):
