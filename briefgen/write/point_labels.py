@@ -51,13 +51,22 @@ def area(ax: Any, extent: Any) -> Obstacle:
     return Obstacle((west + east) / 2, (south + north) / 2, box=(west, south, east, north))
 
 
+Box = tuple[float, float, float, float]  # west, south, east, north, in data coordinates
+Segment = tuple[tuple[float, float], tuple[float, float]]
+
+
 def place_labels(ax: Any, labels: Sequence[PointLabel], obstacles: Sequence[Obstacle], *,
                  fontsize: float, color: str, zorder: float, leader_zorder: float,
-                 reach: float = 0.2) -> list[str]:
+                 reach: float = 0.2, leader_color: str = LEADER, lines: Sequence[Segment] = (),
+                 walls: Sequence[Box] = (), own_nearest: bool = False) -> list[str]:
     """Draws each label where it overlaps nothing, in the order given (most
     important first), and links it; returns the texts of those left out.
     `reach` is how far from its point a label may go, as a fraction of the
-    axes; leader lines are drawn under the points, at `leader_zorder`."""
+    axes; leader lines are drawn under the points, at `leader_zorder`.
+    `lines` are segments no label may cross; `walls` are areas no leader line
+    may cross (a label whose leader would is left out). With `own_nearest`, a
+    label stays only where its own point is the nearest one to it, so that it
+    cannot be read as a neighbour's name."""
     if not labels:
         return []
     import textalloc
@@ -73,7 +82,7 @@ def place_labels(ax: Any, labels: Sequence[PointLabel], obstacles: Sequence[Obst
     step = GAP * pixels / ax.bbox.width  # as a fraction of the axes, as textalloc takes it
     taken = [*obstacles, *(Obstacle(label.x, label.y, label.size) for label in labels)]
     dots = [p for p in taken if p.box is None]
-    segments = _hatch([p.box for p in taken if p.box is not None], ax, fontsize)
+    segments = [*_hatch([p.box for p in taken if p.box is not None], ax, fontsize), *lines]
     allocate: Any = textalloc.allocate  # its annotations are looser than its behaviour
     with contextlib.redirect_stdout(io.StringIO()):  # it prints when nothing fits
         _, leaders, texts, _ = allocate(
@@ -92,8 +101,13 @@ def place_labels(ax: Any, labels: Sequence[PointLabel], obstacles: Sequence[Obst
             va="bottom", zorder=zorder,
         )
     to_pixels = ax.transData.transform
-    for label, leader, text in zip(labels, leaders, texts, strict=True):
+    kept = list(texts)
+    for i, (label, leader, text) in enumerate(zip(labels, leaders, texts, strict=True)):
         if text is None:
+            continue
+        if own_nearest and not _nearest_is_own(ax, text, label, dots):
+            text.remove()
+            kept[i] = None
             continue
         text.set_url(label.href)
         if leader is None:
@@ -103,8 +117,50 @@ def place_labels(ax: Any, labels: Sequence[PointLabel], obstacles: Sequence[Obst
         (x0, x1), (y0, y1), _ = leader
         (a, b), (c, d) = to_pixels([(x0, y0), (x1, y1)])
         if math.hypot(c - a, d - b) - _radius(label.size) * pixels > GAP * pixels + 1:
-            ax.plot([x0, x1], [y0, y1], color=LEADER, linewidth=0.6, zorder=leader_zorder)
-    return [label.text for label, text in zip(labels, texts, strict=True) if text is None]
+            if any(crosses(((x0, y0), (x1, y1)), wall) for wall in walls):
+                # A line across an inset would join a name to a dot it hides:
+                # the name is left out, its dot still drawn and linked.
+                text.remove()
+                kept[i] = None
+                continue
+            ax.plot([x0, x1], [y0, y1], color=leader_color, linewidth=0.6, zorder=leader_zorder)
+    return [label.text for label, text in zip(labels, kept, strict=True) if text is None]
+
+
+def _nearest_is_own(ax: Any, text: Any, label: PointLabel, dots: Sequence[Obstacle]) -> bool:
+    """Is the label's own point at least as near its box (rim to box) as every
+    other point? Points on the same spot as its own tie, and pass."""
+    box = text.get_window_extent(renderer=ax.figure.canvas.get_renderer())
+    pixels = ax.figure.dpi / 72
+
+    def gap(x: float, y: float, size: float) -> float:
+        px, py = ax.transData.transform((x, y))
+        dx = max(box.x0 - px, 0.0, px - box.x1)
+        dy = max(box.y0 - py, 0.0, py - box.y1)
+        return float(math.hypot(dx, dy)) - _radius(size) * pixels
+
+    own = gap(label.x, label.y, label.size)
+    return all(gap(d.x, d.y, d.size) >= own for d in dots if (d.x, d.y) != (label.x, label.y))
+
+
+def crosses(segment: Segment, box: Box) -> bool:
+    """Does the segment pass through the box's inside (Liang-Barsky clipping)?
+    Touching its edge from outside does not count."""
+    (x0, y0), (x1, y1) = segment
+    west, south, east, north = box
+    low, high = 0.0, 1.0
+    sides = ((x0 - x1, x0 - west), (x1 - x0, east - x0), (y0 - y1, y0 - south), (y1 - y0, north - y0))
+    for step, room in sides:
+        if step == 0:
+            if room <= 0:
+                return False
+            continue
+        t = room / step
+        if step < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+    return high - low > 1e-9
 
 
 def _radius(size: float) -> float:
