@@ -39,7 +39,15 @@ from briefgen.write.map_layout import (
     inside,
     layout,
 )
-from briefgen.write.point_labels import LEADER, Obstacle, PointLabel, Segment, crosses, place_labels
+from briefgen.write.point_labels import (
+    LEADER,
+    Obstacle,
+    PointLabel,
+    Segment,
+    crosses,
+    place_beside,
+    place_labels,
+)
 from briefgen.write.point_labels import area as area_of
 
 OUTLINES_NOTICE = (
@@ -189,12 +197,6 @@ def _label(ax: Any, ranked: list[MapPoint], most: int, obstacles: list[Obstacle]
                  zorder=4, leader_zorder=2.5, leader_color=colours.leader, **rules)
 
 
-# In an inset a name goes right beside its dot or not at all: the inset is
-# there because its dots crowd, and a name pulled away on a leader line lands
-# beside another dot (it read as that dot's). As a fraction of the inset's width.
-INSET_REACH = 0.06
-
-
 def _draw(points: tuple[MapPoint, ...], salt: str, colours: Palette, out: IO[str]) -> None:
     with drawn_map(points, salt, colours) as fig:
         fig.savefig(out, format="svg", metadata={"Date": None, "Title": "Places on the map"})
@@ -299,8 +301,11 @@ def drawn_map(points: tuple[MapPoint, ...], salt: str, colours: Palette = LIGHT)
                 for spine in inset.spines.values():
                     spine.set_edgecolor(colours.ink)
                 land(inset, _in_view(countries, inset_shape.box))
-                _label(inset, inside_points, most, _draw_points(inset, inside_points, most, colours), colours,
-                       reach=INSET_REACH, own_nearest=True)
+                fig.draw_without_rendering()  # the inset's size, which its names are measured against
+                names_in = [PointLabel(_clean(p.name), p.longitude, p.latitude, p.href, _size(p, most))
+                            for p in inside_points]
+                place_beside(inset, names_in, _draw_points(inset, inside_points, most, colours),
+                             fontsize=FONT - 2, color=colours.ink, zorder=4, leader_color=colours.leader)
                 fig.draw_without_rendering()  # the sizes of the names and the inset
                 joins = _connectors(ax, inset_shape.box, inset.get_window_extent())
                 for (x0, y0), (x1, y1) in joins:
@@ -308,7 +313,7 @@ def drawn_map(points: tuple[MapPoint, ...], salt: str, colours: Palette = LIGHT)
                             clip_on=False, gid="inset-connector")
                 around = next(p.name for p in ranked if p.id == inset_shape.ids[0])
                 title = _title(ax, inset, f"Around {_clean(around)}", joins,
-                               top=inset_shape.at[1] + inset_shape.at[3] > 0.9)
+                               top=inset_shape.at[1] + inset_shape.at[3] > 0.9, sea=colours.sea)
                 covered = Bbox.union([inset.get_window_extent(), title.get_window_extent()])
                 covers.append(covered)
                 window = area_of(ax, covered)
@@ -330,24 +335,31 @@ def drawn_map(points: tuple[MapPoint, ...], salt: str, colours: Palette = LIGHT)
             plt.close(fig)
 
 
-def _title(ax: Any, inset: Any, text: str, joins: list[Segment], *, top: bool) -> Any:
-    """The inset's title, at the first of its corners where no line joining it
-    to its box runs through the words: above it, or under it where the inset
-    stands at the top of the map (above, the map's edge would cut it off)."""
-    sides = [(0.0, "bottom"), (1.0, "top")] if not top else [(0.0, "top"), (1.0, "bottom")]
-    spots = [(x, y, va) for y, va in sides for x in (0.0, 1.0)]
-    title = None
+def _title(ax: Any, inset: Any, text: str, joins: list[Segment], *, top: bool, sea: str) -> Any:
+    """The inset's title, above it, or under it where the inset stands at the
+    top of the map (above, the map's edge would cut it off): at the first
+    corner where no line joining it to its box runs through the words, or
+    else on the sea's colour, which hides the line behind them."""
+    above, below = (1.0, "bottom"), (0.0, "top")
+    spots = [(x, y, va) for y, va in ((below, above) if top else (above, below)) for x in (0.0, 1.0)]
+    figure = ax.figure.bbox
+    fits = []
     for x, y, va in spots:
-        if title is not None:
-            title.remove()
         title = inset.annotate(text, (x, y), xycoords="axes fraction", textcoords="offset points",
                                xytext=(0, 4 if va == "bottom" else -4), ha="left" if x == 0 else "right",
                                va=va, fontsize=FONT - 1)
-        words = area_of(ax, title.get_window_extent()).box
+        extent = title.get_window_extent()
+        words = area_of(ax, extent).box
         assert words is not None
-        if not any(crosses(join, words) for join in joins):
-            break
-    return title
+        if figure.contains(extent.x0, extent.y0) and figure.contains(extent.x1, extent.y1):
+            if not any(crosses(join, words) for join in joins):
+                return title
+            fits.append((x, y, va))
+        title.remove()
+    x, y, va = (fits or spots)[0]
+    return inset.annotate(text, (x, y), xycoords="axes fraction", textcoords="offset points",
+                          xytext=(0, 4 if va == "bottom" else -4), ha="left" if x == 0 else "right",
+                          va=va, fontsize=FONT - 1, bbox={"facecolor": sea, "edgecolor": "none", "pad": 1})
 
 
 def _connectors(ax: Any, box: Box, window: Any) -> list[Segment]:

@@ -58,15 +58,13 @@ Segment = tuple[tuple[float, float], tuple[float, float]]
 def place_labels(ax: Any, labels: Sequence[PointLabel], obstacles: Sequence[Obstacle], *,
                  fontsize: float, color: str, zorder: float, leader_zorder: float,
                  reach: float = 0.2, leader_color: str = LEADER, lines: Sequence[Segment] = (),
-                 walls: Sequence[Box] = (), own_nearest: bool = False) -> list[str]:
+                 walls: Sequence[Box] = ()) -> list[str]:
     """Draws each label where it overlaps nothing, in the order given (most
     important first), and links it; returns the texts of those left out.
     `reach` is how far from its point a label may go, as a fraction of the
     axes; leader lines are drawn under the points, at `leader_zorder`.
     `lines` are segments no label may cross; `walls` are areas no leader line
-    may cross (a label whose leader would is left out). With `own_nearest`, a
-    label stays only where its own point is the nearest one to it, so that it
-    cannot be read as a neighbour's name."""
+    may cross (a label whose leader would is left out)."""
     if not labels:
         return []
     import textalloc
@@ -105,10 +103,6 @@ def place_labels(ax: Any, labels: Sequence[PointLabel], obstacles: Sequence[Obst
     for i, (label, leader, text) in enumerate(zip(labels, leaders, texts, strict=True)):
         if text is None:
             continue
-        if own_nearest and not _nearest_is_own(ax, text, label, dots):
-            text.remove()
-            kept[i] = None
-            continue
         text.set_url(label.href)
         if leader is None:
             continue
@@ -125,22 +119,6 @@ def place_labels(ax: Any, labels: Sequence[PointLabel], obstacles: Sequence[Obst
                 continue
             ax.plot([x0, x1], [y0, y1], color=leader_color, linewidth=0.6, zorder=leader_zorder)
     return [label.text for label, text in zip(labels, kept, strict=True) if text is None]
-
-
-def _nearest_is_own(ax: Any, text: Any, label: PointLabel, dots: Sequence[Obstacle]) -> bool:
-    """Is the label's own point at least as near its box (rim to box) as every
-    other point? Points on the same spot as its own tie, and pass."""
-    box = text.get_window_extent(renderer=ax.figure.canvas.get_renderer())
-    pixels = ax.figure.dpi / 72
-
-    def gap(x: float, y: float, size: float) -> float:
-        px, py = ax.transData.transform((x, y))
-        dx = max(box.x0 - px, 0.0, px - box.x1)
-        dy = max(box.y0 - py, 0.0, py - box.y1)
-        return float(math.hypot(dx, dy)) - _radius(size) * pixels
-
-    own = gap(label.x, label.y, label.size)
-    return all(gap(d.x, d.y, d.size) >= own for d in dots if (d.x, d.y) != (label.x, label.y))
 
 
 def crosses(segment: Segment, box: Box) -> bool:
@@ -161,6 +139,127 @@ def crosses(segment: Segment, box: Box) -> bool:
         else:
             high = min(high, t)
     return high - low > 1e-9
+
+
+# How far from the point's rim a name beside it may stand, in GAPs: close
+# enough to need no leader line.
+BESIDE = 2.5
+FALLBACK = 8.0  # GAPs: how far the most mentioned name may go when nothing beside it is free
+STEP = 2.0  # pixels between the spots tried
+
+
+def place_beside(ax: Any, labels: Sequence[PointLabel], obstacles: Sequence[Obstacle], *,
+                 fontsize: float, color: str, zorder: float, leader_color: str = LEADER,
+                 leader_zorder: float = 2.5) -> list[str]:
+    """Draws each label right beside its own point, in the order given, or
+    leaves it out; returns the texts left out. For crowded points (an inset):
+    a name drawn further off, on a leader line, lands beside other points and
+    reads as theirs, so a spot counts only where no other point is as near
+    the name as its own, the name covers no point, name or area, and it stays
+    inside the axes. The spots are tried nearest first, round the point."""
+    renderer = ax.figure.canvas.get_renderer()
+    pixels = ax.figure.dpi / 72
+    to_pixels = ax.transData.transform
+    points = [*obstacles, *(Obstacle(label.x, label.y, label.size) for label in labels)]
+    dots = [(*map(float, to_pixels((p.x, p.y))), _radius(p.size) * pixels) for p in points if p.box is None]
+    taken: list[Box] = [_pixel_box(ax, p.box) for p in obstacles if p.box is not None]
+    frame = ax.bbox
+    left_out = []
+    for first, label in zip([True, *[False] * (len(labels) - 1)], labels, strict=True):
+        text = ax.text(label.x, label.y, label.text, fontsize=fontsize, color=color, zorder=zorder,
+                       ha="center", va="center")
+        extent = text.get_window_extent(renderer=renderer)
+        x, y = map(float, to_pixels((label.x, label.y)))
+        radius, size = _radius(label.size) * pixels, (extent.width, extent.height)
+        free = [box for box in _spots(x, y, radius, GAP * pixels, *size)
+                if _inside(box, frame) and not any(_overlap(box, other) for other in taken)]
+        spot = next((box for box in free if _own_nearest(box, x, y, radius, dots, GAP * pixels * 0.8)), None)
+        if spot is None and first:
+            # The first (the most mentioned) is always named: where no spot
+            # beside it is free, at the free spot further out most clearly its
+            # own, covering no point, joined to its point by a leader line.
+            spot = max((box for box in _spots(x, y, radius, GAP * pixels, *size, beside=FALLBACK)
+                        if _inside(box, frame) and not any(_overlap(box, other) for other in taken)
+                        and _clear_of(box, (x, y, radius), dots, GAP * pixels * 0.8)),
+                       key=lambda box: _lead(box, (x, y, radius), dots), default=None)
+            if spot is not None:
+                _leader(ax, x, y, spot, leader_color, leader_zorder)
+        if spot is None:
+            text.remove()
+            left_out.append(label.text)
+            continue
+        middle = ((spot[0] + spot[2]) / 2, (spot[1] + spot[3]) / 2)
+        text.set_position(ax.transData.inverted().transform(middle))
+        text.set_url(label.href)
+        taken.append(spot)
+    return left_out
+
+
+def _inside(box: Box, frame: Any) -> bool:
+    return bool(frame.x0 < box[0] and box[2] < frame.x1 and frame.y0 < box[1] and box[3] < frame.y1)
+
+
+def _leader(ax: Any, x: float, y: float, box: Box, color: str, zorder: float) -> None:
+    """A line from the point (pixels) to the nearest point of its name's box."""
+    end = (min(max(x, box[0]), box[2]), min(max(y, box[1]), box[3]))
+    (x0, y0), (x1, y1) = ax.transData.inverted().transform([(x, y), end])
+    ax.plot([x0, x1], [y0, y1], color=color, linewidth=0.6, zorder=zorder)
+
+
+def _spots(x: float, y: float, radius: float, gap: float, width: float, height: float, *,
+           beside: float = BESIDE) -> list[Box]:
+    """Boxes of the name's size round a point (pixels), on a grid of STEP,
+    whose side or corner nearest the point lies between a GAP and BESIDE GAPs
+    beyond its rim: nearest first, then level with the point, then to its
+    right (the order a reader looks)."""
+    reach_x, reach_y = width / 2 + radius + beside * gap, height / 2 + radius + beside * gap
+    found = []
+    for i in range(-int(reach_x / STEP), int(reach_x / STEP) + 1):
+        for j in range(-int(reach_y / STEP), int(reach_y / STEP) + 1):
+            box = (x + i * STEP - width / 2, y + j * STEP - height / 2, x + i * STEP + width / 2,
+                   y + j * STEP + height / 2)
+            far = _rim_gap(box, x, y, radius)
+            if gap * 0.9 <= far <= beside * gap:
+                found.append((round(far / gap * 2), abs(j), -i, box))
+    return [box for *_, box in sorted(found)]
+
+
+def _own_nearest(box: Box, x: float, y: float, radius: float, dots: Sequence[Dot], margin: float) -> bool:
+    """Is the point at (x, y) nearer the box (rim to box) than every other
+    point? Points on the same spot cannot be told apart by where their names
+    are: the box only keeps `margin` from their rims, as from every point's."""
+    own = _rim_gap(box, x, y, radius)
+    return all(_rim_gap(box, *d) >= (margin if (d[0], d[1]) == (x, y) else max(own, margin)) for d in dots
+               if d != (x, y, radius))
+
+
+Dot = tuple[float, float, float]  # a point's middle and radius, in pixels
+
+
+def _clear_of(box: Box, own: Dot, dots: Sequence[Dot], margin: float) -> bool:
+    """Does the box keep `margin` from every point but its own?"""
+    return all(_rim_gap(box, *d) >= margin for d in dots if d != own)
+
+
+def _lead(box: Box, own: Dot, dots: Sequence[Dot]) -> float:
+    """How much nearer the box its own point is than any other point."""
+    others = [_rim_gap(box, *d) for d in dots if d[:2] != own[:2]]
+    return min(others, default=math.inf) - _rim_gap(box, *own)
+
+
+def _rim_gap(box: Box, x: float, y: float, radius: float) -> float:
+    dx = max(box[0] - x, 0.0, x - box[2])
+    dy = max(box[1] - y, 0.0, y - box[3])
+    return math.hypot(dx, dy) - radius
+
+
+def _overlap(a: Box, b: Box) -> bool:
+    return a[0] < b[2] + 1 and b[0] < a[2] + 1 and a[1] < b[3] + 1 and b[1] < a[3] + 1
+
+
+def _pixel_box(ax: Any, box: Box) -> Box:
+    (west, south), (east, north) = ax.transData.transform([(box[0], box[1]), (box[2], box[3])])
+    return float(west), float(south), float(east), float(north)
 
 
 def _radius(size: float) -> float:
