@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from functools import cache
@@ -166,7 +167,16 @@ def map_chart(found: PlaceMap, cache_: ChartCache, colours: Palette = LIGHT) -> 
 
 
 def draw_map_svg(points: tuple[MapPoint, ...], *, salt: str, colours: Palette = LIGHT) -> str:
-    return inline_svg(lambda out: _draw(points, salt, colours, out), {p.href: _clean(p.name) for p in points})
+    svg = inline_svg(lambda out: _draw(points, salt, colours, out), {p.href: _clean(p.name) for p in points})
+    return svg if colours == LIGHT else _prefixed_ids(svg, f"{colours.scheme}-")
+
+
+def _prefixed_ids(svg: str, prefix: str) -> str:
+    """Every id in the drawing, and every reference to one, with a prefix: both
+    drawings are inlined in one page, and matplotlib names its groups the same
+    (patch_1, text_1...) in each."""
+    svg = re.sub(r'( id=")([^"]+")', rf"\1{prefix}\2", svg)
+    return re.sub(r'(url\(#|xlink:href="#)', rf"\1{prefix}", svg)
 
 
 def _inside(point: MapPoint, box: Box) -> bool:
@@ -309,8 +319,10 @@ def drawn_map(points: tuple[MapPoint, ...], salt: str, colours: Palette = LIGHT)
                 fig.draw_without_rendering()  # the sizes of the names and the inset
                 joins = _connectors(ax, inset_shape.box, inset.get_window_extent())
                 for (x0, y0), (x1, y1) in joins:
+                    # Under the names and dots; its id names it in the SVG (and for tests).
                     ax.plot([x0, x1], [y0, y1], color=colours.ink, linewidth=0.6, zorder=2.2,
-                            clip_on=False, gid="inset-connector")
+                            clip_on=False, gid=f"inset-connector-{len(lines) + 1}")
+                    lines.append(((x0, y0), (x1, y1)))
                 around = next(p.name for p in ranked if p.id == inset_shape.ids[0])
                 title = _title(ax, inset, f"Around {_clean(around)}", joins,
                                top=inset_shape.at[1] + inset_shape.at[3] > 0.9, sea=colours.sea)
@@ -323,7 +335,6 @@ def drawn_map(points: tuple[MapPoint, ...], salt: str, colours: Palette = LIGHT)
                 # joining the two.
                 obstacles += [window, Obstacle((iw + ie) / 2, (is_ + in_) / 2, box=(iw, is_, ie, in_))]
                 walls += [window.box, inset_shape.box]
-                lines += joins
             fig.draw_without_rendering()
             for name in [n for n in names if any(n.get_window_extent().overlaps(c) for c in covers)]:
                 name.remove()  # hidden under an inset: its text would still be read out

@@ -175,7 +175,7 @@ def test_every_drawing_turns_dark_in_the_dark_scheme(visit, path):
 
 _SHOWN_MAP = """() => [...document.querySelectorAll('article figure svg')]
     .filter(s => s.getClientRects().length).map(s => [s.parentElement.className, getComputedStyle(s).filter,
-               getComputedStyle(s.querySelector('#patch_1 path')).fill])"""
+               getComputedStyle(s.querySelector('[id$="patch_1"] path')).fill])"""
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
