@@ -7,7 +7,10 @@ where places crowd enough to be drawn again, larger, in an inset). Each point is
 a link to its place's page, relative to the map page (the SVG is inlined there
 and also written beside it). Points are sized by the number of briefs that
 mention the place. The most mentioned points are labelled where a label covers
-nothing else (point_labels.py); country names an inset hides are left out. A
+nothing else (point_labels.py); in an inset, a name only right beside its own
+dot. Two lines join each inset to the box it enlarges, and no leader line
+crosses either; country names an inset hides are left out. Each colour scheme
+gets its own drawing (Palette). A
 place outside every outline still gets its dot. matplotlib is imported only
 when the drawing is missing from the ChartCache.
 """

@@ -5,7 +5,11 @@ places each label in turn, most important first, at the nearest free spot
 around its point (beside it, then at a corner, then above or below, then
 further out); a label set apart from its point gets a thin leader line, and a
 label with no free spot within reach is left out, while its point stays drawn
-and linked. Called inside a drawing, with matplotlib already imported.
+and linked; one whose leader line would cross a wall (an inset) is left out
+too. Where points crowd (an inset), `place_beside` puts each name right beside
+its own point, where no other point is as near, or leaves it out: a name
+pulled further away lands beside a neighbour and reads as its name. Called
+inside a drawing, with matplotlib already imported.
 """
 
 from __future__ import annotations
