@@ -230,6 +230,7 @@ TIMELINE_PATH = TIMELINE.index
 TIMELINE_CHART_PATH = f"{TIMELINE.folder}/events-per-month.svg"
 MAP_PATH = MAP.index
 MAP_SVG_PATH = f"{MAP.folder}/places.svg"  # beside the page that inlines it: its links work from both
+MAP_DARK_SVG_PATH = f"{MAP.folder}/places-dark.svg"  # the same map in the dark scheme's colours
 CONNECTIONS_PATH = CONNECTIONS.index
 # Beside the page that inlines it, so its relative links work from both.
 CONNECTIONS_GRAPH_PATH = f"{CONNECTIONS.folder}/graph.svg"

@@ -10,7 +10,7 @@ from briefgen.analyse.index import CorpusIndex
 from briefgen.sitemap import MAP
 from briefgen.write import urls
 from briefgen.write.charts import ChartCache
-from briefgen.write.map_chart import OUTLINES_NOTICE, map_chart, place_map
+from briefgen.write.map_chart import DARK, LIGHT, OUTLINES_NOTICE, Palette, map_chart, place_map
 from briefgen.write.view import ChartJob, Made, PageSpec, Piece, Site
 
 
@@ -22,15 +22,19 @@ class MapView:
         self.found = place_map(index)
 
     def charts(self, cache: ChartCache) -> list[ChartJob]:
-        return [ChartJob(partial(self._chart, cache), slow=True)]
+        # One drawing per scheme, each its own job: they draw in parallel.
+        return [ChartJob(partial(self._chart, cache, LIGHT, "map", urls.MAP_SVG_PATH), slow=True),
+                ChartJob(partial(self._chart, cache, DARK, "map-dark", urls.MAP_DARK_SVG_PATH), slow=True)]
 
-    def _chart(self, cache: ChartCache) -> list[Made]:
-        return [("map", urls.MAP_SVG_PATH, map_chart(self.found, cache))]
+    def _chart(self, cache: ChartCache, colours: Palette, key: str, path: str) -> list[Made]:
+        return [(key, path, map_chart(self.found, cache, colours))]
 
     def pages(self, site: Site) -> list[Piece]:
         placed = site.charts.get("map")
+        dark = site.charts.get("map-dark")
         return [lambda: [PageSpec(urls.MAP_PATH, "map.md.j2", MAP.nav_title, {
             "found": self.found, "notice": OUTLINES_NOTICE,
             "svg": Markup(placed.chart.svg.strip()) if placed else None,
+            "dark_svg": Markup(dark.chart.svg.strip()) if dark else None,
             "alt": placed.chart.alt if placed else "",
         })]]
