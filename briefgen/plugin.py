@@ -259,7 +259,14 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         )
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self._release_lock()
+        # The lock is held until the search index is in the site: another build
+        # of the project would empty site/ while the index is copied into it.
+        try:
+            self._post_build(config)
+        finally:
+            self._release_lock()
+
+    def _post_build(self, config: MkDocsConfig) -> None:
         if self._memo is not None:
             self._memo.fill_now()  # a server that started on a kept site: its pages, filed in a thread
         if not self.config.search:
