@@ -82,7 +82,7 @@ MUTATIONS = [
              "wide = (corpus.entities, corpus.units,",
              ("tests/build/test_bug_classes.py", "-k", "corpus_wide")),
     Mutation("memo-forgets-topics-and-vocabulary", "briefgen/build/pagememo.py",
-             "corpus.vocabulary, corpus.topics, settings)", "settings)",
+             "corpus.vocabulary,\n                corpus.topics, settings)", "\n                settings)",
              ("tests/build/test_bug_classes.py", "-k", "corpus_wide")),
     Mutation("forked-results-out-of-order", "briefgen/build/parallel.py",
              "return [cast(T, done[number]) for number in range(len(tasks))]",
