@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from briefgen.units import DEFAULT_FAMILIES, PLAIN, Family
+from briefgen.units import DEFAULT_FAMILIES, PLAIN, Family, family_named
 
 EntityKind = Literal["person", "place", "organisation"]
 ENTITY_KINDS: tuple[EntityKind, ...] = ("person", "place", "organisation")
@@ -234,7 +234,7 @@ class Unit:
         # A unit made without its family (in code, not by the loader) reads as
         # briefgen's default family of that name.
         if self.kind is PLAIN:
-            object.__setattr__(self, "kind", DEFAULT_FAMILIES.get(self.family) or Family(self.family))
+            object.__setattr__(self, "kind", family_named(self.family))
 
 
 @dataclass(frozen=True)
@@ -473,7 +473,4 @@ class Corpus:
 
     def family(self, name: str | None) -> Family:
         """The family called `name`; an unnamed, plain one when it is not known."""
-        for family in self.families:
-            if family.name == name:
-                return family
-        return Family(name or "")
+        return family_named(name, {family.name: family for family in self.families})

@@ -79,6 +79,11 @@ DEFAULT_FAMILIES: Mapping[str, Family] = MappingProxyType(_default_families())
 PLAIN = Family("")  # what a value without a known unit is read in: a plain number
 
 
+def family_named(name: str | None, families: Mapping[str, Family] = DEFAULT_FAMILIES) -> Family:
+    """The family called `name` among `families`; an unnamed, plain one when it is not there."""
+    return families.get(name or "") or Family(name or "")
+
+
 def unit_key(written: str) -> str:
     """The name data/units.yml lists a unit under, for a unit as a brief writes it."""
     return written.strip().lower()

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from briefgen.model import DEFAULT_VOCABULARY, Brief, Figure, PartialDate, Vocabulary
-from briefgen.units import DEFAULT_FAMILIES, PLAIN, Family, in_words
+from briefgen.units import PLAIN, Family, family_named, in_words
 
 # How far "about X" and "nearly X" reach from X (see `tolerance`): half a step
 # of the number's last significant digit ("about 2 years" was rounded from
@@ -68,7 +68,7 @@ class Reading:
     def __post_init__(self) -> None:
         # A reading made in code with a family's name only reads as briefgen's default of that name.
         if self.kind is None and self.family is not None:
-            object.__setattr__(self, "kind", DEFAULT_FAMILIES.get(self.family) or Family(self.family))
+            object.__setattr__(self, "kind", family_named(self.family))
 
     @property
     def is_point(self) -> bool:

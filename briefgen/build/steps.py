@@ -189,8 +189,7 @@ def fill_memo(corpus: Corpus, cache: ChartCache, folder: Path, memo: PageMemo, *
         for piece in view.pages(site):
             for spec in piece():
                 if isinstance(spec, PageSpec):
-                    key = memo.page_key(spec.template, spec.path, {"title": spec.title, **spec.context},
-                                        own=spec.own)
+                    key = _page_key(memo, spec)
                     memo.file(spec.path, key, (folder / spec.path).read_text(encoding="utf-8"))
                     filed += 1
     return filed
@@ -206,13 +205,18 @@ def _page(renderer: Renderer, memo: PageMemo | None, spec: PageSpec) -> OutputFi
         return renderer.render(spec)
     # A template sees its context and the corpus-wide tables only, so the two
     # decide the page: kept under their fingerprint (see pagememo.py).
-    key = memo.page_key(spec.template, spec.path, {"title": spec.title, **spec.context}, own=spec.own)
+    key = _page_key(memo, spec)
     kept = memo.get(spec.path, key)
     if kept is not None:
         return OutputFile(spec.path, kept)
     page = renderer.render(spec)
     memo.put(spec.path, key, str(page.content))
     return page
+
+
+def _page_key(memo: PageMemo, spec: PageSpec) -> int | None:
+    """A page's fingerprint: what its template is given (pagememo.py)."""
+    return memo.page_key(spec.template, spec.path, {"title": spec.title, **spec.context}, own=spec.own)
 
 
 def draw_charts(index: CorpusIndex, cache: ChartCache,

@@ -21,7 +21,7 @@ from briefgen.read.convert import FileCheck, PendingRef, ReadMapping, items_of, 
 from briefgen.read.suggest import UNIT_WORDS, NearMisses, did_you_mean
 from briefgen.read.unknown_ids import Use, inferred_kind, unknown_id_problem
 from briefgen.read.yamlsafe import spelling_key
-from briefgen.units import DEFAULT_FAMILIES, Family, unit_key
+from briefgen.units import DEFAULT_FAMILIES, Family, family_named, unit_key
 
 # The registry: one file per kind of entity, in the data directory.
 REGISTRY_FILES: dict[EntityKind, str] = {
@@ -98,7 +98,7 @@ class Loaded:
 
     def family(self, name: str | None) -> Family:
         """The family called `name`; an unnamed, plain one when it is not known."""
-        return self.families.get(name or "") or Family(name or "")
+        return family_named(name, self.families)
 
 
 # --- Checks that span fields, files or the registry ---------------------------

@@ -81,7 +81,7 @@ from briefgen.read.yamlsafe import (
     read_yaml,
 )
 from briefgen.sitemap import RESERVED_IDS
-from briefgen.units import Family, unit_key
+from briefgen.units import Family, family_named, unit_key
 
 __all__ = [
     "BRIEF_FIELDS",
@@ -438,7 +438,7 @@ def _build_units(table: Mapping[str, tuple[ReadMapping | None, Location]],
     return {
         name: Unit(name, obj.values["family"], obj.values["factor"], origin=where,
                    display=obj.values.get("display") or "",
-                   kind=families.get(obj.values["family"]) or Family(obj.values["family"]))
+                   kind=family_named(obj.values["family"], families))
         for name, (obj, where) in sorted(table.items())
         if obj is not None
     }
